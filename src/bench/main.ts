@@ -1,0 +1,114 @@
+/**
+ * `npm run bench`: performance of the step loop on the benchmark model (BENCHMARK.md).
+ *
+ * friend-cleanup at 100,000 agents / 1M ties (k = 20): median ms per step and per stage,
+ * bytes per tie of the stepping representation, the neighbour pass as a ratio to the in-process
+ * streaming-read floor (summing a Float64Array as large as the bytes the pass touches), and the
+ * cost of recording every metric as a ratio to the step. Ratios are measured in the same run;
+ * absolute times on shared machines are noisy. Options: --agents N --degree K --steps N --rounds R.
+ */
+import { parseArgs } from 'node:util';
+import { METRICS } from '../metrics/index.js';
+import { makeSnapshot } from '../core/snapshot.js';
+import { buildSimulation } from '../scenario/build.js';
+import { prepareScenario } from '../scenario/load.js';
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const now = () => performance.now();
+
+function streamFloor(bytes: number, rounds: number): number {
+  const a = new Float64Array(Math.ceil(bytes / 8));
+  for (let i = 0; i < a.length; i++) a[i] = i & 7;
+  const ts: number[] = [];
+  let sink = 0;
+  for (let r = 0; r < rounds; r++) {
+    const t0 = now();
+    let s = 0;
+    for (let i = 0; i < a.length; i++) s += a[i]!;
+    sink += s;
+    ts.push(now() - t0);
+  }
+  if (sink === -1) console.log('');
+  return median(ts);
+}
+
+export async function benchStep(opts: { agents: number; degree: number; steps: number; rounds: number }) {
+  const raw = {
+    seed: 1,
+    steps: opts.steps,
+    population: { agents: opts.agents, householdSize: 1 },
+    graph: { model: 'erdos-renyi', meanDegree: opts.degree, households: false },
+    behaviour: {},
+    regimes: { 'friend-cleanup': {} },
+    metrics: ['mean_score', 'score_assortativity', 'tie_count'],
+  };
+  const t0 = now();
+  const { scenario } = await prepareScenario(raw, '(bench)');
+  const sim = buildSimulation(scenario);
+  const buildMs = now() - t0;
+  sim.init();
+  const w = sim.world;
+  const hooks = sim.instances[0]!.hooks;
+  // warm-up
+  for (let s = 0; s < 3; s++) sim.step();
+  const stepMs: number[] = [];
+  const passMs: number[] = [];
+  for (let s = 0; s < opts.steps; s++) {
+    const a = now();
+    sim.step();
+    stepMs.push(now() - a);
+  }
+  for (let r = 0; r < opts.rounds; r++) {
+    const a = now();
+    hooks.score!();
+    passMs.push(now() - a);
+  }
+  const m2 = 2 * w.adj.edgeCount;
+  // bytes the neighbour pass touches: slot targets (4 B) and gathered scores (8 B) per slot,
+  // plus start, deg, own, score and next per agent
+  const touched = m2 * (4 + 8) + w.n * (4 + 4 + 1 + 8 + 8);
+  const floor = streamFloor(touched, opts.rounds);
+  // all metrics on the same world
+  const all = METRICS.map((m) => m.make());
+  const metricMs: number[] = [];
+  for (let r = 0; r < Math.max(3, Math.floor(opts.rounds / 2)); r++) {
+    const a = now();
+    const snap = makeSnapshot(w);
+    for (const f of all) f(snap);
+    metricMs.push(now() - a);
+  }
+  return {
+    agents: w.n,
+    ties: w.adj.edgeCount,
+    buildMs,
+    stepMedianMs: median(stepMs),
+    neighbourPassMs: median(passMs),
+    floorMs: floor,
+    passToFloor: median(passMs) / floor,
+    bytesPerTie: w.adj.byteSize() / w.adj.edgeCount,
+    allMetricsMs: median(metricMs),
+    metricsToStep: median(metricMs) / median(stepMs),
+  };
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: { agents: { type: 'string' }, degree: { type: 'string' }, steps: { type: 'string' }, rounds: { type: 'string' }, only: { type: 'string' } },
+  });
+  const agents = Number(values.agents ?? 100_000);
+  const degree = Number(values.degree ?? 20);
+  const r = await benchStep({ agents, degree, steps: Number(values.steps ?? 20), rounds: Number(values.rounds ?? 15) });
+  console.log(`friend-cleanup step loop: ${r.agents} agents, ${r.ties} ties (ER, random id order, Float64 scores)`);
+  console.log(`  build (graph + world)           ${r.buildMs.toFixed(0)} ms`);
+  console.log(`  median step                     ${r.stepMedianMs.toFixed(1)} ms`);
+  console.log(`  neighbour pass                  ${r.neighbourPassMs.toFixed(1)} ms = ${r.passToFloor.toFixed(2)} × streaming-read floor (${r.floorMs.toFixed(1)} ms; target ≤ 6×)`);
+  console.log(`  stepping representation         ${r.bytesPerTie.toFixed(1)} bytes per tie (target ≤ 20)`);
+  console.log(`  all ${METRICS.length} metrics                  ${r.allMetricsMs.toFixed(1)} ms = ${r.metricsToStep.toFixed(2)} × the step (target ≤ 1)`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,44 @@
+/** `scorelab list`: presets, one line each; `--regimes`: every plug-in by id, grouped by family. */
+import { FAMILIES } from '../../core/contracts.js';
+import { METRICS } from '../../metrics/index.js';
+import { listPresets } from '../../scenario/load.js';
+import { pluginsOf, SECTION } from '../../scenario/registry.js';
+import { parse } from '../args.js';
+
+export const usage = `Usage: scorelab list [--regimes] [--metrics] [--plugin FILE]
+
+Lists the preset scenarios (run one with: scorelab run <name>).
+  --regimes      every plug-in by id — regimes, observation mechanisms, safeguards, adaptations, behaviour — by family
+  --metrics      every metric column
+  --plugin FILE  also list the plug-ins of a module
+  -h, --help     this help`;
+
+export async function list(argv: string[]): Promise<number> {
+  const { values } = parse(argv, { regimes: { type: 'boolean' }, metrics: { type: 'boolean' }, plugin: { type: 'string', multiple: true } }, usage);
+  if (values.help) {
+    console.log(usage);
+    return 0;
+  }
+  if (values.plugin?.length) {
+    const { loadPluginModule } = await import('../../scenario/load.js');
+    for (const p of values.plugin) await loadPluginModule(p);
+  }
+  if (values.regimes) {
+    for (const f of [...FAMILIES.filter((x) => x !== 'behaviour'), 'behaviour' as const]) {
+      const ps = pluginsOf(f);
+      console.log(`${SECTION[f]} (${ps.length})`);
+      const w = Math.max(0, ...ps.map((p) => p.id.length));
+      for (const p of ps) console.log(`  ${p.id.padEnd(w)}  ${p.summary}`);
+      console.log('');
+    }
+    return 0;
+  }
+  if (values.metrics) {
+    for (const m of METRICS) console.log(`${m.columns.join(', ')}  —  ${m.doc.split('\n')[0]}`);
+    return 0;
+  }
+  const presets = listPresets();
+  const w = Math.max(0, ...presets.map((p) => p.name.length));
+  for (const p of presets) console.log(`${p.name.padEnd(w)}  ${p.title || p.description.split('\n')[0]}`);
+  return 0;
+}

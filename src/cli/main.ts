@@ -1,0 +1,62 @@
+/**
+ * The `scorelab` command line. Each command lives in src/cli/commands/; a user mistake (a
+ * `UserError`) prints one clear message and exits with code 2, never a stack trace.
+ */
+import { UserError } from '../core/errors.js';
+import { describe } from './commands/describe.js';
+import { list } from './commands/list.js';
+import { run } from './commands/run.js';
+
+type Command = { summary: string; run: (argv: string[]) => Promise<number> };
+
+export const COMMANDS: Record<string, Command> = {
+  run: { summary: 'run one scenario (file or preset) and write its tables and manifest', run },
+  list: { summary: 'list preset scenarios (--regimes: every plug-in; --metrics: every metric)', run: list },
+  describe: { summary: 'ODD-style description of a scenario with every parameter', run: describe },
+};
+
+export function registerCommand(name: string, cmd: Command): void {
+  COMMANDS[name] = cmd;
+}
+
+function help(): string {
+  const w = Math.max(...Object.keys(COMMANDS).map((k) => k.length));
+  return [
+    'scorelab — agent-based simulation of scoring systems on social graphs',
+    '',
+    'Usage: scorelab <command> [options]   (scorelab <command> --help for details)',
+    '',
+    'Commands:',
+    ...Object.entries(COMMANDS).map(([k, c]) => `  ${k.padEnd(w)}  ${c.summary}`),
+    '',
+    'Quick start: scorelab list; scorelab run default; scorelab describe default',
+  ].join('\n');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [cmd, ...rest] = argv;
+  if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') {
+    console.log(help());
+    return cmd ? 0 : 2;
+  }
+  if (cmd === '--version' || cmd === '-v') {
+    const { scorelabVersion } = await import('../results/manifest.js');
+    console.log(scorelabVersion());
+    return 0;
+  }
+  const c = COMMANDS[cmd];
+  if (!c) {
+    const { didYouMean } = await import('../core/errors.js');
+    console.error(`scorelab: unknown command '${cmd}'${didYouMean(cmd, Object.keys(COMMANDS))}\n\n${help()}`);
+    return 2;
+  }
+  try {
+    return await c.run(rest);
+  } catch (e) {
+    if (e instanceof UserError) {
+      console.error(`scorelab ${cmd}: ${e.message}`);
+      return 2;
+    }
+    throw e;
+  }
+}

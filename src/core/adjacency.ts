@@ -1,0 +1,254 @@
+/**
+ * Flat typed adjacency for the step loop: undirected ties stored as slotted blocks.
+ *
+ * Agent i's neighbours are `targets[start[i] .. start[i] + deg[i])`. Every block has spare
+ * slots (`cap[i] - deg[i]`) so that a tie is added or dropped in O(degree) without a rebuild;
+ * a full block moves to the end of the arrays with doubled capacity, and the arrays are
+ * compacted when more than half of them is dead space. Each slot also carries a layer code
+ * (bit 1 = offline, bit 2 = online; 3 = both), so that a tie can be an online tie, an offline
+ * tie or both (MODEL.md, "social cleanup" spills from online into offline life).
+ *
+ * Cost (BENCHMARK.md): ≈ 5 bytes per slot, two slots per tie, plus spare: ≈ 10–16 bytes per tie,
+ * against ≈ 330 bytes per tie for graphology. Convert to and from graphology with
+ * `src/graphs/convert.ts` for building, import, export and one-off algorithms.
+ */
+
+export const LAYER_OFFLINE = 1;
+export const LAYER_ONLINE = 2;
+export const LAYER_BOTH = 3;
+
+/** Read-only view used by metrics. */
+export interface AdjacencyView {
+  readonly n: number;
+  readonly start: Int32Array;
+  readonly deg: Int32Array;
+  readonly targets: Int32Array;
+  readonly layer: Uint8Array;
+  readonly edgeCount: number;
+}
+
+export class Adjacency implements AdjacencyView {
+  start: Int32Array;
+  cap: Int32Array;
+  deg: Int32Array;
+  targets: Int32Array;
+  layer: Uint8Array;
+  edgeCount = 0;
+  /** Slots in use up to this index (including dead space of moved blocks). */
+  private used = 0;
+  private dead = 0;
+
+  constructor(
+    readonly n: number,
+    capacityPerAgent: Int32Array | number = 8,
+  ) {
+    this.start = new Int32Array(n);
+    this.cap = new Int32Array(n);
+    this.deg = new Int32Array(n);
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      const c = typeof capacityPerAgent === 'number' ? capacityPerAgent : capacityPerAgent[i]!;
+      this.start[i] = total;
+      this.cap[i] = c;
+      total += c;
+    }
+    this.used = total;
+    this.targets = new Int32Array(Math.max(total, 16));
+    this.layer = new Uint8Array(Math.max(total, 16));
+  }
+
+  /**
+   * Build from an edge list (pairs `src[e]`–`dst[e]`). Self-ties and duplicates are dropped.
+   * `spare` is the share of extra slots per agent kept free for rewiring.
+   */
+  static fromEdges(
+    n: number,
+    src: ArrayLike<number>,
+    dst: ArrayLike<number>,
+    layer?: ArrayLike<number>,
+    spare = 0.5,
+  ): Adjacency {
+    const d = new Int32Array(n);
+    for (let e = 0; e < src.length; e++) {
+      if (src[e] === dst[e]) continue;
+      d[src[e]!]!++;
+      d[dst[e]!]!++;
+    }
+    const cap = new Int32Array(n);
+    for (let i = 0; i < n; i++) cap[i] = d[i]! + Math.max(2, Math.ceil(d[i]! * spare));
+    const a = new Adjacency(n, cap);
+    for (let e = 0; e < src.length; e++) {
+      a.addEdge(src[e]!, dst[e]!, layer ? layer[e]! : LAYER_BOTH);
+    }
+    return a;
+  }
+
+  degree(i: number): number {
+    return this.deg[i]!;
+  }
+
+  /** Index of the slot of j in i's block, or -1. O(deg(i)). */
+  slotOf(i: number, j: number): number {
+    const s = this.start[i]!;
+    const e = s + this.deg[i]!;
+    const t = this.targets;
+    for (let k = s; k < e; k++) if (t[k] === j) return k;
+    return -1;
+  }
+
+  hasEdge(i: number, j: number): boolean {
+    // search the smaller block
+    return this.deg[i]! <= this.deg[j]! ? this.slotOf(i, j) >= 0 : this.slotOf(j, i) >= 0;
+  }
+
+  /** Adds the undirected tie i–j; returns false for a self-tie or an existing tie. */
+  addEdge(i: number, j: number, layer: number = LAYER_BOTH): boolean {
+    if (i === j || this.hasEdge(i, j)) return false;
+    this.push(i, j, layer);
+    this.push(j, i, layer);
+    this.edgeCount++;
+    return true;
+  }
+
+  /** Drops the tie i–j; returns false if there was none. O(deg(i) + deg(j)). */
+  removeEdge(i: number, j: number): boolean {
+    const k = this.slotOf(i, j);
+    if (k < 0) return false;
+    this.pop(i, k);
+    this.pop(j, this.slotOf(j, i));
+    this.edgeCount--;
+    return true;
+  }
+
+  /** Layer code of the tie i–j (0 if absent). */
+  layerOf(i: number, j: number): number {
+    const k = this.slotOf(i, j);
+    return k < 0 ? 0 : this.layer[k]!;
+  }
+
+  /** Sets the layer code of an existing tie on both sides; a code of 0 drops the tie. */
+  setLayer(i: number, j: number, code: number): boolean {
+    if (code === 0) return this.removeEdge(i, j);
+    const a = this.slotOf(i, j);
+    if (a < 0) return false;
+    this.layer[a] = code;
+    this.layer[this.slotOf(j, i)] = code;
+    return true;
+  }
+
+  /** Calls fn once per tie (i < j). */
+  forEachEdge(fn: (i: number, j: number, layer: number) => void): void {
+    for (let i = 0; i < this.n; i++) {
+      const s = this.start[i]!;
+      const e = s + this.deg[i]!;
+      for (let k = s; k < e; k++) {
+        const j = this.targets[k]!;
+        if (i < j) fn(i, j, this.layer[k]!);
+      }
+    }
+  }
+
+  /** Edge list (i < j), ordered by i then by slot order. */
+  edges(): { src: Int32Array; dst: Int32Array; layer: Uint8Array } {
+    const src = new Int32Array(this.edgeCount);
+    const dst = new Int32Array(this.edgeCount);
+    const layer = new Uint8Array(this.edgeCount);
+    let e = 0;
+    this.forEachEdge((i, j, l) => {
+      src[e] = i;
+      dst[e] = j;
+      layer[e] = l;
+      e++;
+    });
+    return { src, dst, layer };
+  }
+
+  /** Bytes held by the typed arrays of this representation. */
+  byteSize(): number {
+    return (
+      this.start.byteLength +
+      this.cap.byteLength +
+      this.deg.byteLength +
+      this.targets.byteLength +
+      this.layer.byteLength
+    );
+  }
+
+  /** Checks the invariants (symmetry, no self-ties, no duplicates, count); throws on a violation. */
+  validate(): void {
+    let slots = 0;
+    for (let i = 0; i < this.n; i++) {
+      const seen = new Set<number>();
+      const s = this.start[i]!;
+      for (let k = s; k < s + this.deg[i]!; k++) {
+        const j = this.targets[k]!;
+        if (j === i) throw new Error(`adjacency: self-tie at ${i}`);
+        if (seen.has(j)) throw new Error(`adjacency: duplicate tie ${i}-${j}`);
+        seen.add(j);
+        const back = this.slotOf(j, i);
+        if (back < 0) throw new Error(`adjacency: tie ${i}-${j} missing its reverse`);
+        if (this.layer[back] !== this.layer[k]) throw new Error(`adjacency: layer mismatch ${i}-${j}`);
+        slots++;
+      }
+    }
+    if (slots !== 2 * this.edgeCount) throw new Error(`adjacency: edge count ${this.edgeCount} != ${slots / 2}`);
+  }
+
+  private push(i: number, j: number, layer: number): void {
+    if (this.deg[i]! >= this.cap[i]!) this.grow(i);
+    const k = this.start[i]! + this.deg[i]!;
+    this.targets[k] = j;
+    this.layer[k] = layer;
+    this.deg[i]!++;
+  }
+
+  private pop(i: number, k: number): void {
+    const last = this.start[i]! + this.deg[i]! - 1;
+    this.targets[k] = this.targets[last]!;
+    this.layer[k] = this.layer[last]!;
+    this.deg[i]!--;
+  }
+
+  /** Moves i's block to the end with doubled capacity. Amortized O(deg). */
+  private grow(i: number): void {
+    const newCap = Math.max(4, this.cap[i]! * 2);
+    if (this.dead > this.used / 2) this.compact();
+    if (this.used + newCap > this.targets.length) {
+      const size = Math.max(this.used + newCap, Math.ceil(this.targets.length * 1.5));
+      const t = new Int32Array(size);
+      t.set(this.targets.subarray(0, this.used));
+      const l = new Uint8Array(size);
+      l.set(this.layer.subarray(0, this.used));
+      this.targets = t;
+      this.layer = l;
+    }
+    const s = this.start[i]!;
+    const d = this.deg[i]!;
+    this.targets.copyWithin(this.used, s, s + d);
+    this.layer.copyWithin(this.used, s, s + d);
+    this.dead += this.cap[i]!;
+    this.start[i] = this.used;
+    this.cap[i] = newCap;
+    this.used += newCap;
+  }
+
+  /** Rewrites the blocks contiguously in agent order, dropping dead space. */
+  compact(): void {
+    let total = 0;
+    for (let i = 0; i < this.n; i++) total += this.cap[i]!;
+    const t = new Int32Array(Math.max(total, 16));
+    const l = new Uint8Array(Math.max(total, 16));
+    let at = 0;
+    for (let i = 0; i < this.n; i++) {
+      const s = this.start[i]!;
+      t.set(this.targets.subarray(s, s + this.deg[i]!), at);
+      l.set(this.layer.subarray(s, s + this.deg[i]!), at);
+      this.start[i] = at;
+      at += this.cap[i]!;
+    }
+    this.targets = t;
+    this.layer = l;
+    this.used = at;
+    this.dead = 0;
+  }
+}

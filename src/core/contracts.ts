@@ -1,0 +1,77 @@
+/**
+ * THE PLUG-IN CONTRACT — regimes, observation mechanisms, safeguards, adaptations and behaviour
+ * models all follow it.
+ *
+ * A plug-in is a plain value made by a factory (`definePlugin`, `defineRegime`, …) with:
+ *   1. `id`       — fixed kebab-case id that scenarios refer to (`court-blacklist`);
+ *   2. `family`   — 'behaviour' | 'observation' | 'regime' | 'safeguard' | 'adaptation';
+ *   3. `params`   — a parameter table (src/core/params.ts): default, unit, doc, source per parameter;
+ *   4. `doc` + `sources` — the rules in plain language and the citations (CALIBRATION.md);
+ *   5. `create(world, params)` — returns the hooks it runs at the stages of a step.
+ *
+ * To add one: implement it in one file in the family's folder (src/regimes/, src/safeguards/ …)
+ * and add it to that folder's `index.ts`; or, from outside the library, pass it to
+ * `registerPlugin` (or an experiment's `plugins:` list) — no change to `src/` is needed.
+ *
+ * Stages of a step, in order (MODEL.md): behave → observe → score → publish → sanction → adapt →
+ * record. Within a stage, plug-ins run by family (behaviour, observation, regime, safeguard,
+ * adaptation) and then in the order the scenario lists them.
+ */
+import type { ParamTable, ParamValues } from './params.js';
+import type { World } from './world.js';
+
+export const FAMILIES = ['behaviour', 'observation', 'regime', 'safeguard', 'adaptation'] as const;
+export type Family = (typeof FAMILIES)[number];
+
+export const STAGES = ['behave', 'observe', 'score', 'publish', 'sanction', 'adapt', 'record'] as const;
+export type Stage = (typeof STAGES)[number];
+
+/** Values a plug-in adds to the step's row (canonical or plug-in specific columns). */
+export type Row = Record<string, number | null>;
+
+export interface Hooks {
+  /** Once, after every plug-in has been created and before step 0. */
+  init?(): void;
+  behave?(): void;
+  observe?(): void;
+  score?(): void;
+  publish?(): void;
+  sanction?(): void;
+  adapt?(): void;
+  /** At recorded steps: extra columns for steps.csv. */
+  record?(): Row | void;
+  /** At the end of the run: extra per-agent columns for agents.csv are taken from registered columns. */
+  finish?(): void;
+}
+
+export interface PluginSpec<T extends ParamTable = ParamTable> {
+  id: string;
+  family: Family;
+  /** Short title, e.g. "Court blacklist of dishonest persons subject to enforcement". */
+  title: string;
+  /** One line for `scorelab list --regimes`. */
+  summary: string;
+  /** The rules in plain language (shown by `scorelab describe`). */
+  doc: string;
+  /** Citations (CALIBRATION.md, papers, statutes). */
+  sources: string[];
+  params: T;
+  /** Extra step-table columns this plug-in writes from `record`. */
+  columns?: string[];
+  create(world: World, params: ParamValues<T>): Hooks;
+}
+
+/** Identity factory that keeps the parameter types. */
+export function definePlugin<T extends ParamTable>(spec: PluginSpec<T>): PluginSpec<T> {
+  return Object.freeze(spec);
+}
+
+type WithoutFamily<T extends ParamTable> = Omit<PluginSpec<T>, 'family'>;
+export const defineRegime = <T extends ParamTable>(s: WithoutFamily<T>) => definePlugin({ ...s, family: 'regime' });
+export const defineSafeguard = <T extends ParamTable>(s: WithoutFamily<T>) => definePlugin({ ...s, family: 'safeguard' });
+export const defineObservation = <T extends ParamTable>(s: WithoutFamily<T>) => definePlugin({ ...s, family: 'observation' });
+export const defineAdaptation = <T extends ParamTable>(s: WithoutFamily<T>) => definePlugin({ ...s, family: 'adaptation' });
+export const defineBehaviour = <T extends ParamTable>(s: WithoutFamily<T>) => definePlugin({ ...s, family: 'behaviour' });
+
+/** Any plug-in, parameters erased. */
+export type AnyPlugin = PluginSpec<any>;

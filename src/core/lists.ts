@@ -1,0 +1,186 @@
+/**
+ * Lists: blacklists (court, speech, risk) and redlists (honours), with the due-process facts that
+ * the metrics need (who is listed, since when, on a mistaken record or not, with or without
+ * notice, days from performance to removal).
+ *
+ * A sanctioning regime calls `propose`; registered guards (the safeguards: notice, human review,
+ * proportionality …) may block the listing or delay it; a delayed proposal becomes a listing at
+ * the publish stage of the step its delay ends, unless the proposer's `stillDue` check says the
+ * cause has gone (the person performed during the notice period).
+ */
+
+export type ListKind = 'black' | 'red';
+
+export interface Proposal {
+  list: ListState;
+  agent: number;
+  day: number;
+  /** The record behind the listing was mistaken (the person did nothing). */
+  mistaken: boolean;
+  /** Severity of the cause (a debt amount, points); used by proportionality guards. */
+  severity: number;
+  /** Listing term in days (Infinity = until delisted). */
+  termDays: number;
+  /** Prior notice was given (set by the proposer or by a guard). */
+  notice: boolean;
+  /** Earliest day the listing takes effect (a guard may push it later). */
+  effectiveDay: number;
+  /** Re-checked when a delayed listing comes due; false withdraws it. */
+  stillDue?: () => boolean;
+}
+
+/** A guard sees each proposal; returning false blocks it. It may set notice / effectiveDay. */
+export type ListingGuard = (p: Proposal) => boolean;
+
+export class ListState {
+  readonly on: Uint8Array;
+  readonly since: Int32Array;
+  readonly until: Float64Array;
+  readonly mistaken: Uint8Array;
+  readonly notice: Uint8Array;
+  readonly ever: Uint8Array;
+  readonly times: Int32Array;
+  /** Day from which the person has performed / been cleared and is due for removal (-1 = not). */
+  readonly dueSince: Int32Array;
+  count = 0;
+  /** Counters since the last recorded step (reset by the recorder). */
+  window = { listings: 0, withoutNotice: 0, removals: 0, delistDays: 0, delistCount: 0, blocked: 0, withdrawn: 0 };
+  /** Cumulative counters over the run. */
+  total = { listings: 0, withoutNotice: 0, removals: 0, blocked: 0, withdrawn: 0, wrongful: 0 };
+
+  constructor(
+    readonly id: string,
+    readonly kind: ListKind,
+    readonly n: number,
+  ) {
+    this.on = new Uint8Array(n);
+    this.since = new Int32Array(n).fill(-1);
+    this.until = new Float64Array(n);
+    this.mistaken = new Uint8Array(n);
+    this.notice = new Uint8Array(n);
+    this.ever = new Uint8Array(n);
+    this.times = new Int32Array(n);
+    this.dueSince = new Int32Array(n).fill(-1);
+  }
+
+  /** Puts the agent on the list now (no guards: use `ListRegistry.propose` for that). */
+  add(agent: number, day: number, termDays: number, mistaken: boolean, notice: boolean): void {
+    if (this.on[agent]) return;
+    this.on[agent] = 1;
+    this.since[agent] = day;
+    this.until[agent] = day + termDays;
+    this.mistaken[agent] = mistaken ? 1 : 0;
+    this.notice[agent] = notice ? 1 : 0;
+    this.ever[agent] = 1;
+    this.times[agent]!++;
+    this.dueSince[agent] = -1;
+    this.count++;
+    this.window.listings++;
+    this.total.listings++;
+    if (mistaken) this.total.wrongful++;
+    if (!notice) {
+      this.window.withoutNotice++;
+      this.total.withoutNotice++;
+    }
+  }
+
+  /** Marks the agent as due for removal from `day` (performed, or proven wrongly listed). */
+  markDue(agent: number, day: number): void {
+    if (this.on[agent] && this.dueSince[agent]! < 0) this.dueSince[agent] = day;
+  }
+
+  /** Takes the agent off the list; records days from `dueSince` when set. */
+  remove(agent: number, day: number): void {
+    if (!this.on[agent]) return;
+    this.on[agent] = 0;
+    this.count--;
+    this.window.removals++;
+    this.total.removals++;
+    const due = this.dueSince[agent]!;
+    if (due >= 0) {
+      this.window.delistDays += day - due;
+      this.window.delistCount++;
+    }
+    this.dueSince[agent] = -1;
+  }
+}
+
+export class ListRegistry {
+  readonly lists = new Map<string, ListState>();
+  readonly guards: { owner: string; guard: ListingGuard }[] = [];
+  private pending: Proposal[] = [];
+
+  constructor(readonly n: number) {}
+
+  /** Gets or creates a list. */
+  get(id: string, kind: ListKind = 'black'): ListState {
+    let l = this.lists.get(id);
+    if (!l) {
+      l = new ListState(id, kind, this.n);
+      this.lists.set(id, l);
+    }
+    return l;
+  }
+
+  addGuard(owner: string, guard: ListingGuard): void {
+    this.guards.push({ owner, guard });
+  }
+
+  /** Proposes a listing; guards run now; the listing takes effect now or at its effective day. */
+  propose(p: Omit<Proposal, 'effectiveDay' | 'notice'> & { notice?: boolean; effectiveDay?: number }): 'listed' | 'pending' | 'blocked' {
+    const prop: Proposal = { notice: false, effectiveDay: p.day, ...p };
+    for (const { guard } of this.guards) {
+      if (!guard(prop)) {
+        prop.list.window.blocked++;
+        prop.list.total.blocked++;
+        return 'blocked';
+      }
+    }
+    if (prop.effectiveDay <= p.day) {
+      prop.list.add(prop.agent, p.day, prop.termDays, prop.mistaken, prop.notice);
+      return 'listed';
+    }
+    this.pending.push(prop);
+    return 'pending';
+  }
+
+  /** Whether an agent has a pending proposal on a list. */
+  isPending(list: ListState, agent: number): boolean {
+    return this.pending.some((p) => p.list === list && p.agent === agent);
+  }
+
+  /** Turns due proposals into listings (called by the pipeline at the publish stage). */
+  settle(day: number): void {
+    if (this.pending.length === 0) return;
+    const keep: Proposal[] = [];
+    for (const p of this.pending) {
+      if (p.effectiveDay > day) keep.push(p);
+      else if (p.stillDue && !p.stillDue()) {
+        p.list.window.withdrawn++;
+        p.list.total.withdrawn++;
+      } else p.list.add(p.agent, day, p.termDays, p.mistaken, p.notice);
+    }
+    this.pending = keep;
+  }
+
+  /** Blacklists only. */
+  black(): ListState[] {
+    return [...this.lists.values()].filter((l) => l.kind === 'black');
+  }
+
+  red(): ListState[] {
+    return [...this.lists.values()].filter((l) => l.kind === 'red');
+  }
+
+  /** 1 where the agent is on any blacklist. */
+  anyBlack(out = new Uint8Array(this.n)): Uint8Array {
+    out.fill(0);
+    for (const l of this.black()) for (let i = 0; i < this.n; i++) out[i] |= l.on[i]!;
+    return out;
+  }
+
+  resetWindow(): void {
+    for (const l of this.lists.values())
+      l.window = { listings: 0, withoutNotice: 0, removals: 0, delistDays: 0, delistCount: 0, blocked: 0, withdrawn: 0 };
+  }
+}

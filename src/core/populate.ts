@@ -1,0 +1,92 @@
+/**
+ * Initial agent state (MODEL.md "Entities"): groups, households, wealth and income potential
+ * (lognormal by default), per-domain propensities, dissent, risk attitude, knowledge of the rules
+ * and approval. All draws come from the `traits` stream (households from `households`).
+ *
+ * Defaults: the two groups have the same distributions unless the scenario says otherwise, so any
+ * disparity in outcomes emerges from the mechanisms. Knowledge: only 11% of people in pilot areas
+ * knew of their local scheme (MERICS 2020, CALIBRATION.md). Approval: about 80% approve
+ * (Kostka 2019, CALIBRATION.md).
+ */
+import { DOMAINS, type Domain } from './population.js';
+import type { World } from './world.js';
+
+export interface PopulationParams {
+  agents: number;
+  /** Share of agents in the minority group. */
+  minorityShare: number;
+  /** Lognormal wealth: median (currency units) and sigma of log wealth. */
+  wealthMedian: number;
+  wealthSigma: number;
+  /** Minority median wealth ÷ majority median wealth (1 = equal). */
+  minorityWealthRatio: number;
+  /** Lognormal income potential per day: median and sigma of log. */
+  incomeMedian: number;
+  incomeSigma: number;
+  /** Correlation of log income with log wealth, in [0, 1). */
+  incomeWealthCorrelation: number;
+  /** Mean household size (1 = everyone alone). */
+  householdSize: number;
+  /** Mean propensity per day for each domain (violations; civic = good deeds; speech = dissent). */
+  traits: Record<Domain, number>;
+  /** Sigma of the lognormal spread of individual propensities around the mean. */
+  traitSigma: number;
+  /** Share of agents who know the rules. */
+  knowledgeShare: number;
+  /** Mean initial approval of the system, in [0, 1]. */
+  approval: number;
+}
+
+export const POPULATION_DEFAULTS: PopulationParams = {
+  agents: 10_000,
+  minorityShare: 0.2,
+  wealthMedian: 50_000,
+  wealthSigma: 1.0,
+  minorityWealthRatio: 1,
+  incomeMedian: 100,
+  incomeSigma: 0.5,
+  incomeWealthCorrelation: 0.5,
+  householdSize: 2.5,
+  traits: { finance: 0.002, law: 0.003, commerce: 0.001, speech: 0.02, civic: 0.002, consumption: 0.01 },
+  traitSigma: 0.8,
+  knowledgeShare: 0.11,
+  approval: 0.8,
+};
+
+export function populate(world: World, p: PopulationParams): void {
+  const n = world.n;
+  const pop = world.pop;
+  const hr = world.rng('households');
+  // households: sizes 1 + Poisson(mean − 1), consecutive ids; a household shares a group
+  let id = 0;
+  for (let i = 0; i < n; ) {
+    const size = Math.max(1, 1 + hr.poisson(Math.max(0, p.householdSize - 1)));
+    const minority = hr() < p.minorityShare ? 1 : 0;
+    for (let k = 0; k < size && i < n; k++, i++) {
+      pop.household[i] = id;
+      pop.group[i] = minority;
+    }
+    id++;
+  }
+  const r = world.rng('traits');
+  const lnW = Math.log(p.wealthMedian);
+  const lnR = Math.log(p.minorityWealthRatio);
+  const lnI = Math.log(p.incomeMedian);
+  const rho = p.incomeWealthCorrelation;
+  const mean = -0.5 * p.traitSigma * p.traitSigma; // keeps the mean propensity at the stated value
+  for (let i = 0; i < n; i++) {
+    const zw = r.normal();
+    const zi = rho * zw + Math.sqrt(1 - rho * rho) * r.normal();
+    const shift = pop.group[i] ? lnR : 0;
+    pop.wealth[i] = Math.exp(lnW + shift + p.wealthSigma * zw);
+    pop.income[i] = Math.exp(lnI + shift + p.incomeSigma * zi);
+    for (let d = 0; d < DOMAINS.length; d++) {
+      const m = p.traits[DOMAINS[d]!];
+      pop.trait[d * n + i] = m * Math.exp(mean + p.traitSigma * r.normal());
+    }
+    pop.dissent[i] = pop.trait[DOMAINS.indexOf('speech') * n + i]!;
+    pop.risk[i] = r();
+    pop.knowledge[i] = r() < p.knowledgeShare ? 1 : 0;
+    pop.approval[i] = Math.min(1, Math.max(0, p.approval + 0.15 * r.normal()));
+  }
+}

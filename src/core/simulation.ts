@@ -1,0 +1,149 @@
+/**
+ * The step pipeline of MODEL.md: behave → observe → score → publish → sanction → adapt → record.
+ *
+ * The core does only what every world needs between the plug-ins' hooks: clearing the step's
+ * buffers, turning acts into records with the base detection probabilities (observation plug-ins
+ * adjust `world.detect` and `world.watch`, or add records of their own), settling delayed
+ * listings, and computing the metric row at recorded steps.
+ */
+import type { AnyPlugin, Hooks, Row, Stage } from './contracts.js';
+import { FAMILIES } from './contracts.js';
+import { ACT_EXPRESSION, ACT_GOOD } from './events.js';
+import { makeSnapshot, type MetricSpec } from './snapshot.js';
+import type { World } from './world.js';
+
+export interface Instance {
+  spec: AnyPlugin;
+  params: Record<string, unknown>;
+  hooks: Hooks;
+}
+
+export interface RecordOptions {
+  metrics: MetricSpec[];
+  /** Record every K steps (the last step is always recorded). */
+  every: number;
+  params?: Record<string, unknown>;
+}
+
+const STEP_STAGES: Exclude<Stage, 'record'>[] = ['behave', 'observe', 'score', 'publish', 'sanction', 'adapt'];
+
+export class Simulation {
+  readonly rows: Row[] = [];
+  readonly instances: Instance[];
+  private readonly metricFns: ((s: ReturnType<typeof makeSnapshot>) => Row)[];
+  readonly columns: string[];
+  private initialized = false;
+
+  constructor(
+    readonly world: World,
+    plugins: { spec: AnyPlugin; params: Record<string, unknown> }[],
+    readonly record: RecordOptions,
+  ) {
+    // stable order: by family, then as listed
+    const ordered = [...plugins].sort((a, b) => FAMILIES.indexOf(a.spec.family) - FAMILIES.indexOf(b.spec.family));
+    this.instances = ordered.map((p) => ({ ...p, hooks: p.spec.create(world, p.params as never) }));
+    this.metricFns = record.metrics.map((m) => m.make());
+    const cols = ['step', 'day', 'seed'];
+    for (const m of record.metrics) for (const c of m.columns) if (!cols.includes(c)) cols.push(c);
+    for (const p of ordered) for (const c of p.spec.columns ?? []) if (!cols.includes(c)) cols.push(c);
+    this.columns = cols;
+  }
+
+  /** Runs every plug-in's init and records step 0 (the initial state). */
+  init(): void {
+    if (this.initialized) return;
+    this.initialized = true;
+    for (const inst of this.instances) inst.hooks.init?.();
+    this.recordRow();
+  }
+
+  /** One step of the pipeline. */
+  step(): void {
+    if (!this.initialized) this.init();
+    const w = this.world;
+    w.acts.clear();
+    w.records.clear();
+    w.benefit.fill(0);
+    w.benefitEligible.fill(0);
+    for (const stage of STEP_STAGES) {
+      if (stage === 'observe') this.observeActs();
+      if (stage === 'publish') w.lists.settle(w.day);
+      if (stage === 'sanction') w.incomeMult.fill(1);
+      for (const inst of this.instances) inst.hooks[stage]?.();
+      if (stage === 'observe') this.countRecords();
+    }
+    w.step++;
+    w.day += w.daysPerStep;
+    w.stats.days += w.daysPerStep;
+    if (w.step % this.record.every === 0) this.recordRow();
+  }
+
+  /** Runs `steps` steps; `onStep` is called after each (for progress bars). */
+  run(steps: number, onStep?: (done: number, total: number) => void): Row[] {
+    this.init();
+    for (let s = 0; s < steps; s++) {
+      this.step();
+      onStep?.(s + 1, steps);
+    }
+    if (steps > 0 && this.world.step % this.record.every !== 0) this.recordRow();
+    for (const inst of this.instances) inst.hooks.finish?.();
+    return this.rows;
+  }
+
+  /** Default observation: each act is recorded with probability detect[domain, group] × watch. */
+  private observeActs(): void {
+    const w = this.world;
+    const rng = w.rng('observation');
+    const acts = w.acts;
+    const g = w.pop.group;
+    const stats = w.stats;
+    for (let k = 0; k < acts.length; k++) {
+      const i = acts.agent[k]!;
+      const d = acts.domain[k]!;
+      const kind = acts.kind[k]!;
+      if (kind === ACT_EXPRESSION) stats.expressions[d]!++;
+      else if (kind === ACT_GOOD) stats.goodActs[d]!++;
+      else {
+        stats.violations[d]!++;
+        w.actedWindow[i]! |= 1 << d;
+      }
+      const p = w.detect[d * 2 + g[i]!]! * w.watch[i]!;
+      if (rng() < p) w.records.push(i, d, kind, acts.size[k]!, 0, acts.tag[k]!);
+    }
+  }
+
+  private countRecords(): void {
+    const w = this.world;
+    const r = w.records;
+    w.stats.records += r.length;
+    for (let k = 0; k < r.length; k++) {
+      if (r.mistaken[k]) {
+        w.stats.mistakenRecords++;
+        w.wrongRecordWindow[r.agent[k]!] = 1;
+      }
+    }
+  }
+
+  private recordRow(): void {
+    const w = this.world;
+    const snap = makeSnapshot(w, this.record.params ?? {});
+    const row: Row = {};
+    for (const c of this.columns) row[c] = null;
+    row.step = w.step;
+    row.day = w.day;
+    row.seed = typeof w.seed === 'number' ? w.seed : null;
+    for (const fn of this.metricFns) Object.assign(row, fn(snap));
+    for (const inst of this.instances) {
+      const extra = inst.hooks.record?.();
+      if (extra) Object.assign(row, extra);
+    }
+    // keep only declared columns, in declared order
+    const out: Row = {};
+    for (const c of this.columns) out[c] = row[c] ?? null;
+    this.rows.push(out);
+    w.stats.reset();
+    w.lists.resetWindow();
+    w.actedWindow.fill(0);
+    w.wrongRecordWindow.fill(0);
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * THE METRIC CONTRACT.
+ *
+ * A metric is a pure function of a read-only `Snapshot` of the world at a recorded step. It is a
+ * plain value `{ id, columns, doc, reference, make }`: `make()` returns the function that computes
+ * the metric's columns; a metric that needs a window of past steps (Shorrocks mobility, bottom
+ * persistence) keeps that history inside the closure `make()` returns, so each run has its own.
+ * A metric that does not apply (no groups, no lists, no score) returns null, written as an empty
+ * cell — never 0. Add one: a file in src/metrics/ and a line in src/metrics/index.ts.
+ */
+import type { AdjacencyView } from './adjacency.js';
+import type { Row } from './contracts.js';
+import type { ListState } from './lists.js';
+import type { Column } from './population.js';
+import type { WindowStats, World } from './world.js';
+
+export interface Snapshot {
+  readonly n: number;
+  readonly step: number;
+  /** Day at the end of this step. */
+  readonly day: number;
+  readonly daysPerStep: number;
+  readonly adj: AdjacencyView;
+  readonly group: Uint8Array;
+  readonly wealth: Float64Array;
+  readonly income: Float64Array;
+  readonly household: Int32Array;
+  /** Primary score, or null when no regime scores. */
+  readonly score: Float64Array | Float32Array | null;
+  readonly scoreRange: readonly [number, number] | null;
+  readonly blackLists: readonly ListState[];
+  readonly redLists: readonly ListState[];
+  /** 1 where the agent is on any blacklist. */
+  readonly anyBlack: Uint8Array;
+  readonly stats: WindowStats;
+  /** Any registered column by name (`approval`, `benefit`, `optin_sesame` …). */
+  column(name: string): Column | undefined;
+  /** Parameters of metrics (`record.params` in the scenario), e.g. `esteban_ray.alpha`. */
+  readonly metricParams: Readonly<Record<string, unknown>>;
+}
+
+export interface MetricSpec {
+  /** Id used in a scenario's `metrics:` list (usually the first column's name). */
+  id: string;
+  /** Canonical column names it writes (METRICS.md). */
+  columns: string[];
+  /** Formula in words. */
+  doc: string;
+  reference?: string;
+  make(): (snap: Snapshot) => Row;
+}
+
+export function makeSnapshot(world: World, metricParams: Record<string, unknown> = {}): Snapshot {
+  const p = world.primary;
+  return {
+    n: world.n,
+    step: world.step,
+    day: world.day,
+    daysPerStep: world.daysPerStep,
+    adj: world.adj,
+    group: world.pop.group,
+    wealth: world.pop.wealth,
+    income: world.pop.income,
+    household: world.pop.household,
+    score: world.primaryScore(),
+    scoreRange: p ? [p.min, p.max] : null,
+    blackLists: world.lists.black(),
+    redLists: world.lists.red(),
+    anyBlack: world.lists.anyBlack(),
+    stats: world.stats,
+    column: (name: string) => world.pop.column(name),
+    metricParams,
+  };
+}

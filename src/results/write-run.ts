@@ -1,0 +1,50 @@
+/**
+ * Writes the outputs of one run into its folder: steps.csv, agents.csv, steps.arrow,
+ * agents.arrow and manifest.json, each atomically.
+ */
+import { resolve } from 'node:path';
+import type { Simulation } from '../core/simulation.js';
+import type { ResolvedScenario } from '../scenario/resolve.js';
+import { writeFileAtomic } from './atomic.js';
+import { provenance } from './manifest.js';
+import { agentsTable, stepsTable, toArrowBytes, toCsv } from './tables.js';
+
+export interface RunFiles {
+  dir: string;
+  steps: string;
+  agents: string;
+  manifest: string;
+}
+
+export function writeRun(dir: string, sim: Simulation, scenario: ResolvedScenario, startedAt: Date, finishedAt: Date): RunFiles {
+  const steps = stepsTable(sim.rows, sim.columns);
+  const agents = agentsTable(sim);
+  const files: RunFiles = {
+    dir,
+    steps: resolve(dir, 'steps.csv'),
+    agents: resolve(dir, 'agents.csv'),
+    manifest: resolve(dir, 'manifest.json'),
+  };
+  writeFileAtomic(files.steps, toCsv(steps));
+  writeFileAtomic(resolve(dir, 'steps.arrow'), toArrowBytes(steps));
+  writeFileAtomic(files.agents, toCsv(agents));
+  writeFileAtomic(resolve(dir, 'agents.arrow'), toArrowBytes(agents));
+  const manifest = {
+    kind: 'scorelab-run',
+    ...provenance(),
+    scenario: scenario.name,
+    file: scenario.file,
+    seed: scenario.seed,
+    steps: scenario.steps,
+    agents: sim.world.n,
+    ties: sim.world.adj.edgeCount,
+    startedAt: startedAt.toISOString(),
+    finishedAt: finishedAt.toISOString(),
+    seconds: (finishedAt.getTime() - startedAt.getTime()) / 1000,
+    columns: sim.columns,
+    parameters: scenario,
+    files: ['steps.csv', 'steps.arrow', 'agents.csv', 'agents.arrow', 'manifest.json'],
+  };
+  writeFileAtomic(files.manifest, JSON.stringify(manifest, null, 2) + '\n');
+  return files;
+}

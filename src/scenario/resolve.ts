@@ -1,0 +1,152 @@
+/**
+ * Resolves a checked scenario into a complete, JSON-serialisable description of a run: every
+ * default filled in, every plug-in's parameters validated against its table. This resolved form is
+ * what the manifest records and what `describe` prints.
+ */
+import { FAMILIES, type Family } from '../core/contracts.js';
+import { didYouMean, UserError } from '../core/errors.js';
+import { resolveParams } from '../core/params.js';
+import { POPULATION_DEFAULTS, type PopulationParams } from '../core/populate.js';
+import { DOMAINS, type Domain } from '../core/population.js';
+import { DEFAULT_METRICS, METRICS, metricById } from '../metrics/index.js';
+import { allPlugins, findPlugin, SECTION } from './registry.js';
+import type { ScenarioInput } from './schema.js';
+
+export interface GraphParams {
+  model: 'erdos-renyi' | 'watts-strogatz' | 'barabasi-albert' | 'sbm' | 'households-only' | 'file';
+  meanDegree: number;
+  rewire: number;
+  homophily: number;
+  households: boolean;
+  file: string | null;
+  onlineOnlyShare: number;
+  offlineOnlyShare: number;
+}
+
+export const GRAPH_DEFAULTS: GraphParams = {
+  model: 'erdos-renyi',
+  meanDegree: 10,
+  rewire: 0.1,
+  homophily: 0,
+  households: true,
+  file: null,
+  onlineOnlyShare: 0,
+  offlineOnlyShare: 0,
+};
+
+/**
+ * Base probability that an act is observed, by domain. Not from a source: parameters to sweep.
+ * Finance and consumption run through payment systems and are seen often; street offences less.
+ */
+export const DETECT_DEFAULTS: Record<Domain, number> = {
+  finance: 0.9,
+  law: 0.3,
+  commerce: 0.4,
+  speech: 0.5,
+  civic: 0.5,
+  consumption: 0.8,
+};
+
+export type PluginSection = Record<string, Record<string, unknown>>;
+
+export interface ResolvedScenario {
+  name: string;
+  title: string;
+  description: string;
+  watch: string;
+  /** File it came from, when any. */
+  file: string | null;
+  seed: number;
+  steps: number;
+  daysPerStep: number;
+  population: PopulationParams;
+  graph: GraphParams;
+  detect: Record<Domain, number>;
+  minorityDetectRatio: number;
+  behaviour: PluginSection;
+  observation: PluginSection;
+  regimes: PluginSection;
+  safeguards: PluginSection;
+  adaptations: PluginSection;
+  plugins: string[];
+  primaryScore: string | null;
+  metrics: string[];
+  record: { every: number; params: Record<string, unknown> };
+}
+
+function section(input: ScenarioInput, family: Family, file: string | undefined): PluginSection {
+  const name = SECTION[family];
+  let raw = input[name];
+  if (raw === undefined) raw = family === 'behaviour' ? { standard: {} } : family === 'regime' ? { baseline: {} } : {};
+  const out: PluginSection = {};
+  for (const [id, params] of Object.entries(raw)) {
+    const spec = findPlugin(id);
+    if (!spec) {
+      const ids = allPlugins().filter((p) => p.family === family).map((p) => p.id);
+      throw new UserError(
+        `${file ? file + ': ' : ''}${name}.${id}: unknown ${family} '${id}'${didYouMean(id, allPlugins().map((p) => p.id))}; known ${name}: ${ids.join(', ') || '(none)'}`,
+        file,
+        `${name}.${id}`,
+      );
+    }
+    if (spec.family !== family) {
+      throw new UserError(`${file ? file + ': ' : ''}${name}.${id}: '${id}' is a ${spec.family}; list it under '${SECTION[spec.family]}'`, file, `${name}.${id}`);
+    }
+    out[id] = resolveParams(spec.params, params ?? {}, file, `${name}.${id}`) as Record<string, unknown>;
+  }
+  return out;
+}
+
+export function resolveScenario(input: ScenarioInput, file?: string): ResolvedScenario {
+  const population: PopulationParams = {
+    ...POPULATION_DEFAULTS,
+    ...(input.population ?? {}),
+    traits: { ...POPULATION_DEFAULTS.traits, ...(input.population?.traits ?? {}) },
+  } as PopulationParams;
+  const graph: GraphParams = { ...GRAPH_DEFAULTS, ...(input.graph ?? {}) } as GraphParams;
+  if (graph.model === 'file' && !graph.file) {
+    throw new UserError(`${file ? file + ': ' : ''}graph.file: expected a path to a graph file (model is 'file'), found nothing`, file, 'graph.file');
+  }
+  if (graph.file && graph.model !== 'file') graph.model = 'file';
+  if (graph.onlineOnlyShare + graph.offlineOnlyShare > 1) {
+    throw new UserError(`${file ? file + ': ' : ''}graph.onlineOnlyShare: expected onlineOnlyShare + offlineOnlyShare ≤ 1, found ${graph.onlineOnlyShare + graph.offlineOnlyShare}`, file, 'graph.onlineOnlyShare');
+  }
+  let metrics: string[];
+  if (input.metrics === 'all') metrics = METRICS.map((m) => m.id);
+  else metrics = input.metrics ?? DEFAULT_METRICS;
+  metrics.forEach((id, k) => {
+    if (!metricById(id)) {
+      throw new UserError(
+        `${file ? file + ': ' : ''}metrics.${k}: unknown metric '${id}'${didYouMean(id, METRICS.map((m) => m.id))}`,
+        file,
+        `metrics.${k}`,
+      );
+    }
+  });
+  const sections = Object.fromEntries(FAMILIES.map((f) => [SECTION[f], section(input, f, file)])) as Record<string, PluginSection>;
+  return {
+    name: input.name ?? (file ? file.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/, '') : 'scenario'),
+    title: input.title ?? input.name ?? '',
+    description: input.description ?? '',
+    watch: input.watch ?? '',
+    file: file ?? null,
+    seed: input.seed ?? 1,
+    steps: input.steps ?? 100,
+    daysPerStep: input.daysPerStep ?? 1,
+    population,
+    graph,
+    detect: { ...DETECT_DEFAULTS, ...(input.detect ?? {}) } as Record<Domain, number>,
+    minorityDetectRatio: input.minorityDetectRatio ?? 1,
+    behaviour: sections.behaviour!,
+    observation: sections.observation!,
+    regimes: sections.regimes!,
+    safeguards: sections.safeguards!,
+    adaptations: sections.adaptations!,
+    plugins: input.plugins ?? [],
+    primaryScore: input.primaryScore ?? null,
+    metrics,
+    record: { every: input.record?.every ?? 1, params: input.record?.params ?? {} },
+  };
+}
+
+export { DOMAINS };

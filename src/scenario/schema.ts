@@ -1,0 +1,135 @@
+/**
+ * The scenario schema (zod): what a scenario YAML file may contain. Plug-in parameters are
+ * checked afterwards against each plug-in's own table (src/core/params.ts).
+ *
+ * A scenario: name and description (for the classroom), seed, steps, days per step, population,
+ * graph, base detection probabilities, the plug-ins by family (`regimes: { fico: { … } }`),
+ * metrics to record and how often.
+ */
+import { z } from 'zod';
+import { didYouMean, describeValue, UserError } from '../core/errors.js';
+
+const prob = z.number().min(0).max(1);
+const domainRates = z
+  .object({
+    finance: z.number().min(0).max(1),
+    law: z.number().min(0).max(1),
+    commerce: z.number().min(0).max(1),
+    speech: z.number().min(0).max(1),
+    civic: z.number().min(0).max(1),
+    consumption: z.number().min(0).max(1),
+  })
+  .partial()
+  .strict();
+
+export const PopulationSchema = z
+  .object({
+    agents: z.number().int().min(2).max(20_000_000),
+    minorityShare: prob,
+    wealthMedian: z.number().positive(),
+    wealthSigma: z.number().min(0).max(5),
+    minorityWealthRatio: z.number().positive(),
+    incomeMedian: z.number().positive(),
+    incomeSigma: z.number().min(0).max(5),
+    incomeWealthCorrelation: z.number().min(0).max(0.99),
+    householdSize: z.number().min(1).max(20),
+    traits: domainRates,
+    traitSigma: z.number().min(0).max(5),
+    knowledgeShare: prob,
+    approval: prob,
+  })
+  .partial()
+  .strict();
+
+export const GraphSchema = z
+  .object({
+    model: z.enum(['erdos-renyi', 'watts-strogatz', 'barabasi-albert', 'sbm', 'households-only', 'file']),
+    meanDegree: z.number().min(0).max(10_000),
+    rewire: prob,
+    homophily: z.number().min(0).max(0.999),
+    households: z.boolean(),
+    file: z.string().min(1),
+    onlineOnlyShare: prob,
+    offlineOnlyShare: prob,
+  })
+  .partial()
+  .strict();
+
+const pluginMap = z.record(z.string(), z.union([z.record(z.string(), z.unknown()), z.null()]));
+
+export const ScenarioSchema = z
+  .object({
+    name: z.string(),
+    title: z.string(),
+    description: z.string(),
+    watch: z.string(),
+    seed: z.number().int().min(0).max(2 ** 32 - 1),
+    steps: z.number().int().min(0).max(10_000_000),
+    daysPerStep: z.number().int().min(1).max(3650),
+    population: PopulationSchema,
+    graph: GraphSchema,
+    detect: domainRates,
+    minorityDetectRatio: z.number().min(0),
+    behaviour: pluginMap,
+    observation: pluginMap,
+    regimes: pluginMap,
+    safeguards: pluginMap,
+    adaptations: pluginMap,
+    plugins: z.array(z.string()),
+    primaryScore: z.string(),
+    metrics: z.union([z.array(z.string()), z.literal('all')]),
+    record: z.object({ every: z.number().int().min(1), params: z.record(z.string(), z.unknown()) }).partial().strict(),
+  })
+  .partial()
+  .strict();
+
+export type ScenarioInput = z.infer<typeof ScenarioSchema>;
+
+/** Known keys of the object schema at a path (for did-you-mean). */
+function keysAt(schema: z.ZodType, path: PropertyKey[]): string[] {
+  let s: any = schema;
+  for (const seg of [...path, null]) {
+    while (s?._zod?.def?.innerType) s = s._zod.def.innerType;
+    if (s?._zod?.def?.type === 'union') s = s._zod.def.options.find((o: any) => o?._zod?.def?.type === 'object') ?? s;
+    if (seg === null) break;
+    if (s?.shape) s = s.shape[seg as string];
+    else return [];
+  }
+  return s?.shape ? Object.keys(s.shape) : [];
+}
+
+function expectedOf(issue: any): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.expected === 'int' ? 'an integer' : issue.expected === 'record' ? 'an object' : `${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}`;
+    case 'too_small':
+      return `${issue.origin === 'array' ? 'a list of at least' : issue.origin === 'string' ? 'a string of at least' : 'a number ≥'} ${issue.minimum}${issue.origin === 'string' ? ' characters' : ''}`;
+    case 'too_big':
+      return `a number ≤ ${issue.maximum}`;
+    case 'invalid_value':
+      return `one of ${issue.values.map((v: unknown) => JSON.stringify(v)).join(', ')}`;
+    case 'invalid_union':
+      return 'an object of parameters (or nothing)';
+    default:
+      return issue.message;
+  }
+}
+
+/** Validates against the schema; throws a UserError naming the file, field, expected and found. */
+export function checkScenario(raw: unknown, file: string): ScenarioInput {
+  if (raw === null || raw === undefined) raw = {};
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new UserError(`${file}: expected a mapping of scenario fields at the top level, found ${describeValue(raw)}`, file, '');
+  }
+  const r = ScenarioSchema.safeParse(raw, { reportInput: true });
+  if (r.success) return r.data;
+  const issue: any = r.error.issues[0];
+  const field = issue.path.join('.');
+  if (issue.code === 'unrecognized_keys') {
+    const key = issue.keys[0];
+    const known = keysAt(ScenarioSchema, issue.path);
+    const at = field ? `${field}.${key}` : key;
+    throw new UserError(`${file}: ${at}: unknown field '${key}'${didYouMean(key, known)}; expected one of ${known.join(', ')}`, file, at);
+  }
+  throw new UserError(`${file}: ${field || '(top level)'}: expected ${expectedOf(issue)}, found ${describeValue(issue.input)}`, file, field);
+}

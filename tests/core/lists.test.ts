@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { ListRegistry } from '../../src/core/lists.js';
+
+describe('lists and guards', () => {
+  it('lists, counts without notice, and measures days from due to removal', () => {
+    const reg = new ListRegistry(3);
+    const l = reg.get('court', 'black');
+    expect(reg.propose({ list: l, agent: 0, day: 10, mistaken: false, severity: 1, termDays: 730 })).toBe('listed');
+    expect(l.on[0]).toBe(1);
+    expect(l.window.withoutNotice).toBe(1);
+    l.markDue(0, 20);
+    l.remove(0, 23);
+    expect(l.window.delistDays).toBe(3);
+    expect(l.window.delistCount).toBe(1);
+    expect(l.count).toBe(0);
+  });
+
+  it('a guard can block, or delay with notice; a delayed listing is withdrawn if no longer due', () => {
+    const reg = new ListRegistry(3);
+    const l = reg.get('court', 'black');
+    reg.addGuard('test', (p) => {
+      if (p.mistaken) return false;
+      p.notice = true;
+      p.effectiveDay = p.day + 5;
+      return true;
+    });
+    expect(reg.propose({ list: l, agent: 0, day: 0, mistaken: true, severity: 1, termDays: 10 })).toBe('blocked');
+    let paid = false;
+    expect(reg.propose({ list: l, agent: 1, day: 0, mistaken: false, severity: 1, termDays: 10, stillDue: () => !paid })).toBe('pending');
+    expect(reg.propose({ list: l, agent: 2, day: 0, mistaken: false, severity: 1, termDays: 10 })).toBe('pending');
+    reg.settle(4);
+    expect(l.count).toBe(0);
+    paid = true;
+    reg.settle(5);
+    expect(l.on[1]).toBe(0);
+    expect(l.on[2]).toBe(1);
+    expect(l.notice[2]).toBe(1);
+    expect(l.total.withdrawn).toBe(1);
+    expect(l.total.blocked).toBe(1);
+  });
+});
