@@ -74,6 +74,7 @@ export function populate(world: World, p: PopulationParams): void {
   const lnI = Math.log(p.incomeMedian);
   const rho = p.incomeWealthCorrelation;
   const mean = -0.5 * p.traitSigma * p.traitSigma; // keeps the mean propensity at the stated value
+  const wealth0 = pop.addColumn('wealth_initial', 'f64', 'core', 'wealth at the start of the run');
   for (let i = 0; i < n; i++) {
     const zw = r.normal();
     const zi = rho * zw + Math.sqrt(1 - rho * rho) * r.normal();
@@ -86,6 +87,7 @@ export function populate(world: World, p: PopulationParams): void {
     }
     pop.dissent[i] = pop.trait[DOMAINS.indexOf('speech') * n + i]!;
     pop.risk[i] = r();
+    wealth0[i] = pop.wealth[i]!;
     pop.knowledge[i] = r() < p.knowledgeShare ? 1 : 0;
     pop.approval[i] = Math.min(1, Math.max(0, p.approval + 0.15 * r.normal()));
   }

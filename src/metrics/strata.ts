@@ -29,7 +29,7 @@ export function modularity(adj: AdjacencyView, labels: Num, k?: number): number 
 }
 
 /** Share of ties joining different classes of `labels`, among ties whose layer has `layerBit` (0 = all). */
-export function crossLabelShare(adj: AdjacencyView, labels: Num, layerBit = 0): number | null {
+export function crossLabelShare(adj: AdjacencyView, labels: Num, layerBit: 0 | 1 | 2 = 0): number | null {
   let k = 0;
   for (let i = 0; i < adj.n; i++) k = Math.max(k, labels[i]! + 1);
   return crossShareOf(tiePass(adj, labels, k, null, 0), layerBit);

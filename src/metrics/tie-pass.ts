@@ -5,9 +5,10 @@
  *
  * For every ordered tie end (i → j) (both directions of every tie) it counts, for a partition
  * `labels` into k classes: tie ends inside each class, degree sums per class, and tie ends by
- * layer code and same / different class (`byLayer[layer << 1 | same]`); and, for a second
+ * layer bit (online 2, offline 1) and same / different class; and, for a second
  * partition `groups` into kg classes, the kg × kg mixing matrix. The two labels are packed into one
- * 16-bit key per agent so each tie end costs one random read.
+ * 16-bit key per agent so each tie end costs one random read, and the counters of an agent's
+ * tie ends stay in local variables (no table increment per tie end when there are ≤ 2 groups).
  */
 import type { AdjacencyView } from '../core/adjacency.js';
 import type { Snapshot } from '../core/snapshot.js';
@@ -21,8 +22,10 @@ export interface TiePass {
   inside: Float64Array;
   /** Sum of degrees per class of `labels`. */
   degree: Float64Array;
-  /** Tie ends by (layer code << 1 | same class of `labels`), layer codes 0–3. */
-  byLayer: Float64Array;
+  /** Tie ends [all, online (layer bit 2), offline (layer bit 1)]. */
+  total: [number, number, number];
+  /** Of those, tie ends inside a class of `labels`. */
+  same: [number, number, number];
   kg: number;
   /** kg × kg mixing matrix of `groups`, row-major. */
   mix: Float64Array;
@@ -36,29 +39,56 @@ export function tiePass(adj: AdjacencyView, labels: Num | null, k: number, group
   const K = Math.max(k, 1), G = Math.max(kg, 1);
   const inside = new Float64Array(K);
   const degree = new Float64Array(K);
-  const byLayer = new Float64Array(8);
+  let sameAll = 0, onAll = 0, offAll = 0, sameOn = 0, sameOff = 0;
   const mix = new Float64Array(G * G);
   let slots = 0;
+  // Counters stay in registers inside the loop over an agent's tie ends (branch-free for layers).
   for (let i = 0; i < n; i++) {
     const d = deg[i]!;
     if (d === 0) continue;
     const ki = key[i]!;
     const c = ki & 255;
-    const row = (ki >> 8) * G;
+    const gi = ki >> 8;
     const s = start[i]!;
-    let inn = 0;
-    for (let e = s; e < s + d; e++) {
-      const kj = key[targets[e]!]!;
-      const same = (kj & 255) === c ? 1 : 0;
-      inn += same;
-      byLayer[(layer[e]! << 1) | same]!++;
-      mix[row + (kj >> 8)]!++;
+    let inn = 0, on = 0, off = 0, inOn = 0, inOff = 0, g1 = 0;
+    if (G <= 2) {
+      for (let e = s; e < s + d; e++) {
+        const kj = key[targets[e]!]!;
+        const same = (kj & 255) === c ? 1 : 0;
+        const L = layer[e]!;
+        inn += same;
+        on += L >> 1;
+        off += L & 1;
+        inOn += (L >> 1) & same;
+        inOff += L & same;
+        g1 += kj >> 8;
+      }
+      mix[gi * G]! += d - g1;
+      if (G === 2) mix[gi * G + 1]! += g1;
+    } else {
+      const row = gi * G;
+      for (let e = s; e < s + d; e++) {
+        const kj = key[targets[e]!]!;
+        const same = (kj & 255) === c ? 1 : 0;
+        const L = layer[e]!;
+        inn += same;
+        on += L >> 1;
+        off += L & 1;
+        inOn += (L >> 1) & same;
+        inOff += L & same;
+        mix[row + (kj >> 8)]!++;
+      }
     }
     inside[c]! += inn;
     degree[c]! += d;
     slots += d;
+    sameAll += inn;
+    onAll += on;
+    offAll += off;
+    sameOn += inOn;
+    sameOff += inOff;
   }
-  return { slots, k, inside, degree, byLayer, kg, mix };
+  return { slots, k, inside, degree, same: [sameAll, sameOn, sameOff], total: [slots, onAll, offAll], kg, mix };
 }
 
 /** Modularity Q = Σ_c [inside_c / 2m − (degree_c / 2m)²] of the `labels` partition; null without ties. */
@@ -72,15 +102,10 @@ export function modularityOf(p: TiePass): number | null {
   return Number.isFinite(q) ? q : null;
 }
 
-/** Share of tie ends (= of ties) joining different classes, among ties whose layer code has `bit` (0 = all). */
-export function crossShareOf(p: TiePass, bit: number): number | null {
-  let tot = 0, cross = 0;
-  for (let L = 0; L < 4; L++) {
-    if (bit !== 0 && !(L & bit)) continue;
-    tot += p.byLayer[L << 1]! + p.byLayer[(L << 1) | 1]!;
-    cross += p.byLayer[L << 1]!;
-  }
-  return tot > 0 ? cross / tot : null;
+/** Share of tie ends (= of ties) joining different classes: all ties (0), online (2) or offline (1). */
+export function crossShareOf(p: TiePass, layerBit: 0 | 1 | 2): number | null {
+  const b = layerBit === 0 ? 0 : layerBit === 2 ? 1 : 2;
+  return p.total[b] > 0 ? (p.total[b] - p.same[b]) / p.total[b] : null;
 }
 
 /** The mixing matrix of `groups` as rows. */
