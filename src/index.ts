@@ -17,12 +17,13 @@ export { World, WindowStats } from './core/world.js';
 export { UserError } from './core/errors.js';
 export { METRICS, metricById, DEFAULT_METRICS } from './metrics/index.js';
 export * as graphs from './graphs/index.js';
+export { readGraphFile, writeGexf } from './graphs/io.js';
 export { buildSimulation, type LoadedGraph } from './scenario/build.js';
 export { loadScenario, prepareScenario, listPresets, applySets, loadPluginModule, type LoadedScenario } from './scenario/load.js';
 export { registerPlugin, allPlugins, findPlugin } from './scenario/registry.js';
 export { resolveScenario, type ResolvedScenario } from './scenario/resolve.js';
 export { checkScenario } from './scenario/schema.js';
-export { writeRun } from './results/write-run.js';
+export { writeRun, writeNetwork } from './results/write-run.js';
 export { stepsTable, agentsTable } from './results/tables.js';
 export { writeFileAtomic } from './results/atomic.js';
 

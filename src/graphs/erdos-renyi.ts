@@ -9,7 +9,7 @@
  * counting-sorted by their smaller end (stable, so draw order is kept within a node's bucket) and
  * each bucket is deduplicated with a stamp array of n ints; the deficit is redrawn in another round.
  * Once the deficit is small, each redraw is checked against its bucket directly. At 1M nodes /
- * 10M ties this is ≈ 3× faster than one hash-table probe per draw (a DRAM miss each).
+ * 10M ties this is ≈ 2× faster than one hash-table probe per draw (a DRAM miss each), measured.
  * Expected work O(N + M) while M ≤ pairs/2; denser graphs draw the complement (the pairs left
  * out) the same way and list the rest, so the cost stays O(pairs) ≤ O(2M).
  *

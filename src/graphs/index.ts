@@ -6,6 +6,9 @@
  * convert to graphology for files and one-off algorithms. To add a generator: one file with a
  * header naming the algorithm and its reference, a function `(…params, rng) => EdgeList`, and a
  * line here.
+ *
+ * Browser-safe: graph files (`readGraphFile`, `writeGexf`) need node:fs and live in `./io.js`,
+ * which is not re-exported here; import them from there.
  */
 export type { EdgeList } from './types.js';
 export { erdosRenyiGNM } from './erdos-renyi.js';
@@ -23,5 +26,4 @@ export {
   type NodeColumns,
   type ToGraphologyOptions,
 } from './convert.js';
-export { GRAPH_FILE_EXTENSIONS, readGraphFile, writeGexf, type GraphFile } from './io.js';
 export { PairTable } from './pair-table.js';

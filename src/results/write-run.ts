@@ -5,6 +5,8 @@
 import { resolve } from 'node:path';
 import type { Simulation } from '../core/simulation.js';
 import type { ResolvedScenario } from '../scenario/resolve.js';
+import { adjacencyToGraphology } from '../graphs/convert.js';
+import { writeGexf } from '../graphs/io.js';
 import { writeFileAtomic } from './atomic.js';
 import { provenance } from './manifest.js';
 import { agentsTable, stepsTable, toArrowBytes, toCsv } from './tables.js';
@@ -47,4 +49,22 @@ export function writeRun(dir: string, sim: Simulation, scenario: ResolvedScenari
   };
   writeFileAtomic(files.manifest, JSON.stringify(manifest, null, 2) + '\n');
   return files;
+}
+
+/**
+ * Exports the final network as GEXF (opens in Gephi) with score, group, wealth, household and list
+ * status as node attributes, and the tie layer as an edge attribute.
+ */
+export function writeNetwork(path: string, sim: Simulation): void {
+  const w = sim.world;
+  const attrs: Record<string, ArrayLike<number>> = {
+    group: w.pop.group,
+    wealth: w.pop.wealth,
+    household: w.pop.household,
+    listed: w.lists.anyBlack(),
+  };
+  const score = w.primaryScore();
+  if (score) attrs.score = score;
+  for (const l of w.lists.lists.values()) attrs[`on_${l.id.replace(/-/g, '_')}`] = l.on;
+  writeGexf(path, adjacencyToGraphology(w.adj, w.nodeKeys ?? undefined, attrs));
 }

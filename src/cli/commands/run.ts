@@ -1,7 +1,7 @@
 /** `scorelab run`: one scenario, one seed → steps/agents tables, Arrow copies, manifest, summary. */
 import { resolve } from 'node:path';
 import type { Row } from '../../core/contracts.js';
-import { writeRun } from '../../results/write-run.js';
+import { writeNetwork, writeRun } from '../../results/write-run.js';
 import { buildSimulation } from '../../scenario/build.js';
 import { loadScenario } from '../../scenario/load.js';
 import { intFlag, parse } from '../args.js';
@@ -17,6 +17,7 @@ Options:
   --agents N        number of agents
   --set path=value  override any scenario field, e.g. --set regimes.fico.approvalThreshold=650 (repeatable)
   --plugin FILE     load plug-ins (regimes, safeguards …) from a .ts or .js module (repeatable)
+  --gexf            also write the final network as network.gexf (opens in Gephi)
   --out DIR         output folder (default: results/runs/<scenario>-seed<seed>)
   --quiet           no summary
   -h, --help        this help`;
@@ -49,6 +50,7 @@ export async function run(argv: string[]): Promise<number> {
       plugin: { type: 'string', multiple: true },
       out: { type: 'string' },
       quiet: { type: 'boolean' },
+      gexf: { type: 'boolean' },
     },
     usage,
   );
@@ -75,6 +77,7 @@ export async function run(argv: string[]): Promise<number> {
   sim.run(s.steps, (d, t) => bar.update(d, t));
   bar.stop();
   const files = writeRun(out, sim, s, started, new Date());
+  if (values.gexf) writeNetwork(resolve(out, 'network.gexf'), sim);
   if (!values.quiet) {
     const secs = ((Date.now() - started.getTime()) / 1000).toFixed(1);
     console.log(`scorelab run ${s.name}: ${sim.world.n} agents, ${sim.world.adj.edgeCount} ties, ${s.steps} steps, seed ${s.seed} (${secs} s)`);
