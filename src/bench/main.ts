@@ -3,7 +3,8 @@
  *
  * friend-cleanup at 100,000 agents / 1M ties (k = 20): median ms per step and per stage,
  * bytes per tie of the stepping representation, the neighbour pass as a ratio to the in-process
- * streaming-read floor (summing a Float64Array as large as the bytes the pass touches), and the
+ * streaming-read floor (summing a Float64Array as large as the arrays the pass touches, each counted
+ * once), and the
  * cost of recording every metric as a ratio to the step. Ratios are measured in the same run;
  * absolute times on shared machines are noisy. Options: --agents N --degree K --steps N --rounds R.
  */
@@ -64,9 +65,9 @@ export async function benchStep(opts: { agents: number; degree: number; steps: n
     passMs.push(now() - a);
   }
   const m2 = 2 * w.adj.edgeCount;
-  // bytes the neighbour pass touches: slot targets (4 B) and gathered scores (8 B) per slot,
-  // plus start, deg, own, score and next per agent
-  const touched = m2 * (4 + 8) + w.n * (4 + 4 + 1 + 8 + 8);
+  // bytes of the arrays the neighbour pass reads or writes, each counted once (as BENCHMARK.md
+  // counts them): the used slots of targets (4 B each), and start, deg, own, score, next per agent
+  const touched = m2 * 4 + w.n * (4 + 4 + 1 + 8 + 8);
   const floor = streamFloor(touched, opts.rounds);
   // all metrics on the same world
   const all = METRICS.map((m) => m.make());

@@ -35,7 +35,7 @@ export interface Snapshot {
   readonly stats: WindowStats;
   /** Any registered column by name (`approval`, `benefit`, `optin_sesame` …). */
   column(name: string): Column | undefined;
-  /** Parameters of metrics (`record.params` in the scenario), e.g. `esteban_ray.alpha`. */
+  /** Parameters of metrics (`record.params` in the scenario), e.g. `score_esteban_ray.alpha`. */
   readonly metricParams: Readonly<Record<string, unknown>>;
 }
 

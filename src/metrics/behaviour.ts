@@ -52,7 +52,7 @@ export const dataPointsPerAgent: MetricSpec = {
   doc: 'Data items about an agent used by the active regimes per step (privacy footprint).',
   make: () => (s) => {
     if (s.n === 0) return { data_points_per_agent: null };
-    const steps = Math.max(1, s.stats.days / Math.max(1, s.daysPerStep));
+    const steps = Math.max(1, s.stats.days / (s.daysPerStep > 0 ? s.daysPerStep : 1));
     return { data_points_per_agent: fin(s.stats.dataPoints / s.n / steps) };
   },
 };

@@ -89,7 +89,8 @@ export function metricById(id: string): MetricSpec | undefined {
 export const METRIC_COLUMNS: string[] = METRICS.flatMap((m) => m.columns);
 
 // --- pure helpers ---------------------------------------------------------------------------
-export { argsort, pearson, quantileLabels, ranksOf } from './util.js';
+export { argsort, quantileLabels, ranksOf } from './argsort.js';
+export { pearson } from './util.js';
 export { newmanScalarAssortativity } from './score-assortativity.js';
 export { crossLabelShare, modularity } from './strata.js';
 export { tiePass, modularityOf, crossShareOf, mixOf, type TiePass } from './tie-pass.js';

@@ -33,6 +33,7 @@ export interface TiePass {
 
 /** Counts tie ends by class; pass null (k = 0) for a partition that is not needed. Labels < 256. */
 export function tiePass(adj: AdjacencyView, labels: Num | null, k: number, groups: Num | null, kg: number): TiePass {
+  if (k > 256 || kg > 256) throw new Error(`metrics: the tie pass takes at most 256 classes, got ${Math.max(k, kg)}`);
   const { n, start, deg, targets, layer } = adj;
   const key = new Uint16Array(n);
   for (let i = 0; i < n; i++) key[i] = (labels ? labels[i]! : 0) | ((groups ? groups[i]! : 0) << 8);
@@ -54,7 +55,7 @@ export function tiePass(adj: AdjacencyView, labels: Num | null, k: number, group
     if (G <= 2) {
       for (let e = s; e < s + d; e++) {
         const kj = key[targets[e]!]!;
-        const same = (kj & 255) === c ? 1 : 0;
+        const same = (((kj ^ c) & 255) - 1) >>> 31; // 1 when the classes match (branch-free)
         const L = layer[e]!;
         inn += same;
         on += L >> 1;
@@ -69,7 +70,7 @@ export function tiePass(adj: AdjacencyView, labels: Num | null, k: number, group
       const row = gi * G;
       for (let e = s; e < s + d; e++) {
         const kj = key[targets[e]!]!;
-        const same = (kj & 255) === c ? 1 : 0;
+        const same = (((kj ^ c) & 255) - 1) >>> 31; // 1 when the classes match (branch-free)
         const L = layer[e]!;
         inn += same;
         on += L >> 1;

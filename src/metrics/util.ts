@@ -1,18 +1,16 @@
 /**
  * Shared machinery of the metrics (no metric of its own).
  *
- * - `memo(snap, key, fn)`: derived arrays (ranks, quantile labels, group sizes, edge passes) are
- *   computed once per snapshot and shared by every metric that needs them; the cache is a
- *   WeakMap keyed by the snapshot object (and checked against its step and day).
- * - `argsort(x)`: stable LSD radix argsort of a float array on its IEEE-754 bits (four 16-bit
- *   passes, trivial passes skipped): O(n), ties keep agent-index order, so `rank` breaks ties by
- *   agent index as METRICS.md's quintiles require. About 10× faster than `Float64Array#sort` at
- *   100,000 agents.
- * - `quantileLabels`: label = floor(k · rank / n), rank 0 = lowest value (quintile k = 5, decile 10).
+ * - `memo(snap, key, fn)`: derived arrays (sort orders, quantile labels, group sizes, the tie
+ *   pass) are computed once per snapshot and shared by every metric that needs them; the cache is
+ *   a WeakMap keyed by the snapshot object (and checked against its step and day).
+ * - wealth / score orders (radix argsort, argsort.ts) and quantile labels: agents ranked by value,
+ *   ties broken by agent index, label = floor(k · rank / n) (quintile k = 5, decile k = 10).
  * - small numeric helpers: `fin`, `pearson`, `param`.
  */
 import { fieldError } from '../core/errors.js';
 import type { Snapshot } from '../core/snapshot.js';
+import { argsort, quantileLabels } from './argsort.js';
 
 export type Num = ArrayLike<number>;
 
@@ -36,106 +34,10 @@ export function memo<T>(snap: Snapshot, key: string, fn: () => T): T {
   return v;
 }
 
-// --- radix argsort -------------------------------------------------------------------------
-const f64 = new Float64Array(1);
-const u32 = new Uint32Array(f64.buffer);
-f64[0] = 1;
-const HI = u32[1] === 0x3ff00000 ? 1 : 0; // little-endian: high word second
-const LO = 1 - HI;
-const hist = new Uint32Array(4 * 65536);
-let aHi = new Uint32Array(0);
-let aLo = new Uint32Array(0);
-let aIx = new Int32Array(0);
-let bHi = new Uint32Array(0);
-let bLo = new Uint32Array(0);
-let bIx = new Int32Array(0);
-
-function digit(hi: number, lo: number, pass: number): number {
-  switch (pass) {
-    case 0:
-      return lo & 0xffff;
-    case 1:
-      return lo >>> 16;
-    case 2:
-      return hi & 0xffff;
-    default:
-      return hi >>> 16;
-  }
-}
-
-/** Indices of `x` in ascending order of value; equal values keep index order (stable). */
-export function argsort(x: Num, out: Int32Array = new Int32Array(x.length)): Int32Array {
-  const n = x.length;
-  if (aHi.length < n) {
-    aHi = new Uint32Array(n);
-    aLo = new Uint32Array(n);
-    aIx = new Int32Array(n);
-    bHi = new Uint32Array(n);
-    bLo = new Uint32Array(n);
-    bIx = new Int32Array(n);
-  }
-  hist.fill(0);
-  for (let i = 0; i < n; i++) {
-    f64[0] = x[i]! + 0; // -0 → +0
-    let hi = u32[HI]!;
-    let lo = u32[LO]!;
-    if (hi & 0x80000000) {
-      hi = ~hi >>> 0;
-      lo = ~lo >>> 0;
-    } else hi = (hi | 0x80000000) >>> 0;
-    aHi[i] = hi;
-    aLo[i] = lo;
-    aIx[i] = i;
-    hist[lo & 0xffff]!++;
-    hist[65536 + (lo >>> 16)]!++;
-    hist[131072 + (hi & 0xffff)]!++;
-    hist[196608 + (hi >>> 16)]!++;
-  }
-  let sHi = aHi, sLo = aLo, sIx = aIx, tHi = bHi, tLo = bLo, tIx = bIx;
-  for (let pass = 0; pass < 4 && n > 1; pass++) {
-    const base = pass * 65536;
-    if (hist[base + digit(sHi[0]!, sLo[0]!, pass)] === n) continue; // all keys share this digit
-    let sum = 0;
-    for (let d = 0; d < 65536; d++) {
-      const c = hist[base + d]!;
-      hist[base + d] = sum;
-      sum += c;
-    }
-    for (let i = 0; i < n; i++) {
-      const h = sHi[i]!, l = sLo[i]!;
-      const p = hist[base + digit(h, l, pass)]!++;
-      tHi[p] = h;
-      tLo[p] = l;
-      tIx[p] = sIx[i]!;
-    }
-    [sHi, tHi] = [tHi, sHi];
-    [sLo, tLo] = [tLo, sLo];
-    [sIx, tIx] = [tIx, sIx];
-  }
-  out.set(sIx.subarray(0, n));
-  return out;
-}
-
-/** rank[i] = position of agent i in `order`. */
-export function ranksOf(order: Int32Array): Int32Array {
-  const rank = new Int32Array(order.length);
-  for (let r = 0; r < order.length; r++) rank[order[r]!] = r;
-  return rank;
-}
-
-/** Label floor(k · rank / n) per agent (0 = lowest). */
-export function quantileLabels(rank: Int32Array, k: number): Uint8Array {
-  const n = rank.length;
-  const out = new Uint8Array(n);
-  for (let i = 0; i < n; i++) out[i] = Math.floor((k * rank[i]!) / n);
-  return out;
-}
-
 // --- per-snapshot derived values -------------------------------------------------------------
 export const wealthOrder = (s: Snapshot): Int32Array => memo(s, 'wealth.order', () => argsort(s.wealth));
-export const wealthRank = (s: Snapshot): Int32Array => memo(s, 'wealth.rank', () => ranksOf(wealthOrder(s)));
 export const wealthQuantile = (s: Snapshot, k: number): Uint8Array =>
-  memo(s, `wealth.q${k}`, () => quantileLabels(wealthRank(s), k));
+  memo(s, `wealth.q${k}`, () => quantileLabels(wealthOrder(s), k));
 
 /** Null when the run has no primary score. */
 export function scoreOrder(s: Snapshot): Int32Array | null {
@@ -144,7 +46,7 @@ export function scoreOrder(s: Snapshot): Int32Array | null {
 }
 export function scoreQuantile(s: Snapshot, k: number): Uint8Array | null {
   const o = scoreOrder(s);
-  return o ? memo(s, `score.q${k}`, () => quantileLabels(ranksOf(o), k)) : null;
+  return o ? memo(s, `score.q${k}`, () => quantileLabels(o, k)) : null;
 }
 
 /** Agents per group code (length ≥ 2: index 0 majority, 1 minority). */

@@ -106,6 +106,6 @@ export function buildSimulation(s: ResolvedScenario, opts: BuildOptions = {}): S
       plugins.push({ spec, params });
     }
   }
-  const metrics = s.metrics.map((id) => metricById(id)!);
+  const metrics = [...new Set(s.metrics.map((id) => metricById(id)!))];
   return new Simulation(world, plugins, { metrics, every: s.record.every, params: s.record.params });
 }

@@ -129,7 +129,7 @@ describe('cost at 100,000 agents and 1,000,000 ties', () => {
     stats.days = 1;
     const group = Uint8Array.from({ length: n }, () => (r() < 0.2 ? 1 : 0));
     const wealth = Float64Array.from({ length: n }, () => Math.exp(3 * r()));
-    const score = Float32Array.from({ length: n }, () => Math.round(350 + 600 * r()));
+    const score = Float64Array.from({ length: n }, () => 350 + 600 * r());
     const household = Int32Array.from({ length: n }, (_, i) => Math.floor(i / 3));
     const cols: Record<string, Uint8Array | Float32Array | Int32Array> = {
       approval: Float32Array.from({ length: n }, () => r()),
@@ -140,19 +140,36 @@ describe('cost at 100,000 agents and 1,000,000 ties', () => {
       lost_opportunities: Int32Array.from({ length: n }, () => Math.floor(r() * 4)),
     };
     const fns = METRICS.map((mm) => mm.make());
-    const times: number[] = [];
-    for (let step = 0; step < 6; step++) {
+    // reference: one neighbour-mean pass over the same adjacency (BENCHMARK.md: ≈ 5 ms on the 2-core machine)
+    const mean = new Float64Array(n);
+    const neighbourMean = () => {
+      const { start, deg, targets } = adj;
+      for (let i = 0; i < n; i++) {
+        const s = start[i]!, d = deg[i]!;
+        let a = 0;
+        for (let e = s; e < s + d; e++) a += score[targets[e]!]!;
+        mean[i] = d ? a / d : score[i]!;
+      }
+    };
+    const all: number[] = [], ref: number[] = [];
+    for (let step = 0; step < 12; step++) {
       const snap: Snapshot = {
         n, step, day: step, daysPerStep: 1, adj, group, wealth, income: wealth, household, score,
         scoreRange: [350, 950], blackLists: [court], redLists: [honours], anyBlack, stats,
         column: (name) => cols[name], metricParams: {},
       };
-      const t0 = performance.now();
+      let t0 = performance.now();
+      neighbourMean();
+      ref.push(performance.now() - t0);
+      t0 = performance.now();
       for (const f of fns) f(snap);
-      times.push(performance.now() - t0);
+      all.push(performance.now() - t0);
     }
-    const best = Math.min(...times.slice(1));
-    console.log(`all ${METRICS.length} metrics at n=1e5, m=1e6: ${times.map((t) => t.toFixed(1)).join(', ')} ms`);
-    expect(best).toBeLessThan(400); // loose bound for slow CI machines; ~tens of ms on a laptop
+    const med = (a: number[]) => [...a.slice(2)].sort((x, y) => x - y)[(a.length - 2) >> 1]!;
+    const ratio = med(all) / med(ref);
+    console.log(
+      `all ${METRICS.length} metrics at n=1e5, m=1e6: median ${med(all).toFixed(1)} ms = ${ratio.toFixed(1)} × a neighbour-mean pass (${med(ref).toFixed(1)} ms)`,
+    );
+    expect(ratio).toBeLessThan(40); // ≈ 10 on the 2-core machine; loose for noisy shared runners
   });
 });

@@ -231,3 +231,47 @@ describe('mobility over recorded steps', () => {
     expect(gotLong).toEqual([null, 0.1, 0, 0]);
   });
 });
+
+describe('applicability edges', () => {
+  it('group metrics are null without a minority, list metrics without lists', () => {
+    const w = world({ group: [0, 0, 0, 0, 0, 0, 0] });
+    const s = fakeSnap(w);
+    for (const id of [
+      'group_assortativity', 'group_ei_index', 'group_freeman_segregation', 'listed_rate_ratio',
+      'wrongful_record_rate_ratio', 'benefit_disparate_impact', 'score_gap', 'equalized_odds_gap',
+    ])
+      expect(compute(id, s)[id], id).toBeNull();
+    expect(compute('theil_wealth', s).theil_wealth_between).toBeNull();
+    expect(compute('approval_mean', s).approval_mean_minority).toBeNull();
+    expect(compute('approval_mean', s).approval_mean_majority).toBeCloseTo(0.6, 6);
+    const bare = fakeSnap(world({ blackLists: [], redLists: [] }));
+    for (const id of ['listed_share', 'redlisted_share', 'wrongful_listed_share', 'listed_rate_ratio', 'equalized_odds_gap', 'household_spillover'])
+      expect(compute(id, bare)[id], id).toBeNull();
+    expect(compute('listed_without_notice_share', bare).listed_without_notice_share).toBeNull();
+    expect(compute('mean_days_to_delist', bare).mean_days_to_delist).toBeNull();
+  });
+
+  it('a Float32 score gives the same strata as a Float64 one', () => {
+    const s64 = fakeSnap(world());
+    const s32 = { ...fakeSnap(world()), score: Float32Array.from([1, 2, 3, 4, 5, 6, 7]) };
+    for (const id of ['stratum_modularity', 'cross_stratum_tie_share', 'score_assortativity', 'gini_score'])
+      expect(compute(id, s32)[id], id).toBeCloseTo(compute(id, s64)[id]!, 6);
+  });
+
+  it('score quintiles break ties by agent index', () => {
+    // all scores equal → quintiles by index [0,0,1,2,2,3,4]: same strata as the score 1..7
+    const tied = fakeSnap(world({ score: [5, 5, 5, 5, 5, 5, 5] }));
+    expect(compute('stratum_modularity', tied).stratum_modularity).toBeCloseTo(1 / 98, 14);
+    expect(compute('score_assortativity', tied).score_assortativity).toBeNull();
+  });
+
+  it('two runs keep separate histories', () => {
+    const spec = metricById('shorrocks_mobility')!;
+    const a = spec.make(), b = spec.make();
+    const snap = (day: number, w: number[]) => fakeSnap({ n: 5, day, step: day, wealth: w });
+    a(snap(0, [1, 2, 3, 4, 5]));
+    expect(b(snap(0, [5, 4, 3, 2, 1])).shorrocks_mobility).toBeNull();
+    expect(a(snap(1, [1, 2, 3, 4, 5])).shorrocks_mobility).toBe(0);
+    expect(b(snap(1, [1, 2, 3, 4, 5])).shorrocks_mobility).toBeCloseTo(1, 14);
+  });
+});
