@@ -29,6 +29,7 @@
 set -euo pipefail
 
 export DEBIAN_FRONTEND=noninteractive
+export PATH="/usr/sbin:/usr/bin:/sbin:/bin:${PATH:-}"
 T0=$(date +%s.%N)
 
 CONF=/etc/slurm/slurm.conf
@@ -112,10 +113,10 @@ install -d -m 0755 /etc/slurm
 # --- 3. munge ---------------------------------------------------------------------------------
 if [[ ! -s /etc/munge/munge.key ]]; then
   log "creating /etc/munge/munge.key"
-  if command -v mungekey >/dev/null 2>&1; then
-    runuser -u munge -- mungekey --create --keyfile=/etc/munge/munge.key
+  if [[ -x /usr/sbin/mungekey ]]; then
+    runuser -u munge -- /usr/sbin/mungekey --create --keyfile=/etc/munge/munge.key
   else
-    dd if=/dev/urandom of=/etc/munge/munge.key bs=1 count=1024 status=none
+    dd if=/dev/urandom of=/etc/munge/munge.key bs=1024 count=1 status=none
   fi
   chown munge:munge /etc/munge/munge.key
   chmod 0400 /etc/munge/munge.key
@@ -135,7 +136,7 @@ done
 
 # --- 4. slurm.conf ----------------------------------------------------------------------------
 # Node line from slurmd -C (real CPUs, sockets, cores, memory), with our own name and address.
-NODE_LINE=$(slurmd -C 2>/dev/null | grep -m1 '^NodeName=' || true)
+NODE_LINE=$(/usr/sbin/slurmd -C 2>/dev/null | grep -m1 '^NodeName=' || true)
 if [[ -n $NODE_LINE ]]; then
   NODE_LINE=$(sed -E "s/^NodeName=[^ ]+/NodeName=${NODE} NodeAddr=127.0.0.1/" <<<"$NODE_LINE")
 else
@@ -187,6 +188,7 @@ if (( CONF_CHANGED )); then
   stop_pidfile "$CTLD_PID" slurmctld
 fi
 
+SLURMD_T=0 # when this run started slurmd (0: it was already running)
 if ! running "$CTLD_PID" slurmctld; then
   log "starting slurmctld"
   rm -f "$CTLD_PID"
@@ -195,24 +197,46 @@ fi
 if ! running "$SLURMD_PID" slurmd; then
   log "starting slurmd -N $NODE"
   rm -f "$SLURMD_PID"
+  SLURMD_T=$(date +%s)
   /usr/sbin/slurmd -N "$NODE" || fail "slurmd did not start"
 fi
 
-# --- 6. wait for the node ---------------------------------------------------------------------
-# idle is what a fresh cluster reaches; mixed/allocated/completing mean it is up and already busy
-# (slurm-up run again while a test's jobs are still going).
+# --- 6. wait until a submitted job would start at once ------------------------------------------
+# Three conditions, polled every 0.2 s:
+# - sinfo state is exactly idle (a fresh cluster) or mixed/allocated/completing (slurm-up run again
+#   while a test's jobs are going). "idle*" (not responding), unknown, down, drained, inval fail it.
+# - if this run started slurmd, the node's SlurmdStartTime is not older than that start. After a
+#   restart slurmctld can restore the node as idle from its saved state before the new slurmd has
+#   registered, so idle alone proves nothing.
+# - slurmctld's main scheduler has completed a cycle (sdiag "Total cycles" >= 1). On this machine
+#   that first cycle comes ~3 s after slurmctld starts, and a job submitted before it just sits
+#   pending; waiting here keeps that delay out of the test's own timings.
+ready_state() { # prints the blocking reason, or nothing when ready
+  local sst cyc
+  STATE=$(timeout 5 sinfo -h -n "$NODE" -o %T 2>/dev/null | head -n1 || true)
+  case $STATE in
+    idle | mixed | allocated | completing) ;;
+    *) echo "node state '${STATE:-none}'"; return ;;
+  esac
+  if (( SLURMD_T > 0 )); then
+    sst=$(timeout 5 scontrol show node -o "$NODE" 2>/dev/null | grep -oE 'SlurmdStartTime=[^ ]+' | cut -d= -f2 || true)
+    sst=$(date -d "$sst" +%s 2>/dev/null || echo 0)
+    (( sst >= SLURMD_T )) || { echo "slurmd not registered yet"; return; }
+  fi
+  cyc=$(timeout 5 sdiag 2>/dev/null | awk '/^Main schedule statistics/ {m = 1} m && /Total cycles:/ {print $3; exit}' || true)
+  (( ${cyc:-0} >= 1 )) || { echo "no scheduler cycle yet"; return; }
+}
 STATE=""
 deadline=$(( $(date +%s) + WAIT_S ))
 while :; do
-  STATE=$(timeout 5 sinfo -h -n "$NODE" -o %T 2>/dev/null | head -n1 || true)
-  case $STATE in
-    idle | mixed | allocated | completing) break ;;
-  esac
-  (( $(date +%s) < deadline )) || fail "node $NODE not ready after ${WAIT_S}s (state: '${STATE:-none}')"
+  why=$(ready_state)
+  [[ -z $why ]] && break
+  (( $(date +%s) < deadline )) || fail "node $NODE not ready after ${WAIT_S}s: $why"
   running "$CTLD_PID" slurmctld || fail "slurmctld died"
   running "$SLURMD_PID" slurmd || fail "slurmd died"
   sleep 0.2
 done
+STATE=$(timeout 5 sinfo -h -n "$NODE" -o %T 2>/dev/null | head -n1 || true)
 
 T1=$(date +%s.%N)
 CPUS=$(sed -nE 's/.*[[:space:]]CPUs=([0-9]+).*/\1/p' <<<"$NODE_LINE")
