@@ -27,7 +27,13 @@ export interface PopulationParams {
   incomeWealthCorrelation: number;
   /** Mean household size (1 = everyone alone). */
   householdSize: number;
-  /** Mean propensity per day for each domain (violations; civic = good deeds; speech = dissent). */
+  /**
+   * Mean propensity per day for each domain (violations; civic = good deeds; speech = dissent).
+   * Defaults: finance 0.0003/day ≈ 11% of people default at least once a year before stress
+   * (about the share of US consumers with a new serious delinquency in a year is a few percent;
+   * stress raises it); law 0.002/day (traffic and minor offences ≈ 0.7 a year); speech 0.02/day
+   * (a dissenting remark every ~7 weeks). Not calibrated from a source: parameters to sweep.
+   */
   traits: Record<Domain, number>;
   /** Sigma of the lognormal spread of individual propensities around the mean. */
   traitSigma: number;
@@ -47,7 +53,7 @@ export const POPULATION_DEFAULTS: PopulationParams = {
   incomeSigma: 0.5,
   incomeWealthCorrelation: 0.5,
   householdSize: 2.5,
-  traits: { finance: 0.002, law: 0.003, commerce: 0.001, speech: 0.02, civic: 0.002, consumption: 0.01 },
+  traits: { finance: 0.0003, law: 0.002, commerce: 0.0005, speech: 0.02, civic: 0.002, consumption: 0.005 },
   traitSigma: 0.8,
   knowledgeShare: 0.11,
   approval: 0.8,
