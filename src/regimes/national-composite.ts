@@ -1,0 +1,144 @@
+/**
+ * `national-composite`: one national score from four areas of "sincerity" — government affairs,
+ * commercial, societal and judicial — with the spillover "broken trust in one place,
+ * restrictions everywhere".
+ *
+ * Rules:
+ * - each area k has a value aₖ ∈ [0, 100], starting at `start`; observed records move it:
+ *   finance defaults → judicial (a court judgment) with probability `judicialShare`, otherwise
+ *   commercial; commerce violations → commercial; law violations → government affairs
+ *   (administrative dealings: taxes, permits, fees) with probability `govShare`, otherwise
+ *   societal; civic good deeds → societal, + `goodDeedPoints`. Routing draws use stream
+ *   `regime:national-composite:route`. Speech and consumption are not scored. Each violation
+ *   deducts `deductions[k]`; aₖ = clamp(start + Σ live changes, 0, 100);
+ * - records count for `memoryDays` (or POLICY.expiryDays when shorter), then lapse;
+ * - while the person is on any blacklist (e.g. `court-blacklist`), the judicial area is at most
+ *   `listedJudicial`;
+ * - composite = Σₖ wₖ·aₖ / Σₖ wₖ (the primary score, 0–100);
+ * - spillover: if any one area is below `areaFloor`, the person is restricted in all: income ×
+ *   `restrictIncomeMult`, one lost opportunity per `opportunityDays`, and no benefits; otherwise
+ *   a composite ≥ `benefitThreshold` brings benefits (world.benefit). Everyone is eligible.
+ * For private persons government-affairs sincerity captures only their administrative dealings:
+ * the area concerns mainly public bodies and officials. The source notes that the fragmented
+ * reality is three separate systems (financial credit, court enforcement, local pilots), not one
+ * score: this regime is the planned aggregate, a thought experiment on it.
+ */
+import { defineRegime } from '../core/contracts.js';
+import { ACT_GOOD, ACT_VIOLATION } from '../core/events.js';
+import { UserError } from '../core/errors.js';
+import { num, numList, prob } from '../core/params.js';
+import { POLICY, policyOf } from '../core/policy.js';
+import { DOMAIN_INDEX as D } from '../core/population.js';
+import { DatedLedger, opportunityTicks } from './local-common.js';
+
+const GOV = 0, COM = 1, SOC = 2, JUD = 3;
+const W = 'modelling assumption [W]: the four areas are named by the source (MODEL.md), no weights or points are published';
+const FOUR = 'MODEL.md: national composite aggregates government-affairs, commercial, societal and judicial sincerity; the fragmented reality is three separate systems';
+
+export const nationalComposite = defineRegime({
+  id: 'national-composite',
+  title: 'National composite score (four areas of sincerity, restrictions everywhere)',
+  summary: 'one 0–100 score from government-affairs, commercial, societal and judicial areas; a low area restricts everywhere',
+  doc:
+    'One national score that adds up four areas: dealings with government, commercial honesty (debts, fraud), ' +
+    'social conduct (traffic and public order, good deeds) and obeying court judgments. A low value in any single ' +
+    'area restricts the person everywhere: income falls, opportunities are lost and no benefits are given. Being on ' +
+    'a court blacklist counts against the judicial area. In reality these are three separate systems, not one score.',
+  sources: [FOUR, 'CALIBRATION.md, Court blacklist and Joint Punishment: "broken trust in one place, restrictions everywhere"; 60 agencies join in since 2016 [S]'],
+  params: {
+    weights: numList([0.25, 0.25, 0.25, 0.25], { length: 4, min: 0, unit: 'weight', doc: 'weights of government affairs, commercial, societal, judicial', source: W }),
+    start: num(80, { min: 0, max: 100, unit: 'points', doc: 'starting value of each area', source: W }),
+    deductions: numList([20, 20, 10, 40], { length: 4, min: 0, unit: 'points per record', doc: 'deduction per record in government affairs, commercial, societal, judicial', source: W }),
+    goodDeedPoints: num(20, { min: 0, unit: 'points', doc: 'societal points per recorded good deed', source: W }),
+    judicialShare: prob(0.3, { doc: 'share of finance defaults that are court judgments (judicial area)', source: W }),
+    govShare: prob(0.2, { doc: 'share of law violations that concern dealings with government (taxes, permits, fees)', source: W }),
+    listedJudicial: num(0, { min: 0, max: 100, unit: 'points', doc: 'judicial area at most this while on any blacklist', source: W }),
+    memoryDays: num(730, { min: 1, unit: 'days', doc: 'days a record counts', source: 'modelling assumption [W]; CALIBRATION.md, credit repair: serious records public 1–3 years [P/S]' }),
+    areaFloor: num(60, { min: 0, max: 100, unit: 'points', doc: 'an area below this restricts the person in all areas', source: W }),
+    restrictIncomeMult: num(0.9, { min: 0, max: 1, unit: 'factor', doc: 'income multiplier while restricted', source: W }),
+    opportunityDays: num(30, { min: 1, unit: 'days', doc: 'one lost opportunity per this many days restricted', source: W }),
+    benefitThreshold: num(85, { min: 0, max: 100, unit: 'points', doc: 'composite at or above which an unrestricted person gets benefits', source: W }),
+  },
+  columns: ['composite_restricted_share', 'composite_spillover_share'],
+  create(world, p) {
+    const n = world.n;
+    const w = p.weights;
+    const wsum = w[0]! + w[1]! + w[2]! + w[3]!;
+    if (!(wsum > 0)) throw new UserError('national-composite: weights must not all be 0', undefined, 'regimes.national-composite.weights');
+    const score = world.pop.addColumn('score_composite', 'f64', 'national-composite', 'national composite score 0–100');
+    const restricted = world.pop.addColumn('restricted_composite', 'u8', 'national-composite', '1 = an area below the floor');
+    const area = new Float64Array(4 * n); // net live change by area: area[k * n + i]
+    const below = new Uint8Array(n); // number of areas below the floor
+    const black = new Uint8Array(n);
+    const ledger = new DatedLedger(); // (day, agent, area, change)
+    const route = world.rng('regime:national-composite:route');
+    world.offerPrimaryScore('score_composite', 0, 100, 'national-composite');
+    const add = (i: number, k: number, v: number) => {
+      area[k * n + i]! += v;
+      ledger.push(world.day, i, k, v);
+    };
+    const evaluate = () => {
+      world.lists.anyBlack(black);
+      for (let i = 0; i < n; i++) {
+        let s = 0;
+        let b = 0;
+        for (let k = 0; k < 4; k++) {
+          let a = Math.min(100, Math.max(0, p.start + area[k * n + i]!));
+          if (k === JUD && black[i]) a = Math.min(a, p.listedJudicial);
+          if (a < p.areaFloor) b++;
+          s += w[k]! * a;
+        }
+        score[i] = s / wsum;
+        below[i] = b;
+        restricted[i] = b > 0 ? 1 : 0;
+      }
+    };
+    return {
+      init: evaluate,
+      score() {
+        const r = world.records;
+        const ded = p.deductions;
+        for (let k = 0; k < r.length; k++) {
+          const i = r.agent[k]!;
+          const d = r.domain[k]!;
+          if (r.kind[k] === ACT_GOOD) {
+            if (d === D.civic && p.goodDeedPoints > 0) add(i, SOC, p.goodDeedPoints);
+            continue;
+          }
+          if (r.kind[k] !== ACT_VIOLATION) continue;
+          if (d === D.finance) {
+            const a = route() < p.judicialShare ? JUD : COM;
+            add(i, a, -ded[a]!);
+          } else if (d === D.commerce) add(i, COM, -ded[COM]!);
+          else if (d === D.law) {
+            const a = route() < p.govShare ? GOV : SOC;
+            add(i, a, -ded[a]!);
+          }
+        }
+        const look = Math.min(p.memoryDays, policyOf(world, POLICY.expiryDays, Infinity));
+        ledger.popUntil(world.day - look, (i, k, v) => (area[k * n + i]! -= v));
+        evaluate();
+        world.stats.dataPoints += ledger.size + n;
+      },
+      sanction() {
+        const ticks = opportunityTicks(world.day, world.daysPerStep, p.opportunityDays);
+        for (let i = 0; i < n; i++) {
+          world.benefitEligible[i] = 1;
+          if (restricted[i]) {
+            world.incomeMult[i]! *= p.restrictIncomeMult;
+            world.lostOpportunity[i]! += ticks;
+          } else if (score[i]! >= p.benefitThreshold) world.benefit[i] = 1;
+        }
+      },
+      record() {
+        let r = 0, one = 0;
+        for (let i = 0; i < n; i++) {
+          if (!restricted[i]) continue;
+          r++;
+          if (below[i] === 1) one++;
+        }
+        return { composite_restricted_share: n ? r / n : null, composite_spillover_share: n ? one / n : null };
+      },
+    };
+  },
+});

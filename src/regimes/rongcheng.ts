@@ -1,0 +1,165 @@
+/**
+ * `rongcheng`: the Rongcheng municipal points system.
+ *
+ * Rules:
+ * - everyone starts at `startPoints` (1000);
+ * - an observed record becomes an act of the official table: finance defaults are bank arrears,
+ *   contract breaches, lending or guarantee breaches, debt judgments, court-confirmed arrears or
+ *   late public-service fees; commerce violations are fraud, counterfeit goods, illegal
+ *   fundraising or other commercial cases; law violations are traffic tickets, drunk driving,
+ *   tampering with heating, stealing utilities or destroying public equipment; civic good deeds
+ *   are heroic acts or blood donations. The act is drawn from `actMix` (shares within the domain)
+ *   on stream `regime:rongcheng:map`. Speech and consumption are not in the table: not scored;
+ * - points move only on records an official decision backs: a record enters a court or regulator
+ *   queue and is decided `decisionDelayDays` later; the decision errs with probability
+ *   `decisionErrorRate` (stream `regime:rongcheng:decision`) in both directions: it wrongly drops
+ *   a true record and wrongly confirms a mistaken one (a misidentification) at that same rate;
+ * - a confirmed act adds its `points` (deductions ≤ 0, rewards ≥ 0); drunk driving drops the
+ *   person straight to grade C: to at most the top of C (B's lower bound − 1), plus its own entry;
+ * - confirmed acts older than POLICY.expiryDays lapse (their change is undone); none lapse by default;
+ * - grades AAA, AA, A, B, C, D by the lower bounds `bands` (AAA ≥ 1050 … C ≥ 600, D below);
+ * - AAA and AA receive benefits (heating discounts, deposit-free services: world.benefit); every
+ *   resident is eligible. C and D are restricted: income × `incomeMultC` / `incomeMultD` and one lost
+ *   opportunity (loan, licence, subsidy, promotion) every `opportunityDays` days in C or D.
+ */
+import { defineRegime } from '../core/contracts.js';
+import { ACT_GOOD, ACT_VIOLATION } from '../core/events.js';
+import { num, numList, numRecord, prob } from '../core/params.js';
+import { POLICY, policyOf } from '../core/policy.js';
+import { UserError } from '../core/errors.js';
+import { checkDecreasing, DatedLedger, opportunityTicks } from './local-common.js';
+import { ACTS, actTable, GOOD_DOMAIN, KEYS } from './local-rongcheng-acts.js';
+
+const SRC_TABLE = 'CALIBRATION.md, Rongcheng: official deduction table [P]; traffic ticket −5, heroic act +30, drunk driving → grade C [S]; blood donation +10 (Suqian) [S]';
+
+export const rongcheng = defineRegime({
+  id: 'rongcheng',
+  title: 'Rongcheng municipal points (start at 1000, grades AAA–D)',
+  summary: 'municipal points from officially decided acts: start 1000, point table, grades AAA–D with rewards and restrictions',
+  doc:
+    'Every resident starts with 1000 points. When a court or regulator has decided on an act, points are deducted ' +
+    '(a traffic ticket −5, bank arrears −10, fraud −30, destroying public equipment −100) or added (a heroic act +30, ' +
+    'blood donation +10); drunk driving drops a person straight to grade C. Decisions take time and sometimes err: ' +
+    'they drop some true records and confirm some mistaken ones. Points give grades AAA, AA, A, B, C, D. AAA and AA ' +
+    'bring benefits; C and D bring restrictions that cut income and cost opportunities. Speech and spending are not ' +
+    'in the table.',
+  sources: [
+    'CALIBRATION.md, Rongcheng: start at 1000, grades A+++ to D [S] (Mistreanu, Foreign Policy 2018)',
+    'CALIBRATION.md, Rongcheng: grade structure A/B/C/D, A split into A, AA, AAA [P] (Rongcheng Measures, Art. 5)',
+    'CALIBRATION.md, Rongcheng: bands AAA ≥ 1050, AA 1030–1049, A 960–1029, B 850–959, C 600–849, D ≤ 599 [W]',
+    SRC_TABLE,
+    'CALIBRATION.md, Rongcheng: points fall only on punishments issued by courts or regulators [P/S] (J. Daum)',
+  ],
+  params: {
+    startPoints: num(1000, { unit: 'points', doc: 'points everyone starts with', source: 'CALIBRATION.md, Rongcheng [S]' }),
+    bands: numList([1050, 1030, 960, 850, 600], { length: 5, unit: 'points', doc: 'lower bounds of AAA, AA, A, B, C (strictly decreasing); below the last is D', source: 'CALIBRATION.md, Rongcheng bands [W, unverified]' }),
+    points: numRecord(actTable(2), { unit: 'points', doc: 'points per confirmed act (violations ≤ 0, heroicAct and bloodDonation ≥ 0); drunkDriving is an extra deduction on top of the drop to grade C', source: SRC_TABLE }),
+    actMix: numRecord(actTable(3), { min: 0, unit: 'share within domain', doc: 'how often a record of a domain is each act of the table (normalised within finance, commerce, law, civic)', source: 'modelling assumption [W]: no source gives act frequencies' }),
+    decisionDelayDays: num(30, { min: 0, unit: 'days', doc: 'days from a record to the court or regulator decision that lets it count', source: 'modelling assumption [W]; the decision step itself [P/S] (J. Daum)' }),
+    decisionErrorRate: prob(0.05, { doc: 'share of records the decision gets wrong: true records wrongly dropped and mistaken records wrongly confirmed, each at this rate', source: 'modelling assumption [W]' }),
+    incomeMultC: num(0.95, { min: 0, max: 1, unit: 'factor', doc: 'income multiplier while in grade C', source: 'modelling assumption [W]' }),
+    incomeMultD: num(0.85, { min: 0, max: 1, unit: 'factor', doc: 'income multiplier while in grade D', source: 'modelling assumption [W]' }),
+    opportunityDays: num(30, { min: 1, unit: 'days', doc: 'one opportunity is lost per this many days in grade C or D', source: 'modelling assumption [W]' }),
+  },
+  columns: ['rongcheng_pending', 'rongcheng_wrong_confirmed', 'rongcheng_wrong_dropped', 'rongcheng_aa_share', 'rongcheng_cd_share'],
+  create(world, p) {
+    const n = world.n;
+    const DRUNK = KEYS.indexOf('drunkDriving');
+    checkDecreasing('rongcheng', 'bands', p.bands);
+    const pts = KEYS.map((k) => p.points[k]);
+    KEYS.forEach((k, e) => {
+      if (ACTS[e]![1] === GOOD_DOMAIN ? pts[e]! < 0 : pts[e]! > 0)
+        throw new UserError(`rongcheng: points.${k} must be ${ACTS[e]![1] === GOOD_DOMAIN ? '≥ 0 (a reward)' : '≤ 0 (a deduction)'}, found ${pts[e]}`, undefined, `regimes.rongcheng.points.${k}`);
+    });
+    // cumulative act shares by domain: acts[d] = entry indices, cum[d] = cumulative normalised shares
+    const acts: number[][] = [];
+    const cum: number[][] = [];
+    for (let e = 0; e < ACTS.length; e++) (acts[ACTS[e]![1]] ??= []).push(e);
+    for (const [d, list] of acts.entries()) {
+      if (!list) continue;
+      const tot = list.reduce((s, e) => s + p.actMix[KEYS[e]!], 0);
+      let c = 0;
+      cum[d] = list.map((e) => (c += tot > 0 ? p.actMix[KEYS[e]!] / tot : 0));
+    }
+    const score = world.pop.addColumn('score_rongcheng', 'f64', 'rongcheng', 'Rongcheng points');
+    const grade = world.pop.addColumn('grade_rongcheng', 'u8', 'rongcheng', 'grade: 5 AAA, 4 AA, 3 A, 2 B, 1 C, 0 D');
+    world.offerPrimaryScore('score_rongcheng', 0, 1200, 'rongcheng');
+    const pending = new DatedLedger(); // (due day, agent, act, mistaken)
+    const confirmed = new DatedLedger(); // (decision day, agent, act, applied change)
+    const mapRng = world.rng('regime:rongcheng:map');
+    const decRng = world.rng('regime:rongcheng:decision');
+    const b = p.bands;
+    const cTop = b[3]! - 1;
+    const win = { wrongConfirmed: 0, wrongDropped: 0 };
+    const regrade = () => {
+      for (let i = 0; i < n; i++) {
+        const s = score[i]!;
+        grade[i] = s >= b[0]! ? 5 : s >= b[1]! ? 4 : s >= b[2]! ? 3 : s >= b[3]! ? 2 : s >= b[4]! ? 1 : 0;
+      }
+    };
+    const decide = (i: number, e: number, mistaken: number) => {
+      const wrong = decRng() < p.decisionErrorRate;
+      if (mistaken ? !wrong : wrong) {
+        if (!mistaken) win.wrongDropped++;
+        return;
+      }
+      if (mistaken) win.wrongConfirmed++;
+      const delta = e === DRUNK ? Math.min(0, cTop - score[i]!) + pts[e]! : pts[e]!;
+      score[i]! += delta;
+      confirmed.push(world.day, i, e, delta);
+    };
+    return {
+      init() {
+        score.fill(p.startPoints);
+        regrade();
+      },
+      score() {
+        const r = world.records;
+        for (let k = 0; k < r.length; k++) {
+          const d = r.domain[k]!;
+          const list = acts[d];
+          if (!list || r.kind[k] !== (d === GOOD_DOMAIN ? ACT_GOOD : ACT_VIOLATION)) continue;
+          const u = mapRng();
+          const c = cum[d]!;
+          let j = 0;
+          while (j < c.length - 1 && u >= c[j]!) j++;
+          if (c[j]! <= 0) continue; // the domain's acts all have share 0
+          pending.push(world.day + p.decisionDelayDays, r.agent[k]!, list[j]!, r.mistaken[k]!);
+        }
+        const expiry = policyOf(world, POLICY.expiryDays, Infinity);
+        confirmed.popUntil(world.day - expiry, (i, _e, delta) => (score[i]! -= delta));
+        pending.popUntil(world.day, decide);
+        regrade();
+        world.stats.dataPoints += confirmed.size;
+      },
+      sanction() {
+        const ticks = opportunityTicks(world.day, world.daysPerStep, p.opportunityDays);
+        for (let i = 0; i < n; i++) {
+          world.benefitEligible[i] = 1;
+          const g = grade[i]!;
+          if (g >= 4) world.benefit[i] = 1;
+          else if (g <= 1) {
+            world.incomeMult[i]! *= g === 1 ? p.incomeMultC : p.incomeMultD;
+            world.lostOpportunity[i]! += ticks;
+          }
+        }
+      },
+      record() {
+        let aa = 0, cd = 0;
+        for (let i = 0; i < n; i++) {
+          if (grade[i]! >= 4) aa++;
+          else if (grade[i]! <= 1) cd++;
+        }
+        const row = {
+          rongcheng_pending: pending.size,
+          rongcheng_wrong_confirmed: win.wrongConfirmed,
+          rongcheng_wrong_dropped: win.wrongDropped,
+          rongcheng_aa_share: n ? aa / n : null,
+          rongcheng_cd_share: n ? cd / n : null,
+        };
+        win.wrongConfirmed = win.wrongDropped = 0;
+        return row;
+      },
+    };
+  },
+});
