@@ -61,7 +61,7 @@ export const sesame = defineRegime({
     weights: numList([0.35, 0.25, 0.2, 0.15], { length: 4, min: 0, unit: 'weight', doc: 'weights of credit history, behaviour and preferences, ability to fulfil contracts, identity', source: W }),
     friendWeight: num(0.05, { min: 0, unit: 'weight', doc: 'weight of interpersonal relationships (mean score of joined friends)', source: W }),
     historyDays: num(730, { min: 1, unit: 'days', doc: 'lookback of records for credit history and behaviour', source: 'modelling assumption [W]' }),
-    creditScale: num(1.5, { min: 0.01, unit: 'records', doc: 'finance defaults that lower credit history by a factor e' }),
+    creditScale: num(1, { min: 0.01, unit: 'records', doc: 'finance defaults that lower credit history by a factor e' }),
     behaviourScale: num(3, { min: 0.01, unit: 'records', doc: 'weighted commerce and consumption records that lower behaviour by a factor e' }),
     consumptionWeight: num(0.25, { min: 0, unit: 'weight', doc: 'weight of a consumption record relative to a commerce violation', source: 'modelling assumption [W]' }),
     wealthScale: num(50000, { min: 1, unit: 'currency', doc: 'wealth at which its half of ability to fulfil reaches 63%' }),

@@ -87,7 +87,7 @@ describe('national-composite', () => {
     const r = await runScenario({
       seed: 4,
       steps: 60,
-      population: { agents: 400 },
+      population: { agents: 400, traits: { finance: 0.002, law: 0.003, commerce: 0.001 } },
       graph: { model: 'erdos-renyi', meanDegree: 4 },
       regimes: { 'national-composite': { goodDeedPoints: 0 } },
       metrics: ['mean_score'],

@@ -55,12 +55,12 @@ describe('sesame', () => {
     world.pop.wealth[1] = 0;
     const base = (c1: number, c2: number, c3: number) => 350 + 600 * (0.35 * c1 + 0.25 * c2 + 0.2 * c3 + 0.15 * 0.5 + 0.05 * 0.5);
     step(world, hooks, [
-      [1, D.finance, 3],
+      [1, D.finance, 2],
       [1, D.commerce, 1],
       [1, D.consumption, 4],
     ]);
     expect(score[0]).toBeCloseTo(base(1, 1, e1), 9);
-    // c1 = exp(−3/1.5), c2 = exp(−(1 + 0.25·4)/3), c3 = ½·0 + ½·(1 − e^−1)
+    // c1 = exp(−2/1), c2 = exp(−(1 + 0.25·4)/3), c3 = ½·0 + ½·(1 − e^−1)
     expect(score[1]).toBeCloseTo(base(Math.exp(-2), Math.exp(-2 / 3), 0.5 * e1), 9);
     expect([...world.benefit]).toEqual([1, 1]); // both ≥ 550
     // data points: 4 groups (no identity) per member, no friends

@@ -78,7 +78,7 @@ describe('suining', () => {
 
   it('invariant: with no rewards and no expiry, points never rise (seeded run)', async () => {
     const loaded = await prepareScenario(
-      { seed: 5, steps: 100, population: { agents: 400 }, graph: { model: 'erdos-renyi', meanDegree: 4 }, regimes: { suining: { points: { civic: 0 } } }, metrics: ['mean_score'] },
+      { seed: 5, steps: 100, population: { agents: 400, traits: { finance: 0.002, law: 0.003, commerce: 0.001 } }, graph: { model: 'erdos-renyi', meanDegree: 4 }, regimes: { suining: { points: { civic: 0 } } }, metrics: ['mean_score'] },
       '(test)',
     );
     const sim = buildSimulation(loaded.scenario);
