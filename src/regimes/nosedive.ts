@@ -1,0 +1,142 @@
+/**
+ * `nosedive`: everyone rates the people they meet, 1–5 stars (Black Mirror, "Nosedive", 2016).
+ *
+ * Rules, each step of Δ days:
+ * - each agent i meets `interactionsPerDay` · Δ people (integer part, fraction by a draw): a random
+ *   contact (neighbour), or with probability `strangerShare` (or when i has no contacts) a random
+ *   stranger; i rates the person met and, when `mutual`, is rated back;
+ * - rating of j by i: stars = clamp(round(qⱼ + strategy·(sⱼ − 3) + leniencyᵢ + ε), 1, 5), where qⱼ is
+ *   j's true pleasantness (drawn once, normal), sⱼ j's current score (strategic rating: up to high
+ *   scorers, down to low ones), leniencyᵢ the rater's habit (drawn once) and ε ~ N(0, ratingNoise²);
+ * - weight of a rating = sᵢ^raterPower (a rating from a high scorer counts more); the score is a
+ *   weighted moving average: num ← num·e^(−Δ/memoryDays) + Σ w·stars, den likewise with Σ w,
+ *   s = num / den, starting from `initialScore` with the weight of `priorRatings` ratings;
+ * - consequences: benefits at s ≥ `upperThreshold` (4.5: every agent is considered each step); at
+ *   s ≤ `lowerThreshold` (2.5, the "lower class") income × `lowerIncomeMult` and opportunities
+ *   refused at `refusalsPerYear`.
+ * Policy: ratings from contacts are data about friends; with `data.friends` = false only ratings
+ * from strangers count (contacts' ratings are discarded).
+ * Sources: CALIBRATION.md, Peer and platform ratings: Nosedive 4.2 needs 4.5 for a housing discount;
+ * ≥ 4.5 upper class, ≤ 2.5 lower class (fiction) [S/W]. The other parameters are not calibrated.
+ */
+import { defineRegime } from '../core/contracts.js';
+import { bool, num, prob } from '../core/params.js';
+import { POLICY, policyOf } from '../core/policy.js';
+import { eventsInStep, perStep } from './comparator-util.js';
+
+const FICTION = 'CALIBRATION.md: Nosedive — 4.5 for a housing discount, ≥ 4.5 upper class, ≤ 2.5 lower class (fiction) [S/W]';
+
+export const nosedive = defineRegime({
+  id: 'nosedive',
+  title: '“Nosedive” peer ratings (everyone rates everyone they meet)',
+  summary: 'peer 1–5 star ratings weighted by the rater’s own score; benefits above 4.5, a lower class at 2.5',
+  doc:
+    'After every meeting people rate each other from 1 to 5 stars. A rating from someone with a high score counts ' +
+    'more. People rate strategically: a little higher for those who already score high, lower for those who score ' +
+    'low. Scores above 4.5 bring benefits; at 2.5 or below a person is treated as lower class, earns less and is ' +
+    'refused opportunities. Ratings come from friends and contacts; when friends’ data is off limits, only ratings ' +
+    'from strangers count.',
+  sources: [FICTION],
+  params: {
+    interactionsPerDay: num(3, { min: 0, unit: 'meetings per day', doc: 'people each agent meets and rates per day' }),
+    strangerShare: prob(0.2, { unit: 'share', doc: 'share of meetings with strangers rather than contacts' }),
+    mutual: bool(true, { doc: 'both sides rate after a meeting' }),
+    strategy: num(0.3, { min: 0, max: 1, unit: 'stars per star', doc: 'pull of the ratee’s current score on a rating (strategic rating)' }),
+    raterPower: num(2, { min: 0, unit: 'exponent', doc: 'weight of a rating ∝ rater score^raterPower' }),
+    pleasantnessMean: num(3.9, { min: 1, max: 5, unit: 'stars', doc: 'mean true pleasantness' }),
+    pleasantnessSd: num(0.5, { min: 0, unit: 'stars', doc: 'sd of true pleasantness' }),
+    leniencySd: num(0.3, { min: 0, unit: 'stars', doc: 'sd of raters’ leniency (habitually generous or harsh)' }),
+    ratingNoise: num(0.5, { min: 0, unit: 'stars', doc: 'sd of the noise of one rating' }),
+    memoryDays: num(30, { min: 1, unit: 'days', doc: 'time scale of the moving average' }),
+    initialScore: num(4, { min: 1, max: 5, unit: 'stars', doc: 'score at the start' }),
+    priorRatings: num(5, { min: 0, unit: 'ratings', doc: 'weight of the initial score, in ratings' }),
+    upperThreshold: num(4.5, { min: 1, max: 5, unit: 'stars', doc: 'score that brings benefits', source: FICTION }),
+    lowerThreshold: num(2.5, { min: 1, max: 5, unit: 'stars', doc: 'score at or below which one is lower class', source: FICTION }),
+    lowerIncomeMult: prob(0.7, { unit: 'multiplier', doc: 'income multiplier of the lower class (modelling choice)' }),
+    refusalsPerYear: num(12, { min: 0, unit: 'per year', doc: 'opportunities refused per year to the lower class' }),
+  },
+  columns: ['nosedive_upper_share', 'nosedive_lower_share'],
+  create(world, p) {
+    const n = world.n;
+    const s = world.pop.addColumn('score_nosedive', 'f64', 'nosedive', 'peer rating, 1–5 stars');
+    const q = world.pop.addColumn('nosedive_pleasantness', 'f64', 'nosedive', 'true pleasantness (stars)');
+    const len = world.pop.addColumn('nosedive_leniency', 'f64', 'nosedive', 'rater leniency (stars)', false);
+    world.offerPrimaryScore('score_nosedive', 1, 5, 'nosedive');
+    const num_ = new Float64Array(n);
+    const den = new Float64Array(n);
+    const addN = new Float64Array(n);
+    const addD = new Float64Array(n);
+    const rInit = world.rng('regime:nosedive:init');
+    const rng = world.rng('regime:nosedive');
+    const rRefuse = world.rng('regime:nosedive:refusals');
+    let upper = 0;
+    let lower = 0;
+    let used = 0;
+    const rate = (i: number, j: number) => {
+      const x = q[j]! + p.strategy * (s[j]! - 3) + len[i]! + (p.ratingNoise > 0 ? p.ratingNoise * rng.normal() : 0);
+      const r = Math.min(5, Math.max(1, Math.round(x)));
+      const w = Math.pow(s[i]!, p.raterPower);
+      addN[j]! += w * r;
+      addD[j]! += w;
+      used += 2;
+    };
+    return {
+      init() {
+        for (let i = 0; i < n; i++) {
+          q[i] = Math.min(5, Math.max(1, p.pleasantnessMean + p.pleasantnessSd * rInit.normal()));
+          len[i] = p.leniencySd * rInit.normal();
+          s[i] = p.initialScore;
+          num_[i] = p.priorRatings * p.initialScore;
+          den[i] = p.priorRatings;
+        }
+      },
+      score() {
+        const contacts = policyOf(world, POLICY.dataFriends, true);
+        const { start, deg, targets } = world.adj;
+        addN.fill(0);
+        addD.fill(0);
+        used = 0;
+        for (let i = 0; i < n; i++) {
+          const k = eventsInStep(p.interactionsPerDay, world.daysPerStep, rng);
+          const d = deg[i]!;
+          for (let t = 0; t < k; t++) {
+            let j: number;
+            const stranger = d === 0 || rng() < p.strangerShare;
+            if (stranger) {
+              if (n < 2) break;
+              j = rng.int(n - 1);
+              if (j >= i) j++;
+            } else j = targets[start[i]! + rng.int(d)]!;
+            if (!stranger && !contacts) continue;
+            rate(i, j);
+            if (p.mutual) rate(j, i);
+          }
+        }
+        const decay = Math.exp(-world.daysPerStep / p.memoryDays);
+        for (let i = 0; i < n; i++) {
+          num_[i] = num_[i]! * decay + addN[i]!;
+          den[i] = den[i]! * decay + addD[i]!;
+          if (den[i]! > 0) s[i] = Math.min(5, Math.max(1, num_[i]! / den[i]!));
+        }
+        world.stats.dataPoints += used;
+      },
+      sanction() {
+        const pRefuse = perStep(p.refusalsPerYear / 365, world.daysPerStep);
+        upper = 0;
+        lower = 0;
+        for (let i = 0; i < n; i++) {
+          world.benefitEligible[i] = 1;
+          if (s[i]! >= p.upperThreshold) {
+            world.benefit[i] = 1;
+            upper++;
+          } else if (s[i]! <= p.lowerThreshold) {
+            lower++;
+            world.incomeMult[i]! *= p.lowerIncomeMult;
+            if (rRefuse() < pRefuse) world.lostOpportunity[i]!++;
+          }
+        }
+      },
+      record: () => ({ nosedive_upper_share: n ? upper / n : null, nosedive_lower_share: n ? lower / n : null }),
+    };
+  },
+});

@@ -1,0 +1,91 @@
+/**
+ * `nosedive`: exact tests on a 3-agent star (ratings weighted by the rater's score^raterPower,
+ * strategic pull toward the ratee's score, data-limits drop contacts' ratings), the invariant
+ * "scores stay in 1–5, benefits only at ≥ 4.5" on a seeded run, and a smoke run of the preset.
+ */
+import { describe, expect, it } from 'vitest';
+import { Adjacency, defaults, runScenario, World, type Hooks, type ParamValues } from '../../src/index.js';
+import { POLICY } from '../../src/core/policy.js';
+import { nosedive } from '../../src/regimes/nosedive.js';
+
+function step(world: World, hooks: Hooks) {
+  world.records.clear();
+  world.benefit.fill(0);
+  world.benefitEligible.fill(0);
+  hooks.score?.();
+  hooks.publish?.();
+  world.incomeMult.fill(1);
+  hooks.sanction?.();
+  world.step++;
+  world.day += world.daysPerStep;
+}
+
+/**
+ * Star 1 – 0 – 2, one-way rating (i rates whom i meets), one meeting a day, no noise, no prior:
+ * agent 0 is rated exactly once by 1 and once by 2 each day.
+ */
+function make(over: Partial<ParamValues<typeof nosedive.params>> = {}, policy: [string, unknown][] = []) {
+  const world = new World(3, 1);
+  world.adj = Adjacency.fromEdges(3, [0, 0], [1, 2]);
+  for (const [k, v] of policy) world.policy.set(k, v);
+  const p = { ...defaults(nosedive.params), mutual: false, interactionsPerDay: 1, strangerShare: 0, ratingNoise: 0, priorRatings: 0, ...over };
+  const hooks = nosedive.create(world, p);
+  hooks.init?.();
+  const col = (name: string) => world.pop.column(name) as Float64Array;
+  return { world, hooks, s: col('score_nosedive'), q: col('nosedive_pleasantness'), len: col('nosedive_leniency') };
+}
+
+describe('nosedive', () => {
+  it('weights each rating by the rater’s score^raterPower', () => {
+    for (const [power, want] of [[1, (4 * 4 + 2 * 2) / 6], [0, 3], [2, (16 * 4 + 4 * 2) / 20]] as const) {
+      const { world, hooks, s, q, len } = make({ strategy: 0, raterPower: power });
+      q[0] = 3;
+      len.set([0, 1, -1]); // 1 rates 4 stars, 2 rates 2 stars
+      s.set([3, 4, 2]);
+      step(world, hooks);
+      expect(s[0]).toBeCloseTo(want, 12);
+    }
+  });
+
+  it('rates strategically: pulled up toward a high current score', () => {
+    const { world, hooks, s, q, len } = make({ strategy: 0.5, raterPower: 0 });
+    q[0] = 3;
+    len.fill(0);
+    s.set([5, 3, 3]);
+    step(world, hooks); // round(3 + 0.5·(5 − 3)) = 4 from each rater
+    expect(s[0]).toBe(4);
+  });
+
+  it('with data-limits on friends’ data, contacts’ ratings are not used', () => {
+    const { world, hooks, s, q, len } = make({ strategy: 0 }, [[POLICY.dataFriends, false]]);
+    q.fill(1);
+    len.fill(0);
+    step(world, hooks);
+    expect([...s]).toEqual([4, 4, 4]); // initial score kept
+  });
+
+  it('scores stay in 1–5 and benefits go exactly to scores ≥ 4.5 (seeded run)', async () => {
+    const r = await runScenario({
+      seed: 5,
+      steps: 30,
+      population: { agents: 500 },
+      graph: { model: 'sbm', meanDegree: 10, homophily: 0.5 },
+      regimes: { nosedive: { strategy: 0.6 } },
+      metrics: ['mean_score'],
+    });
+    const s = r.world.pop.column('score_nosedive') as Float64Array;
+    let upper = 0;
+    for (let i = 0; i < s.length; i++) {
+      expect(s[i]! >= 1 && s[i]! <= 5).toBe(true);
+      expect(r.world.benefit[i]).toBe(s[i]! >= 4.5 ? 1 : 0);
+      upper += r.world.benefit[i]!;
+    }
+    expect(upper).toBeGreaterThan(0);
+  });
+
+  it('preset runs at tiny size', async () => {
+    const r = await runScenario('nosedive', { agents: 300, steps: 20 });
+    expect(r.rows.length).toBeGreaterThan(1);
+    expect(r.rows[r.rows.length - 1]!.mean_score as number).toBeGreaterThan(1);
+  });
+});
