@@ -1,0 +1,130 @@
+/**
+ * `speech-blacklist`: sites with comment sections keep blacklists of "illegal" statements.
+ *
+ * Rules, each step (stage score):
+ *  - every observed expression (record: speech, ACT_EXPRESSION) of an agent not banned already is
+ *    judged. It is truly illegal with probability `illegalRate` (stream ':illegal'), and then judged
+ *    illegal; otherwise it is lawful dissent, judged illegal with probability `vagueness` (stream
+ *    ':judge': vague lines). Both draws are made for every statement, so runs that differ only in
+ *    vagueness share all other draws; vagueness = 0 ⇒ no lawful statement is ever judged illegal.
+ *    A mistaken record (misidentification) is lawful: the person said nothing.
+ *  - an agent with `threshold` judged-illegal statements within `windowDays` is listed on the black
+ *    list 'speech-blacklist' for `termDays` (capped by the expiry policy), without notice (guards
+ *    may add it). The listing is mistaken when fewer than `threshold` of those statements were truly
+ *    illegal (lawful dissent judged illegal). Severity = `threshold` (statements).
+ *  - consequences: the account is banned (the site no longer sees the agent's statements while
+ *    listed); one lost opportunity per listing (`world.lostOpportunity`); optional income cut
+ *    `incomeCut` at the sanction stage (capped by POLICY.sanctionCap × severity).
+ *  - at term end the entry is removed (no performance clears it earlier).
+ * Honours POLICY.dataSpeech: false ⇒ the regime sees no speech and lists no one.
+ * Publishes its vagueness as `world.policy.get('speech.vagueness')` (set in create) for the
+ * self-censorship adaptation, which reads how vague the line is.
+ * Sources: MODEL.md "Online speech blacklists" (vagueness parameter); CALIBRATION.md "Safeguards and
+ * reforms" (credit repair: general records public 3 months – 1 year [P/S]) for the default term.
+ */
+import { defineRegime } from '../core/contracts.js';
+import { ACT_EXPRESSION } from '../core/events.js';
+import { num, prob } from '../core/params.js';
+import { POLICY, policyOf } from '../core/policy.js';
+import { DOMAIN_INDEX } from '../core/population.js';
+
+export const SPEECH_VAGUENESS = 'speech.vagueness';
+
+export const speechBlacklist = defineRegime({
+  id: 'speech-blacklist',
+  title: 'Online speech blacklists of "illegal" statements',
+  summary: 'statements judged illegal (vaguely) → blacklist and account ban after a threshold in a window',
+  doc:
+    'Websites judge what people post. Some statements are truly illegal, but vague rules also make sites judge ' +
+    'lawful dissent as illegal. Someone with several statements judged illegal within a window is put on a ' +
+    'blacklist and their account is banned for the term; this costs them opportunities and, optionally, income.',
+  sources: [
+    'MODEL.md: online speech blacklists — sites keep blacklists of "illegal" statements; vague lines chill speech (vagueness parameter)',
+    'CALIBRATION.md, Safeguards and reforms: general records public 3 months – 1 year [P/S] (default term)',
+  ],
+  params: {
+    vagueness: prob(0.1, { doc: 'probability that a lawful statement of dissent is judged illegal', source: 'MODEL.md: vagueness parameter; value [W]' }),
+    illegalRate: prob(0.01, { doc: 'share of statements that are truly illegal (always judged illegal)', source: '[W] assumption' }),
+    threshold: num(3, { min: 1, max: 50, int: true, unit: 'statements', doc: 'judged-illegal statements within the window that lead to listing', source: '[W] assumption' }),
+    windowDays: num(365, { min: 1, unit: 'days', doc: 'window over which judged-illegal statements are counted', source: '[W] assumption' }),
+    termDays: num(180, { min: 1, unit: 'days', doc: 'listing term (account ban)', source: 'CALIBRATION.md: general records 3 months – 1 year [P/S]' }),
+    incomeCut: prob(0, { unit: 'share of income potential', doc: 'income potential lost while listed (e.g. online work)', source: '[W] assumption' }),
+  },
+  columns: ['speech_listed', 'speech_judged_illegal', 'speech_lawful_judged_illegal', 'account_bans', 'speech_mistaken'],
+  create(world, p) {
+    const n = world.n;
+    const T = p.threshold;
+    world.policy.set(SPEECH_VAGUENESS, p.vagueness);
+    const list = world.lists.get('speech-blacklist', 'black');
+    const severity = world.pop.addColumn('severity_speech_blacklist', 'f32', 'speech-blacklist', 'judged-illegal statements behind the listing', false);
+    const ringDay = new Float64Array(n * T).fill(-Infinity);
+    const ringTrue = new Uint8Array(n * T);
+    const head = new Int32Array(n);
+    const rIllegal = world.rng('regime:speech-blacklist:illegal');
+    const rJudge = world.rng('regime:speech-blacklist:judge');
+    const S = DOMAIN_INDEX.speech;
+    let sees = true, expiry = Infinity, cap = Infinity;
+    let judged = 0, lawfulJudged = 0;
+    const seen = new Int32Array(n); // listings already charged with their lost opportunity
+    const banned = (i: number) => {
+      world.lostOpportunity[i]! += list.times[i]! - seen[i]!;
+      seen[i] = list.times[i]!;
+    };
+    return {
+      init() {
+        sees = policyOf<boolean>(world, POLICY.dataSpeech, true) !== false;
+        expiry = policyOf(world, POLICY.expiryDays, Infinity);
+        cap = policyOf(world, POLICY.sanctionCap, Infinity);
+      },
+      score() {
+        const day = world.day;
+        for (let i = 0; i < n; i++) {
+          if (list.times[i]! > seen[i]!) banned(i); // a listing delayed by a guard took effect
+          if (list.on[i] && day >= list.until[i]!) list.remove(i, day);
+        }
+        if (!sees) return;
+        const r = world.records;
+        for (let k = 0; k < r.length; k++) {
+          if (r.domain[k] !== S || r.kind[k] !== ACT_EXPRESSION) continue;
+          const i = r.agent[k]!;
+          if (list.on[i]) continue; // account banned: the site sees nothing
+          world.stats.dataPoints++;
+          const illegal = rIllegal() < p.illegalRate && !r.mistaken[k];
+          const judgedIllegal = rJudge() < p.vagueness || illegal;
+          if (!judgedIllegal) continue;
+          judged++;
+          if (!illegal) lawfulJudged++;
+          const slot = i * T + head[i]!;
+          ringDay[slot] = day;
+          ringTrue[slot] = illegal ? 1 : 0;
+          head[i] = (head[i]! + 1) % T;
+          let inWindow = 0, truly = 0;
+          for (let s = i * T; s < i * T + T; s++) {
+            if (ringDay[s]! > day - p.windowDays) {
+              inWindow++;
+              truly += ringTrue[s]!;
+            }
+          }
+          if (inWindow < T || world.lists.isPending(list, i)) continue;
+          severity[i] = T;
+          const out = world.lists.propose({ list, agent: i, day, mistaken: truly < T, severity: T, termDays: Math.min(expiry, p.termDays) });
+          if (out !== 'pending') ringDay.fill(-Infinity, i * T, i * T + T);
+          if (out === 'listed') banned(i);
+        }
+      },
+      sanction() {
+        if (p.incomeCut <= 0) return;
+        const cut = Math.min(p.incomeCut, cap * T);
+        for (let i = 0; i < n; i++) if (list.on[i]) world.incomeMult[i]! *= 1 - cut;
+      },
+      record() {
+        let mistaken = 0;
+        for (let i = 0; i < n; i++) if (list.on[i] && list.mistaken[i]) mistaken++;
+        const out = { speech_listed: list.count, speech_judged_illegal: judged, speech_lawful_judged_illegal: lawfulJudged, account_bans: list.window.listings, speech_mistaken: mistaken };
+        judged = 0;
+        lawfulJudged = 0;
+        return out;
+      },
+    };
+  },
+});
