@@ -2,7 +2,11 @@
  * `standard` behaviour: the economy and the acts of MODEL.md's behave stage.
  *
  * Each step of Δ days, for every agent i:
- * - economy: wealth += Δ·income·incomeMult·savingsRate + √Δ·shockSd·income·z, z ~ N(0, 1);
+ * - economy: income this step yᵢ = incomeᵢ·incomeMultᵢ; spending follows a habit level hᵢ that
+ *   adjusts to income over `habitDays` (consumption smoothing), so a sanction that cuts income cuts
+ *   savings by the full amount at first and can push savings below zero:
+ *   wealth += Δ·(savingsRate·yᵢ − (1 − savingsRate)·(hᵢ − yᵢ)) + √Δ·shockSd·incomeᵢ·z, z ~ N(0, 1);
+ *   hᵢ += (yᵢ − hᵢ)·(1 − exp(−Δ/habitDays)); without sanctions hᵢ = yᵢ and savings are savingsRate·yᵢ;
  * - financial stress sᵢ = clamp(1 − wealthᵢ / (incomeᵢ·bufferDays), 0, 1);
  * - violations in finance, law, commerce and consumption with rate
  *   traitᵢ,d · propensityMultᵢ,d · (1 + stressGain·sᵢ if d = finance) · (1 − deterrence·knowledgeᵢ·beliefᵢ,d),
@@ -23,7 +27,8 @@ export const standard = defineBehaviour({
   title: 'Standard behaviour and economy',
   summary: 'income, savings and shocks; violations that respond to stress and deterrence; good deeds; dissent',
   doc:
-    'Wealth grows by saved income and random shocks; sanctions cut income through a multiplier. Agents break rules ' +
+    'Wealth grows by saved income and random shocks; sanctions cut income through a multiplier, and because ' +
+    'spending adjusts to income only slowly, a cut income first eats into savings and can push them below zero. Agents break rules ' +
     'in finance (defaults), law, commerce and consumption at their own propensity, more often under financial ' +
     'stress (finance) and less when they know the rules and expect to be observed. They do good deeds and voice ' +
     'dissent; self-censorship lowers dissent.',
@@ -34,6 +39,7 @@ export const standard = defineBehaviour({
     bufferDays: num(90, { min: 1, unit: 'days', doc: 'days of income of wealth below which stress rises' }),
     stressGain: num(2, { min: 0, unit: 'factor', doc: 'extra default propensity at full stress' }),
     deterrence: prob(0.5, { doc: 'reduction of violations when the rules are known and observation is certain' }),
+    habitDays: num(180, { min: 1, unit: 'days', doc: 'time over which spending adjusts to a change of income (habit; not from a source: a parameter to sweep)' }),
     defaultDays: num(30, { min: 0, unit: 'days of income', doc: 'size of a defaulted obligation' }),
   },
   create(world, p) {
@@ -45,14 +51,21 @@ export const standard = defineBehaviour({
     const violating = [DOMAIN_INDEX.finance, DOMAIN_INDEX.law, DOMAIN_INDEX.commerce, DOMAIN_INDEX.consumption];
     const C = DOMAIN_INDEX.civic;
     const S = DOMAIN_INDEX.speech;
+    const habit = pop.addColumn('spending_habit', 'f64', 'standard', 'income level that spending is used to, per day', false);
     return {
+      init() {
+        for (let i = 0; i < n; i++) habit[i] = pop.income[i]! * world.incomeMult[i]!;
+      },
       behave() {
         const dt = world.daysPerStep;
         const sq = Math.sqrt(dt);
+        const adjust = 1 - Math.exp(-dt / p.habitDays);
         const { wealth, income, trait, knowledge, dissent, group } = pop;
         for (let i = 0; i < n; i++) {
           const inc = income[i]! * world.incomeMult[i]!;
-          wealth[i]! += dt * inc * p.savingsRate + sq * p.shockSd * income[i]! * econ.normal();
+          const h = habit[i]!;
+          wealth[i]! += dt * (inc * p.savingsRate - (1 - p.savingsRate) * (h - inc)) + sq * p.shockSd * income[i]! * econ.normal();
+          if (h !== inc) habit[i] = h + (inc - h) * adjust;
           const stress = Math.min(1, Math.max(0, 1 - wealth[i]! / (income[i]! * p.bufferDays)));
           const g = group[i]!;
           for (const d of violating) {
