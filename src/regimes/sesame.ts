@@ -2,7 +2,8 @@
  * `sesame`: Sesame Credit (Zhima), a voluntary commercial score 350–950.
  *
  * Rules:
- * - score = 350 + 600 · (Σₖ wₖ·cₖ) / Σₖ wₖ over five factor groups, components cₖ ∈ [0, 1]:
+ * - score = 350 + 600 · x^curve, x = (Σₖ wₖ·cₖ) / Σₖ wₖ over five factor groups, components cₖ ∈ [0, 1]
+ *   (`curve` 3 places the members’ mean near 650, in the 'good' band, so benefit thresholds bind):
  *   credit history         c₁ = exp(−F / creditScale), F = observed finance defaults in the lookback;
  *   behaviour, preferences c₂ = exp(−(M + consumptionWeight·K) / behaviourScale), M = commerce
  *                          violations, K = consumption records (what money is spent on) in the lookback;
@@ -60,6 +61,7 @@ export const sesame = defineRegime({
   params: {
     weights: numList([0.35, 0.25, 0.2, 0.15], { length: 4, min: 0, unit: 'weight', doc: 'weights of credit history, behaviour and preferences, ability to fulfil contracts, identity', source: W }),
     friendWeight: num(0.05, { min: 0, unit: 'weight', doc: 'weight of interpersonal relationships (mean score of joined friends)', source: W }),
+    curve: num(3, { min: 0.1, max: 10, unit: 'exponent', doc: 'calibration curve: score = 350 + 600·x^curve for the weighted factor mean x in [0, 1]; 3 puts the members’ mean near 650 and spreads them over the bands (1 = linear)', source: 'CALIBRATION.md, Sesame bands 350–550 poor … 700–950 very good [S]; no published distribution: calibrated so the thresholds 550/650/750 bind [W]' }),
     historyDays: num(730, { min: 1, unit: 'days', doc: 'lookback of records for credit history and behaviour', source: 'modelling assumption [W]' }),
     creditScale: num(1, { min: 0.01, unit: 'records', doc: 'finance defaults that lower credit history by a factor e' }),
     behaviourScale: num(3, { min: 0.01, unit: 'records', doc: 'weighted commerce and consumption records that lower behaviour by a factor e' }),
@@ -129,7 +131,8 @@ export const sesame = defineRegime({
           }
           if (m > 0) c5 = sum / m;
         }
-        const s = LO + (SPAN * (w1 * c1 + w2 * c2 + w3 * c3 + w4 * c4 + p.friendWeight * c5)) / wsum;
+        const x = (w1 * c1 + w2 * c2 + w3 * c3 + w4 * c4 + p.friendWeight * c5) / wsum;
+        const s = LO + SPAN * (p.curve === 1 ? x : Math.pow(x, p.curve));
         raw[i] = Math.min(LO + SPAN, Math.max(LO, s));
         score[i] = joined[i] ? raw[i]! : LO;
         if (joined[i]) used += groups + m;

@@ -42,7 +42,8 @@ function make(n: number, over: Partial<ParamValues<typeof sesame.params>> = {}, 
   world.pop.income.fill(100);
   for (const [a, b] of ties) world.adj.addEdge(a, b);
   for (const [k, v] of policy) world.policy.set(k, v);
-  const hooks = sesame.create(world, { ...defaults(sesame.params), joinShare: 1, priorHistory: false, ...over });
+  // curve 1: the exact tests check the linear factor arithmetic; the calibration curve is tested below
+  const hooks = sesame.create(world, { ...defaults(sesame.params), joinShare: 1, priorHistory: false, curve: 1, ...over });
   hooks.init?.();
   return { world, hooks, score: world.pop.column('score_sesame') as Float64Array, joined: world.pop.column('optin_sesame') as Uint8Array };
 }
@@ -145,7 +146,22 @@ describe('sesame', () => {
     }
     expect(out).toBe(0);
     expect(lo).toBe(350); // non-members
-    expect(hi).toBeGreaterThan(450);
+    expect(hi).toBeGreaterThan(360); // members are scored above the floor even under heavy records
+  });
+
+  it('calibration curve: with the default curve 3 the members’ mean sits near 650 and the thresholds bind', async () => {
+    const r = await runScenario({ seed: 2, steps: 30, population: { agents: 3000 }, regimes: { sesame: {} }, metrics: ['mean_score'] });
+    const score = r.world.pop.column('score_sesame') as Float64Array;
+    const joined = r.world.pop.column('optin_sesame') as Uint8Array;
+    const m: number[] = [];
+    for (let i = 0; i < score.length; i++) if (joined[i]) m.push(score[i]!);
+    const mean = m.reduce((a, b) => a + b, 0) / m.length;
+    // tolerance: the 'good' band 600–700 of CALIBRATION.md
+    expect(mean).toBeGreaterThan(600);
+    expect(mean).toBeLessThan(700);
+    const share = (t: number) => m.filter((x) => x >= t).length / m.length;
+    expect(share(550)).toBeLessThan(0.95);
+    expect(share(750)).toBeGreaterThan(0.02);
   });
 
   /**
@@ -193,7 +209,7 @@ describe('sesame', () => {
           population: { agents: 2000 },
           graph: { model: 'sbm', meanDegree: 10, homophily: 0.5 },
           observation: { 'test-sesame-inject': { active } },
-          regimes: { sesame: { friendWeight: fw } },
+          regimes: { sesame: { friendWeight: fw, curve: 1 } }, // linear, so the friend term is exactly additive
           metrics: ['mean_score'],
         },
         '(test)',

@@ -26,7 +26,7 @@ async function run(friendWeight: number, safeguards: Record<string, unknown>) {
     daysPerStep: 7,
     population: { agents: 5000, minorityWealthRatio: 0.5 },
     graph: { model: 'sbm', meanDegree: 10, homophily: 0.8 },
-    regimes: { sesame: { joinShare: 1, friendWeight } },
+    regimes: { sesame: { joinShare: 1, friendWeight, curve: 1 } }, // linear score, so 'no friend effect' is an exact affine relation
     safeguards,
     metrics: ['score_assortativity'],
     record: { every: 13 },
