@@ -26,6 +26,7 @@ export { checkScenario } from './scenario/schema.js';
 export { writeRun, writeNetwork } from './results/write-run.js';
 export { stepsTable, agentsTable } from './results/tables.js';
 export { writeFileAtomic } from './results/atomic.js';
+export * from './experiment/index.js';
 
 import { buildSimulation } from './scenario/build.js';
 import { loadScenario, prepareScenario, type LoadOptions } from './scenario/load.js';

@@ -7,12 +7,18 @@
  * once), and the
  * cost of recording every metric as a ratio to the step. Ratios are measured in the same run;
  * absolute times on shared machines are noisy. Options: --agents N --degree K --steps N --rounds R.
+ *
+ * Then sweep throughput (./sweep.ts): runs per second at 1 and 2 workers and the ratio. Options:
+ * --workers-list 1,2,16 --sweep-runs N --sweep-agents N --sweep-steps N --sweep-rounds R;
+ * --only step | sweep runs one section.
  */
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { METRICS } from '../metrics/index.js';
 import { makeSnapshot } from '../core/snapshot.js';
 import { buildSimulation } from '../scenario/build.js';
 import { prepareScenario } from '../scenario/load.js';
+import { benchSweep, printSweepBench } from './sweep.js';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const now = () => performance.now();
@@ -104,17 +110,45 @@ export async function benchStep(opts: { agents: number; degree: number; steps: n
 
 async function main() {
   const { values } = parseArgs({
-    options: { agents: { type: 'string' }, degree: { type: 'string' }, steps: { type: 'string' }, rounds: { type: 'string' }, only: { type: 'string' } },
+    options: {
+      agents: { type: 'string' },
+      degree: { type: 'string' },
+      steps: { type: 'string' },
+      rounds: { type: 'string' },
+      only: { type: 'string' },
+      // sweep throughput (./sweep.ts)
+      'workers-list': { type: 'string' },
+      'sweep-runs': { type: 'string' },
+      'sweep-agents': { type: 'string' },
+      'sweep-steps': { type: 'string' },
+      'sweep-rounds': { type: 'string' },
+    },
   });
+  const sweepOnly = values.only === 'sweep';
   const agents = Number(values.agents ?? 100_000);
   const degree = Number(values.degree ?? 20);
-  const r = await benchStep({ agents, degree, steps: Number(values.steps ?? 20), rounds: Number(values.rounds ?? 15) });
-  console.log(`friend-cleanup step loop: ${r.agents} agents, ${r.ties} ties (ER, random id order, Float64 scores)`);
-  console.log(`  build (graph + world)           ${r.buildMs.toFixed(0)} ms`);
-  console.log(`  median step                     ${r.stepMedianMs.toFixed(1)} ms`);
-  console.log(`  neighbour pass                  ${r.neighbourPassMs.toFixed(1)} ms = ${r.passToFloor.toFixed(2)} × streaming-read floor (${r.floorMs.toFixed(1)} ms; target ≤ 6×)`);
-  console.log(`  stepping representation         ${r.bytesPerTie.toFixed(1)} bytes per tie (target ≤ 20)`);
-  console.log(`  all ${METRICS.length} metrics                  ${r.allMetricsMs.toFixed(1)} ms = ${r.metricsToStep.toFixed(2)} × the step (target ≤ 1)`);
+  if (!sweepOnly) {
+    const r = await benchStep({ agents, degree, steps: Number(values.steps ?? 20), rounds: Number(values.rounds ?? 15) });
+    console.log(`friend-cleanup step loop: ${r.agents} agents, ${r.ties} ties (ER, random id order, Float64 scores)`);
+    console.log(`  build (graph + world)           ${r.buildMs.toFixed(0)} ms`);
+    console.log(`  median step                     ${r.stepMedianMs.toFixed(1)} ms`);
+    console.log(`  neighbour pass                  ${r.neighbourPassMs.toFixed(1)} ms = ${r.passToFloor.toFixed(2)} × streaming-read floor (${r.floorMs.toFixed(1)} ms; target ≤ 6×)`);
+    console.log(`  stepping representation         ${r.bytesPerTie.toFixed(1)} bytes per tie (target ≤ 20)`);
+    console.log(`  all ${METRICS.length} metrics                  ${r.allMetricsMs.toFixed(1)} ms = ${r.metricsToStep.toFixed(2)} × the step (target ≤ 1)`);
+  }
+  if (values.only !== 'step') {
+    const workersList = (values['workers-list'] ?? '1,2').split(',').map((x) => Number(x.trim()));
+    if (workersList.some((w) => !Number.isInteger(w) || w < 1)) throw new Error(`--workers-list: expected worker counts like 1,2,16, found ${values['workers-list']}`);
+    if (!workersList.includes(1)) workersList.unshift(1);
+    const o = {
+      workersList,
+      runs: Number(values['sweep-runs'] ?? Math.max(16, 4 * Math.max(...workersList))),
+      agents: Number(values['sweep-agents'] ?? 2000),
+      steps: Number(values['sweep-steps'] ?? 100),
+      rounds: Number(values['sweep-rounds'] ?? 2),
+    };
+    printSweepBench(await benchSweep(o), o, availableParallelism());
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -5,7 +5,10 @@
 import { UserError } from '../core/errors.js';
 import { describe } from './commands/describe.js';
 import { list } from './commands/list.js';
+import { merge } from './commands/merge.js';
 import { run } from './commands/run.js';
+import { slurm } from './commands/slurm.js';
+import { sweep } from './commands/sweep.js';
 
 type Command = { summary: string; run: (argv: string[]) => Promise<number> };
 
@@ -13,6 +16,9 @@ export const COMMANDS: Record<string, Command> = {
   run: { summary: 'run one scenario (file or preset) and write its tables and manifest', run },
   list: { summary: 'list preset scenarios (--regimes: every plug-in; --metrics: every metric)', run: list },
   describe: { summary: 'ODD-style description of a scenario with every parameter', run: describe },
+  sweep: { summary: 'run an experiment (design × replicates) on worker threads; resumable, shardable', run: sweep },
+  merge: { summary: 'combine the shard folders of a sweep into the tables of the whole sweep', run: merge },
+  slurm: { summary: 'write a Slurm job-array script that runs a sweep in shards', run: slurm },
 };
 
 export function registerCommand(name: string, cmd: Command): void {
