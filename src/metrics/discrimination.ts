@@ -25,10 +25,11 @@ export const listedRateRatio: MetricSpec = {
     const sizes = groupSizes(s);
     if (s.blackLists.length === 0 || sizes[0] === 0 || sizes[1] === 0) return { listed_rate_ratio: null };
     let l0 = 0, l1 = 0;
-    for (let i = 0; i < s.n; i++) {
-      if (!s.anyBlack[i]) continue;
-      if (s.group[i] === 0) l0++;
-      else if (s.group[i] === 1) l1++;
+    const { n, anyBlack, group } = s;
+    for (let i = 0; i < n; i++) {
+      if (!anyBlack[i]) continue;
+      if (group[i] === 0) l0++;
+      else if (group[i] === 1) l1++;
     }
     if (l0 === 0) return { listed_rate_ratio: null };
     return { listed_rate_ratio: fin(l1 / sizes[1]! / (l0 / sizes[0]!)) };
@@ -49,8 +50,9 @@ export const benefitDisparateImpact: MetricSpec = {
     const got = new Float64Array(k);
     const den = new Float64Array(k);
     let anyEligible = false;
-    for (let i = 0; i < s.n; i++) {
-      const g = s.group[i]!;
+    const { n, group } = s;
+    for (let i = 0; i < n; i++) {
+      const g = group[i]!;
       if (benefit[i]) got[g]!++;
       if (eligible && eligible[i]) {
         den[g]!++;
@@ -80,11 +82,13 @@ export const scoreGap: MetricSpec = {
     const x = s.score;
     if (!x) return { score_gap: null };
     let s0 = 0, s1 = 0, n0 = 0, n1 = 0;
-    for (let i = 0; i < s.n; i++) {
-      if (s.group[i] === 0) {
+    const { n, group } = s;
+    for (let i = 0; i < n; i++) {
+      const g = group[i];
+      if (g === 0) {
         s0 += x[i]!;
         n0++;
-      } else if (s.group[i] === 1) {
+      } else if (g === 1) {
         s1 += x[i]!;
         n1++;
       }

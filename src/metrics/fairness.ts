@@ -28,8 +28,9 @@ export const wrongfulRecordRateRatio: MetricSpec = {
     const wrong = s.column('wrong_record_window');
     if (!acted || !wrong) return { wrongful_record_rate_ratio: null };
     const den = [0, 0], num = [0, 0];
-    for (let i = 0; i < s.n; i++) {
-      const g = s.group[i]!;
+    const { n, group } = s;
+    for (let i = 0; i < n; i++) {
+      const g = group[i]!;
       if (g > 1 || acted[i]) continue;
       den[g]!++;
       if (wrong[i]) num[g]!++;
@@ -49,12 +50,13 @@ export const equalizedOddsGap: MetricSpec = {
     if (!acted || s.blackLists.length === 0) return { equalized_odds_gap: null };
     // [group][acted] → agents, listed
     const n = [[0, 0], [0, 0]], l = [[0, 0], [0, 0]];
+    const { group, anyBlack } = s;
     for (let i = 0; i < s.n; i++) {
-      const g = s.group[i]!;
+      const g = group[i]!;
       if (g > 1) continue;
       const a = acted[i] ? 1 : 0;
       n[g]![a]!++;
-      if (s.anyBlack[i]) l[g]![a]!++;
+      if (anyBlack[i]) l[g]![a]!++;
     }
     let gap: number | null = null;
     for (const a of [0, 1]) {

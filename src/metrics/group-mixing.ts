@@ -20,10 +20,16 @@
  */
 import type { AdjacencyView } from '../core/adjacency.js';
 import type { MetricSpec, Snapshot } from '../core/snapshot.js';
-import { mixOf, snapshotTiePass, tiePass } from './tie-pass.js';
+import { snapshotTiePass, tiePass, type TiePass } from './tie-pass.js';
 import { fin, groupSizes, groupsPresent, memo, type Num } from './util.js';
 
 export type Matrix = readonly (readonly number[])[];
+
+/** The mixing matrix of `groups` as rows. */
+export function mixOf(p: TiePass): number[][] {
+  const G = Math.max(p.kg, 1);
+  return Array.from({ length: p.kg }, (_, g) => Array.from(p.mix.subarray(g * G, g * G + p.kg)));
+}
 
 /** k × k matrix of tie ends between labels 0 … k−1 (k ≤ 256; both directions of every tie). */
 export function mixingMatrix(adj: AdjacencyView, labels: Num, k: number): number[][] {

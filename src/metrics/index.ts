@@ -92,14 +92,15 @@ export const METRIC_COLUMNS: string[] = METRICS.flatMap((m) => m.columns);
 export { argsort, quantileLabels, ranksOf } from './argsort.js';
 export { pearson } from './util.js';
 export { newmanScalarAssortativity } from './score-assortativity.js';
-export { crossLabelShare, modularity } from './strata.js';
-export { tiePass, modularityOf, crossShareOf, mixOf, type TiePass } from './tie-pass.js';
+export { crossLabelShare, crossShareOf, modularity, modularityOf } from './strata.js';
+export { tiePass, type TiePass } from './tie-pass.js';
 export {
   categoricalAssortativity,
   colemanHomophily,
   eiIndex,
   freemanSegregation,
   mixingMatrix,
+  mixOf,
   type Matrix,
 } from './group-mixing.js';
 export { bimodalityCoefficient, binShares, estebanRay } from './polarization.js';

@@ -13,7 +13,8 @@ export const meanScore: MetricSpec = {
     const x = s.score;
     if (!x || s.n === 0) return { mean_score: null };
     let t = 0;
-    for (let i = 0; i < s.n; i++) t += x[i]!;
+    const n = s.n;
+    for (let i = 0; i < n; i++) t += x[i]!;
     return { mean_score: fin(t / s.n) };
   },
 };

@@ -20,7 +20,7 @@
  * Reference: A. F. Shorrocks, "The measurement of mobility", Econometrica 46(5):1013–1024 (1978).
  */
 import type { MetricSpec, Snapshot } from '../core/snapshot.js';
-import { fin, param, wealthQuantile, type Num } from './util.js';
+import { fin, param, wealthOrder, wealthQuantile, type Num } from './util.js';
 
 /** Shorrocks' mobility index (k − tr P)/(k − 1) of a k × k transition matrix (k ≥ 2). */
 export function shorrocks(P: readonly (readonly number[])[]): number {
@@ -37,6 +37,23 @@ export function transitionMatrix(from: Num, to: Num, k: number): number[][] {
   for (const row of P) {
     const t = row.reduce((a, b) => a + b, 0);
     if (t > 0) for (let j = 0; j < k; j++) row[j]! /= t;
+  }
+  return P;
+}
+
+/** The 5 × 5 quintile transition matrix (as `transitionMatrix`) from 4-bit packed labels `from` to `to`. */
+function transitionCounts(from: Uint8Array, to: Uint8Array, n: number): number[][] {
+  const c = new Int32Array(25);
+  for (let i = 0; i + 1 < n; i += 2) {
+    const b = from[i >> 1]!;
+    c[(b & 15) * 5 + to[i]!]!++;
+    c[(b >> 4) * 5 + to[i + 1]!]!++;
+  }
+  if (n & 1) c[from[n >> 1]! * 5 + to[n - 1]!]!++;
+  const P = Array.from({ length: 5 }, (_, f) => Array.from(c.subarray(f * 5, f * 5 + 5)));
+  for (const row of P) {
+    const t = row.reduce((a, b) => a + b, 0);
+    if (t > 0) for (let j = 0; j < 5; j++) row[j]! /= t;
   }
   return P;
 }
@@ -61,28 +78,26 @@ export const shorrocksMobility: MetricSpec = {
     let days: number[] = [];
     let packed: Uint8Array[] = [];
     let n0 = -1, last = -Infinity;
-    let from = new Uint8Array(0);
     return (s) => {
       const window = windowOf(s, 'shorrocks_mobility.window');
-      if (s.n !== n0 || s.day < last) {
+      const n = s.n;
+      if (n !== n0 || s.day < last) {
         days = [];
         packed = [];
-        n0 = s.n;
-        from = new Uint8Array(s.n);
+        n0 = n;
       }
       last = s.day;
       const q = wealthQuantile(s, 5);
       let out: number | null = null;
-      if (days.length > 0 && s.n >= 5) {
+      if (days.length > 0 && n >= 5) {
         const r = refIndex(days, s.day, window);
         days.splice(0, r);
         packed.splice(0, r);
-        const p = packed[0]!;
-        for (let i = 0; i < s.n; i++) from[i] = (p[i >> 1]! >> ((i & 1) << 2)) & 15;
-        out = fin(shorrocks(transitionMatrix(from, q, 5)));
+        out = fin(shorrocks(transitionCounts(packed[0]!, q, n)));
       }
-      const p = new Uint8Array((s.n + 1) >> 1);
-      for (let i = 0; i < s.n; i++) p[i >> 1]! |= q[i]! << ((i & 1) << 2);
+      const p = new Uint8Array((n + 1) >> 1);
+      for (let i = 0; i + 1 < n; i += 2) p[i >> 1] = q[i]! | (q[i + 1]! << 4);
+      if (n & 1) p[n >> 1] = q[n - 1]!;
       days.push(s.day);
       packed.push(p);
       return { shorrocks_mobility: out };
@@ -109,8 +124,12 @@ export const bottomPersistence: MetricSpec = {
         n0 = s.n;
       }
       last = s.day;
-      const d = wealthQuantile(s, 10);
-      for (let i = 0; i < s.n; i++) if (d[i] !== 0) lastOut[i] = seq;
+      // bottom decile = the first ceil(n/10) agents in wealth order (floor(10·rank/n) = 0)
+      const order = wealthOrder(s), bottom = Math.ceil(s.n / 10);
+      const keep = new Int32Array(bottom);
+      for (let r = 0; r < bottom; r++) keep[r] = lastOut[order[r]!]!;
+      lastOut.fill(seq);
+      for (let r = 0; r < bottom; r++) lastOut[order[r]!] = keep[r]!;
       days.push(s.day);
       seqs.push(seq);
       const first = seq === 0;
@@ -120,8 +139,8 @@ export const bottomPersistence: MetricSpec = {
       days.splice(0, r);
       seqs.splice(0, r);
       const ref = seqs[0]!;
-      let c = 0;
-      for (let i = 0; i < s.n; i++) if (lastOut[i]! < ref) c++;
+      let c = 0; // only agents in the bottom decile now can have been there since `ref`
+      for (let r = 0; r < bottom; r++) if (lastOut[order[r]!]! < ref) c++;
       return { bottom_persistence: c / s.n };
     };
   },

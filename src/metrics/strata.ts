@@ -18,8 +18,25 @@
  */
 import { LAYER_OFFLINE, LAYER_ONLINE, type AdjacencyView } from '../core/adjacency.js';
 import type { MetricSpec } from '../core/snapshot.js';
-import { crossShareOf, modularityOf, snapshotTiePass, tiePass } from './tie-pass.js';
+import { snapshotTiePass, tiePass, type TiePass } from './tie-pass.js';
 import type { Num } from './util.js';
+
+/** Modularity Q = Σ_c [inside_c / 2m − (degree_c / 2m)²] of the `labels` partition; null without ties. */
+export function modularityOf(p: TiePass): number | null {
+  if (p.slots === 0) return null;
+  let q = 0;
+  for (let c = 0; c < p.k; c++) {
+    const a = p.degree[c]! / p.slots;
+    q += p.inside[c]! / p.slots - a * a;
+  }
+  return Number.isFinite(q) ? q : null;
+}
+
+/** Share of tie ends (= of ties) joining different classes: all ties (0), online (2) or offline (1). */
+export function crossShareOf(p: TiePass, layerBit: 0 | 1 | 2): number | null {
+  const b = layerBit === 0 ? 0 : layerBit === 2 ? 1 : 2;
+  return p.total[b] > 0 ? (p.total[b] - p.same[b]) / p.total[b] : null;
+}
 
 /** Modularity Q of the partition `labels` (integers 0 … k−1, k ≤ 256); null without ties. */
 export function modularity(adj: AdjacencyView, labels: Num, k?: number): number | null {

@@ -153,6 +153,11 @@ describe('cost at 100,000 agents and 1,000,000 ties', () => {
     };
     const all: number[] = [], ref: number[] = [];
     for (let step = 0; step < 12; step++) {
+      // new scores and wealth every step, as in a run: no order or sum is carried over from the last one
+      for (let i = 0; i < n; i++) {
+        score[i] = 350 + 600 * r();
+        wealth[i] = Math.exp(3 * r());
+      }
       const snap: Snapshot = {
         n, step, day: step, daysPerStep: 1, adj, group, wealth, income: wealth, household, score,
         scoreRange: [350, 950], blackLists: [court], redLists: [honours], anyBlack, stats,
@@ -170,6 +175,7 @@ describe('cost at 100,000 agents and 1,000,000 ties', () => {
     console.log(
       `all ${METRICS.length} metrics at n=1e5, m=1e6: median ${med(all).toFixed(1)} ms = ${ratio.toFixed(1)} × a neighbour-mean pass (${med(ref).toFixed(1)} ms)`,
     );
-    expect(ratio).toBeLessThan(40); // ≈ 10 on the 2-core machine; loose for noisy shared runners
+    // ≈ 6–8 on the loaded 2-core machine (a simulation step is ≈ 2.3 such passes); room for noisy runners
+    expect(ratio).toBeLessThan(16);
   });
 });
