@@ -59,6 +59,7 @@ export function tiePass(adj: AdjacencyView, labels: Num | null, k: number, group
   c = n > 0 ? c / n : 0;
   const K = Math.max(k, 1), G = Math.max(kg, 1);
   const inside = new Float64Array(K), degree = new Float64Array(K), mix = new Float64Array(G * G);
+  const wantLayers = labels !== null; // layer counts feed only the cross-stratum shares
   let slots = 0, sameAll = 0, onAll = 0, offAll = 0, sameOn = 0, sameOff = 0, mixed = 0, inline = G > 2;
   let m2 = 0, s1 = 0, s2 = 0, sxy = 0, lo = Infinity, hi = -Infinity;
   for (let i = 0; i < n; i++) {
@@ -86,7 +87,9 @@ export function tiePass(adj: AdjacencyView, labels: Num | null, k: number, group
         g1 += kj >> 8;
         ls += layer[e]!;
       }
-      if (ls === 3 * d) {
+      if (!wantLayers) {
+        // no score partition: the layer counts are not reported, so mixed codes need no recount
+      } else if (ls === 3 * d) {
         onAll += d;
         offAll += d;
         sameOn += inn;
