@@ -42,6 +42,13 @@ export interface TableCounts {
   files: string[];
 }
 
+/** Arrow columns hold one type: a parameter column mixing types (0.1 and 'auto') is written as text. */
+function arrowSafe(t: aq.ColumnTable, data: Record<string, unknown[]>): aq.ColumnTable {
+  const mixed = Object.keys(data).filter((c) => new Set(data[c]!.filter((v) => v !== null).map((v) => typeof v)).size > 1);
+  if (!mixed.length) return t;
+  return aq.table({ ...data, ...Object.fromEntries(mixed.map((c) => [c, data[c]!.map((v) => (v === null ? null : String(v)))])) });
+}
+
 /** CSV text with exactly one final newline. */
 export function csvText(t: aq.ColumnTable): string {
   return t.toCSV().replace(/\n*$/, '') + '\n';
@@ -109,7 +116,7 @@ export function writeTables(dir: string, plan: Plan, runs: PlannedRun[], records
     writeFileAtomic(resolve(dir, 'steps.csv'), csvText(t));
     files.push('steps.csv');
     if (plan.settings.outputs.arrow) {
-      writeFileAtomic(resolve(dir, 'steps.arrow'), toArrowBytes(t));
+      writeFileAtomic(resolve(dir, 'steps.arrow'), toArrowBytes(arrowSafe(t, data)));
       files.push('steps.arrow');
     }
   }

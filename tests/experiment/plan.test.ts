@@ -153,6 +153,15 @@ describe('sweeps in this thread', () => {
     expect(existsSync(join(out, 'sweep.lock'))).toBe(false);
   });
 
+  it('writes a parameter column that mixes numbers and text (as text in Arrow)', async () => {
+    const out = tmp();
+    const def = defineExperiment({ id: 'mixed', base: BASE, design: { kind: 'points', points: [{ 'record.params.tag': 1 }, { 'record.params.tag': 'one' }] } });
+    const r = await runSweep(def, { out, workers: 0 });
+    expect(r.completed).toBe(2);
+    expect(readCsv(join(out, 'runs.csv')).map((x) => x['record.params.tag'])).toEqual(['1', 'one']);
+    expect(existsSync(join(out, 'steps.arrow'))).toBe(true);
+  });
+
   it('merge refuses missing, overlapping and foreign shards', async () => {
     const def = grid([0, 0.1, 0.2]);
     const dirs = [tmp(), tmp(), tmp()];

@@ -1,14 +1,13 @@
 /**
  * Shards and merge through the built CLI: shard 0/2 + shard 1/2 + merge gives the same tables as
  * an unsharded sweep, byte for byte (sensitivity.csv of a Morris design included); merge refuses a
- * shard of another experiment or of another scorelab version, and missing shards; `scorelab
- * slurm` writes a job-array script with --requeue and --resume; every shipped experiment runs at
- * tiny size.
+ * shard of another experiment or of another scorelab version, and missing shards; every shipped
+ * experiment runs at tiny size.
  */
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, readCsv, ROOT, tmp } from '../helpers.js';
+import { cli, readCsv, tmp } from '../helpers.js';
 
 const MORRIS = ['experiments/cleanup-morris.ts', '--agents', '100', '--steps', '10'];
 const TABLES = ['runs.csv', 'steps.csv', 'steps.arrow', 'failures.csv', 'sensitivity.csv'];
@@ -64,24 +63,5 @@ describe('scorelab sweep --shard and scorelab merge', () => {
       expect(readCsv(join(out, 'runs.csv')).length).toBeGreaterThan(0);
       if (name === 'cleanup-sobol') expect(readCsv(join(out, 'sensitivity.csv'))).toHaveLength(6);
     }
-  });
-
-  it('scorelab slurm writes a job-array script that resumes on requeue', () => {
-    const out = tmp();
-    const r = cli(['slurm', 'cleanup-dose', '--shards', '3', '--out', out, '--partition', 'short', '--time', '00:10:00', '--cpus', '2', '--replicates', '2']);
-    expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/8 runs of 'cleanup-dose' in 3 array task\(s\)/);
-    const s = readFileSync(join(out, 'sweep.sbatch'), 'utf8');
-    expect(s.startsWith('#!/bin/bash\n')).toBe(true);
-    for (const line of ['#SBATCH --array=0-2', '#SBATCH --requeue', '#SBATCH --cpus-per-task=2', '#SBATCH --partition=short', '#SBATCH --time=00:10:00', `#SBATCH --output=${out}/logs/shard-%a.log`, `cd ${ROOT}`]) {
-      expect(s.split('\n')).toContain(line);
-    }
-    expect(s).toContain(
-      `exec npx --no-install scorelab sweep ${join(ROOT, 'experiments', 'cleanup-dose.ts')} --shard "\${SLURM_ARRAY_TASK_ID}/3" --resume --out ${out}/shard-"\${SLURM_ARRAY_TASK_ID}" --workers "\${SLURM_CPUS_PER_TASK:-2}" --replicates 2`,
-    );
-    expect(s).toContain(`scorelab merge ${out}/shard-* --out ${out}`);
-    const bad = cli(['slurm', 'cleanup-dose', '--shards', '0']);
-    expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/--shards: expected an integer ≥ 1/);
   });
 });
