@@ -142,10 +142,10 @@ async function main() {
     if (!workersList.includes(1)) workersList.unshift(1);
     const o = {
       workersList,
-      runs: Number(values['sweep-runs'] ?? Math.max(16, 4 * Math.max(...workersList))),
+      runs: Number(values['sweep-runs'] ?? Math.max(24, 4 * Math.max(...workersList))),
       agents: Number(values['sweep-agents'] ?? 2000),
       steps: Number(values['sweep-steps'] ?? 100),
-      rounds: Number(values['sweep-rounds'] ?? 2),
+      rounds: Number(values['sweep-rounds'] ?? 3),
     };
     printSweepBench(await benchSweep(o), o, availableParallelism());
   }
