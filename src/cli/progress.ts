@@ -21,7 +21,17 @@ export function progress(label: string, opts: { delayMs?: number; stream?: NodeJ
       if (!bar) {
         if (Date.now() - t0 < delay || done >= total) return;
         bar = new cliProgress.SingleBar(
-          { stream, format: `${label} [{bar}] {percentage}% | {value}/{total} | ETA {eta_formatted}`, hideCursor: true, etaBuffer: 50 },
+          {
+            stream,
+            hideCursor: true,
+            etaBuffer: 50,
+            format: (opts, params) => {
+              const bar = cliProgress.Format.BarFormat(params.progress, opts);
+              const eta = params.eta;
+              const etaText = params.value > 0 && Number.isFinite(eta) && eta > 0 ? cliProgress.Format.TimeFormat(eta, opts, 1) : '--';
+              return `${label} [${bar}] ${Math.floor(params.progress * 100)}% | ${params.value}/${params.total} | ETA ${etaText}`;
+            },
+          },
           cliProgress.Presets.shades_classic,
         );
         bar.start(total, done);
