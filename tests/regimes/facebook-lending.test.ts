@@ -9,17 +9,10 @@ import { describe, expect, it } from 'vitest';
 import { Adjacency, defaults, runScenario, World, type Hooks, type ParamValues } from '../../src/index.js';
 import { POLICY } from '../../src/core/policy.js';
 import { facebookLending } from '../../src/regimes/facebook-lending.js';
+import { driveStep } from './drive.js';
 
 function step(world: World, hooks: Hooks) {
-  world.records.clear();
-  world.benefit.fill(0);
-  world.benefitEligible.fill(0);
-  hooks.score?.();
-  hooks.publish?.();
-  world.incomeMult.fill(1);
-  hooks.sanction?.();
-  world.step++;
-  world.day += world.daysPerStep;
+  driveStep(world, hooks);
 }
 
 /** Agent 0 is friends with 1 and 2; agent 3 has no friends. Scores come from a `score_fico` column. */

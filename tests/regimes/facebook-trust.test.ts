@@ -7,20 +7,14 @@ import { describe, expect, it } from 'vitest';
 import { ACT_EXPRESSION, ACT_VIOLATION, Adjacency, DOMAIN_INDEX as D, defaults, runScenario, World, type Hooks, type ParamValues } from '../../src/index.js';
 import { POLICY } from '../../src/core/policy.js';
 import { facebookTrust } from '../../src/regimes/facebook-trust.js';
+import { driveStep } from './drive.js';
 
 type Rec = [agent: number, domain: number, kind: number];
 
 function step(world: World, hooks: Hooks, recs: Rec[] = []) {
-  world.records.clear();
-  for (const [a, d, k] of recs) world.records.push(a, d, k, 1, 0);
-  world.benefit.fill(0);
-  world.benefitEligible.fill(0);
-  hooks.score?.();
-  hooks.publish?.();
-  world.incomeMult.fill(1);
-  hooks.sanction?.();
-  world.step++;
-  world.day += world.daysPerStep;
+  driveStep(world, hooks, (r) => {
+    for (const [a, d, k] of recs) r.push(a, d, k, 1, 0);
+  });
 }
 
 /** Star 1 – 0 – 2; every contact reports every record; no fading, no good evidence, no false reports. */

@@ -8,19 +8,14 @@ import { cli, readCsv, tmp } from '../helpers.js';
 import { ACT_GOOD, ACT_VIOLATION, DOMAIN_INDEX as D, defaults, runScenario, World, type Hooks, type ParamValues } from '../../src/index.js';
 import { POLICY } from '../../src/core/policy.js';
 import { nationalComposite } from '../../src/regimes/national-composite.js';
+import { driveStep } from './drive.js';
 
 type Rec = [agent: number, domain: number, kind: number];
 
 function step(world: World, hooks: Hooks, recs: Rec[] = []) {
-  world.records.clear();
-  for (const [a, d, k] of recs) world.records.push(a, d, k, 1);
-  world.benefit.fill(0);
-  world.benefitEligible.fill(0);
-  hooks.score?.();
-  world.incomeMult.fill(1);
-  hooks.sanction?.();
-  world.step++;
-  world.day += world.daysPerStep;
+  driveStep(world, hooks, (r) => {
+    for (const [a, d, k] of recs) r.push(a, d, k, 1);
+  });
 }
 
 function make(over: Partial<ParamValues<typeof nationalComposite.params>> = {}) {

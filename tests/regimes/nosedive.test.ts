@@ -7,17 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { Adjacency, defaults, runScenario, World, type Hooks, type ParamValues } from '../../src/index.js';
 import { POLICY } from '../../src/core/policy.js';
 import { nosedive } from '../../src/regimes/nosedive.js';
+import { driveStep } from './drive.js';
 
 function step(world: World, hooks: Hooks) {
-  world.records.clear();
-  world.benefit.fill(0);
-  world.benefitEligible.fill(0);
-  hooks.score?.();
-  hooks.publish?.();
-  world.incomeMult.fill(1);
-  hooks.sanction?.();
-  world.step++;
-  world.day += world.daysPerStep;
+  driveStep(world, hooks);
 }
 
 /**

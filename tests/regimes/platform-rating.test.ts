@@ -7,18 +7,10 @@
 import { describe, expect, it } from 'vitest';
 import { defaults, runScenario, World, type Hooks, type ParamValues } from '../../src/index.js';
 import { platformRating } from '../../src/regimes/platform-rating.js';
+import { driveStep } from './drive.js';
 
 function step(world: World, hooks: Hooks) {
-  world.records.clear();
-  world.benefit.fill(0);
-  world.benefitEligible.fill(0);
-  hooks.score?.();
-  world.lists.settle(world.day);
-  hooks.publish?.();
-  world.incomeMult.fill(1);
-  hooks.sanction?.();
-  world.step++;
-  world.day += world.daysPerStep;
+  driveStep(world, hooks);
 }
 
 /** Everyone a provider with 2 trips a day; a problem is never forgiven and always gives 2 stars. */

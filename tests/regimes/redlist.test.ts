@@ -8,20 +8,14 @@ import { describe, expect, it } from 'vitest';
 import { cli, readCsv, tmp } from '../helpers.js';
 import { ACT_GOOD, ACT_VIOLATION, DOMAIN_INDEX as D, buildSimulation, defaults, prepareScenario, runScenario, World, type Hooks, type ParamValues } from '../../src/index.js';
 import { redlist } from '../../src/regimes/redlist.js';
+import { driveStep } from './drive.js';
 
 type Rec = [agent: number, domain: number, kind: number];
 
 function step(world: World, hooks: Hooks, recs: Rec[] = []) {
-  world.records.clear();
-  for (const [a, d, k] of recs) world.records.push(a, d, k, 1);
-  world.benefit.fill(0);
-  world.benefitEligible.fill(0);
-  hooks.score?.();
-  hooks.publish?.();
-  world.incomeMult.fill(1);
-  hooks.sanction?.();
-  world.step++;
-  world.day += world.daysPerStep;
+  driveStep(world, hooks, (r) => {
+    for (const [a, d, k] of recs) r.push(a, d, k, 1);
+  });
 }
 
 /** 4 agents, slots 500 per 1,000 → 2 honours per period of 2 days, term 3 days. */

@@ -8,21 +8,14 @@ import { describe, expect, it } from 'vitest';
 import { ACT_VIOLATION, DOMAIN_INDEX as D, defaults, runScenario, World, type Hooks, type ParamValues } from '../../src/index.js';
 import { POLICY } from '../../src/core/policy.js';
 import { riskList } from '../../src/regimes/risk-list.js';
+import { driveStep } from './drive.js';
 
 type Rec = [agent: number, mistaken?: number];
 
 function step(world: World, hooks: Hooks, recs: Rec[] = []) {
-  world.records.clear();
-  for (const [a, m] of recs) world.records.push(a, D.law, ACT_VIOLATION, 1, m ?? 0);
-  world.benefit.fill(0);
-  world.benefitEligible.fill(0);
-  hooks.score?.();
-  world.lists.settle(world.day);
-  hooks.publish?.();
-  world.incomeMult.fill(1);
-  hooks.sanction?.();
-  world.step++;
-  world.day += world.daysPerStep;
+  driveStep(world, hooks, (r) => {
+    for (const [a, m] of recs) r.push(a, D.law, ACT_VIOLATION, 1, m ?? 0);
+  });
 }
 
 function make(over: Partial<ParamValues<typeof riskList.params>> = {}) {

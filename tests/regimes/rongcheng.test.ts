@@ -20,21 +20,15 @@ import {
 } from '../../src/index.js';
 import { POLICY } from '../../src/core/policy.js';
 import { rongcheng } from '../../src/regimes/rongcheng.js';
+import { driveStep } from './drive.js';
 
 type Rec = [agent: number, domain: number, kind: number, mistaken?: number];
 
 /** One step by hand: records, then score → publish → sanction as the pipeline orders them. */
 function step(world: World, hooks: Hooks, recs: Rec[] = []) {
-  world.records.clear();
-  for (const [a, d, k, m] of recs) world.records.push(a, d, k, 1, m ?? 0);
-  world.benefit.fill(0);
-  world.benefitEligible.fill(0);
-  hooks.score?.();
-  hooks.publish?.();
-  world.incomeMult.fill(1);
-  hooks.sanction?.();
-  world.step++;
-  world.day += world.daysPerStep;
+  driveStep(world, hooks, (r) => {
+    for (const [a, d, k, m] of recs) r.push(a, d, k, 1, m ?? 0);
+  });
 }
 
 /** Deterministic act mix: each domain maps to a single act. */

@@ -22,18 +22,14 @@ import {
 } from '../../src/index.js';
 import { POLICY, type VoluntaryScheme } from '../../src/core/policy.js';
 import { sesame } from '../../src/regimes/sesame.js';
+import { driveStep } from './drive.js';
 
 type Rec = [agent: number, domain: number, times: number];
 
 function step(world: World, hooks: Hooks, recs: Rec[] = []) {
-  world.records.clear();
-  for (const [a, d, t] of recs) for (let k = 0; k < t; k++) world.records.push(a, d, ACT_VIOLATION, 1);
-  world.benefit.fill(0);
-  world.benefitEligible.fill(0);
-  hooks.score?.();
-  hooks.sanction?.();
-  world.step++;
-  world.day += world.daysPerStep;
+  driveStep(world, hooks, (r) => {
+    for (const [a, d, t] of recs) for (let k = 0; k < t; k++) r.push(a, d, ACT_VIOLATION, 1);
+  });
 }
 
 function make(n: number, over: Partial<ParamValues<typeof sesame.params>> = {}, policy: [string, unknown][] = [], ties: [number, number][] = []) {

@@ -9,20 +9,13 @@ import { describe, expect, it } from 'vitest';
 import { ACT_VIOLATION, DOMAIN_INDEX as D, defaults, runScenario, World, type Hooks, type ParamValues } from '../../src/index.js';
 import type { VoluntaryScheme } from '../../src/core/policy.js';
 import { telematics } from '../../src/regimes/telematics.js';
+import { driveStep } from './drive.js';
 
 function step(world: World, hooks: Hooks, recs: number[] = []) {
-  hooks.behave?.();
-  world.records.clear();
-  for (const a of recs) world.records.push(a, D.law, ACT_VIOLATION, 1, 0);
-  world.benefit.fill(0);
-  world.benefitEligible.fill(0);
-  hooks.score?.();
-  hooks.publish?.();
-  world.incomeMult.fill(1);
-  hooks.sanction?.();
-  hooks.adapt?.();
-  world.step++;
-  world.day += world.daysPerStep;
+  hooks.behave?.(); // telematics checks membership at behave
+  driveStep(world, hooks, (r) => {
+    for (const a of recs) r.push(a, D.law, ACT_VIOLATION, 1, 0);
+  });
 }
 
 /** Agent 0 never breaks a traffic rule, agent 1 about once every 100 days. Detection 0.5. */

@@ -7,20 +7,14 @@ import { describe, expect, it } from 'vitest';
 import { ACT_VIOLATION, DOMAIN_INDEX as D, defaults, runScenario, World, type Hooks, type ParamValues } from '../../src/index.js';
 import { POLICY } from '../../src/core/policy.js';
 import { ukScoring } from '../../src/regimes/uk-scoring.js';
+import { driveStep } from './drive.js';
 
 type Rec = [agent: number, domain: number, size: number];
 
 function step(world: World, hooks: Hooks, recs: Rec[] = []) {
-  world.records.clear();
-  for (const [a, d, size] of recs) world.records.push(a, d, ACT_VIOLATION, size, 0);
-  world.benefit.fill(0);
-  world.benefitEligible.fill(0);
-  hooks.score?.();
-  hooks.publish?.();
-  world.incomeMult.fill(1);
-  hooks.sanction?.();
-  world.step++;
-  world.day += world.daysPerStep;
+  driveStep(world, hooks, (r) => {
+    for (const [a, d, size] of recs) r.push(a, d, ACT_VIOLATION, size, 0);
+  });
 }
 
 function make(over: Partial<ParamValues<typeof ukScoring.params>> = {}, policy: [string, unknown][] = []) {
