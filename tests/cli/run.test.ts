@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as aq from 'arquero';
 import { describe, expect, it } from 'vitest';
 import { cli, readCsv, tmp } from '../helpers.js';
 
@@ -24,6 +25,13 @@ describe('scorelab run', () => {
       expect(Object.keys(rows[0]!)).toContain(col);
     }
     expect(rows[0]!.seed).toBe('7');
+    // the Arrow IPC copies hold the same tables (what R, pandas and polars will read)
+    const arrowSteps = aq.fromArrow(readFileSync(join(a, 'steps.arrow')));
+    expect(arrowSteps.numRows()).toBe(rows.length);
+    expect(arrowSteps.columnNames()).toEqual(Object.keys(rows[0]!));
+    expect(arrowSteps.get('mean_score', 5)).toBeCloseTo(Number(rows[5]!.mean_score), 10);
+    const arrowAgents = aq.fromArrow(readFileSync(join(a, 'agents.arrow')));
+    expect(arrowAgents.numRows()).toBe(400);
     const m = JSON.parse(readFileSync(join(a, 'manifest.json'), 'utf8'));
     expect(m.seed).toBe(7);
     expect(m.parameters.population.agents).toBe(400);
