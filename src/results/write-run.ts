@@ -1,12 +1,13 @@
 /**
  * Writes the outputs of one run into its folder: steps.csv, agents.csv, steps.arrow,
- * agents.arrow and manifest.json, each atomically.
+ * agents.arrow, figure.svg and figure.png (+ the vega-lite spec) and manifest.json, each atomically.
  */
 import { resolve } from 'node:path';
 import type { Simulation } from '../core/simulation.js';
 import type { ResolvedScenario } from '../scenario/resolve.js';
 import { adjacencyToGraphology } from '../graphs/convert.js';
 import { writeGexf } from '../graphs/io.js';
+import { renderSvg, runFigureSpec, svgToPng } from '../plots/run-figure.js';
 import { writeFileAtomic } from './atomic.js';
 import { provenance } from './manifest.js';
 import { agentsTable, stepsTable, toArrowBytes, toCsv } from './tables.js';
@@ -18,7 +19,7 @@ export interface RunFiles {
   manifest: string;
 }
 
-export function writeRun(dir: string, sim: Simulation, scenario: ResolvedScenario, startedAt: Date, finishedAt: Date): RunFiles {
+export async function writeRun(dir: string, sim: Simulation, scenario: ResolvedScenario, startedAt: Date, finishedAt: Date): Promise<RunFiles> {
   const steps = stepsTable(sim.rows, sim.columns);
   const agents = agentsTable(sim);
   const files: RunFiles = {
@@ -45,8 +46,13 @@ export function writeRun(dir: string, sim: Simulation, scenario: ResolvedScenari
     seconds: (finishedAt.getTime() - startedAt.getTime()) / 1000,
     columns: sim.columns,
     parameters: scenario,
-    files: ['steps.csv', 'steps.arrow', 'agents.csv', 'agents.arrow', 'manifest.json'],
+    files: ['steps.csv', 'steps.arrow', 'agents.csv', 'agents.arrow', 'figure.svg', 'figure.png', 'figure.vl.json', 'manifest.json'],
   };
+  const spec = runFigureSpec(sim.rows, sim.columns, `${scenario.title || scenario.name} — seed ${scenario.seed}`);
+  writeFileAtomic(resolve(dir, 'figure.vl.json'), JSON.stringify(spec) + '\n');
+  const svg = await renderSvg(spec);
+  writeFileAtomic(resolve(dir, 'figure.svg'), svg);
+  writeFileAtomic(resolve(dir, 'figure.png'), await svgToPng(svg));
   writeFileAtomic(files.manifest, JSON.stringify(manifest, null, 2) + '\n');
   return files;
 }

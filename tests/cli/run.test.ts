@@ -13,7 +13,7 @@ describe('scorelab run', () => {
     const r1 = cli([...args, '--seed', '7', '--out', a]);
     expect(r1.code, r1.stderr).toBe(0);
     expect(r1.stdout).toMatch(/results in/);
-    for (const f of ['steps.csv', 'agents.csv', 'steps.arrow', 'agents.arrow', 'manifest.json']) expect(existsSync(join(a, f))).toBe(true);
+    for (const f of ['steps.csv', 'agents.csv', 'steps.arrow', 'agents.arrow', 'figure.svg', 'figure.png', 'figure.vl.json', 'manifest.json']) expect(existsSync(join(a, f))).toBe(true);
     expect(cli([...args, '--seed', '7', '--out', b]).code).toBe(0);
     expect(cli([...args, '--seed', '8', '--out', c]).code).toBe(0);
     for (const f of ['steps.csv', 'agents.csv']) {
@@ -25,6 +25,8 @@ describe('scorelab run', () => {
       expect(Object.keys(rows[0]!)).toContain(col);
     }
     expect(rows[0]!.seed).toBe('7');
+    expect(readFileSync(join(a, 'figure.svg'), 'utf8')).toMatch(/^<svg[\s\S]*mean_score[\s\S]*<\/svg>$/);
+    expect(readFileSync(join(a, 'figure.png')).subarray(1, 4).toString()).toBe('PNG');
     // the Arrow IPC copies hold the same tables (what R, pandas and polars will read)
     const arrowSteps = aq.fromArrow(readFileSync(join(a, 'steps.arrow')));
     expect(arrowSteps.numRows()).toBe(rows.length);

@@ -9,7 +9,8 @@ import { progress } from '../progress.js';
 
 export const usage = `Usage: scorelab run <scenario file or preset> [options]
 
-Runs one scenario and writes steps.csv, agents.csv, steps.arrow, agents.arrow and manifest.json.
+Runs one scenario and writes steps.csv, agents.csv, steps.arrow, agents.arrow, figure.svg and
+figure.png (every recorded metric over time) and manifest.json.
 
 Options:
   --seed N          root seed (default: the scenario's)
@@ -76,13 +77,13 @@ export async function run(argv: string[]): Promise<number> {
   const bar = progress(`${s.name}`);
   sim.run(s.steps, (d, t) => bar.update(d, t));
   bar.stop();
-  const files = writeRun(out, sim, s, started, new Date());
+  const files = await writeRun(out, sim, s, started, new Date());
   if (values.gexf) writeNetwork(resolve(out, 'network.gexf'), sim);
   if (!values.quiet) {
     const secs = ((Date.now() - started.getTime()) / 1000).toFixed(1);
     console.log(`scorelab run ${s.name}: ${sim.world.n} agents, ${sim.world.adj.edgeCount} ties, ${s.steps} steps, seed ${s.seed} (${secs} s)`);
     console.log(summary(sim.rows, sim.columns));
-    console.log(`\nresults in ${files.dir}/ (steps.csv, agents.csv, steps.arrow, agents.arrow, manifest.json)`);
+    console.log(`\nresults in ${files.dir}/ (steps.csv, agents.csv, steps.arrow, agents.arrow, figure.png, manifest.json)`);
   }
   return 0;
 }
