@@ -17,7 +17,7 @@
  * Tolerances: with benefits q5 − q1 > 0.015; the gap without benefits at least 0.015 smaller.
  */
 import { describe, expect, it } from 'vitest';
-import { findPlugin, runScenario } from '../../src/index.js';
+import { runScenario } from '../../src/index.js';
 
 async function gap(benefits: boolean) {
   const r = await runScenario({
@@ -36,7 +36,7 @@ async function gap(benefits: boolean) {
   return { q1: last.approval_q1 as number, q5: last.approval_q5 as number, gap: (last.approval_q5 as number) - (last.approval_q1 as number) };
 }
 
-describe.skipIf(!findPlugin('sesame') || !findPlugin('redlist'))('emergence: approval by wealth', () => {
+describe('emergence: approval by wealth', () => {
   it('the richest quintile approves more than the poorest, and less so without benefits', async () => {
     const withBenefits = await gap(true);
     const without = await gap(false);

@@ -17,7 +17,7 @@
  *    with coupling, within ±0.01 of the control without.
  */
 import { describe, expect, it } from 'vitest';
-import { findPlugin, runScenario } from '../../src/index.js';
+import { runScenario } from '../../src/index.js';
 
 type Row = Record<string, number | null>;
 
@@ -38,7 +38,7 @@ async function run(cleanup: Record<string, unknown> | null, onlineOnlyShare: num
   return (k: string) => ({ start: first[k]!, end: last[k]!, change: last[k]! - first[k]! });
 }
 
-describe.skipIf(!findPlugin('sesame'))('emergence: social cleanup', () => {
+describe('emergence: social cleanup', () => {
   it('1. segregates the network by score with cleanup on, not with it off', async () => {
     const on = await run({}, 1);
     const off = await run(null, 1);

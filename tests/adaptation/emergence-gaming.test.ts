@@ -13,7 +13,7 @@
  * gaming changes nothing (identical acts: the behaviour stream draws the same numbers).
  */
 import { describe, expect, it } from 'vitest';
-import { buildSimulation, DOMAIN_INDEX, DOMAINS, findPlugin, prepareScenario } from '../../src/index.js';
+import { buildSimulation, DOMAIN_INDEX, DOMAINS, prepareScenario } from '../../src/index.js';
 
 async function violations(opts: { gaming: boolean; transparency: boolean; knowledgeShare?: number }) {
   const loaded = await prepareScenario(
@@ -42,7 +42,7 @@ async function violations(opts: { gaming: boolean; transparency: boolean; knowle
   return counts;
 }
 
-describe.skipIf(!findPlugin('transparency'))('emergence: gaming under transparency', () => {
+describe('emergence: gaming under transparency', () => {
   it('fewer violations where observation is likely, more where it is not', async () => {
     const control = await violations({ gaming: false, transparency: true });
     const gamed = await violations({ gaming: true, transparency: true });

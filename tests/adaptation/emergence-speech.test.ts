@@ -12,7 +12,7 @@
  * without it; vagueness 0 + self-censorship within 3% of its arm without it.
  */
 import { describe, expect, it } from 'vitest';
-import { findPlugin, runScenario } from '../../src/index.js';
+import { runScenario } from '../../src/index.js';
 
 async function dissent(vagueness: number, censor: boolean) {
   const r = await runScenario({
@@ -29,7 +29,7 @@ async function dissent(vagueness: number, censor: boolean) {
   return rates.reduce((a, b) => a + b, 0) / rates.length;
 }
 
-describe.skipIf(!findPlugin('speech-blacklist'))('emergence: chilled speech', () => {
+describe('emergence: chilled speech', () => {
   it('vague speech rules plus self-censorship lower dissent more than clear rules', async () => {
     const vague = await dissent(0.3, false);
     const vagueChilled = await dissent(0.3, true);

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { VoluntaryScheme } from '../../src/core/policy.js';
 import { optIn } from '../../src/adaptation/opt-in.js';
-import { findPlugin, runScenario } from '../../src/index.js';
+import { runScenario } from '../../src/index.js';
 import { make, tinyWorld } from './helpers.js';
 
 function scheme(benefit: number[]) {
@@ -53,7 +53,7 @@ describe('opt-in', () => {
   // about records is written into opt-in. 3,000 agents, 60 days, seed 2; thresholds 750/800/850
   // (see emergence-approval.test.ts). Measured join share: top raw-score quintile 0.99, bottom
   // 0.13. Tolerance: top at least 0.2 above bottom.
-  it.skipIf(!findPlugin('sesame'))('under sesame, those with better records join more', async () => {
+  it('under sesame, those with better records join more', async () => {
     const r = await runScenario({
       seed: 2,
       steps: 60,

@@ -18,7 +18,7 @@
  *   notice, 0.58× for appeals).
  */
 import { describe, expect, it } from 'vitest';
-import { findPlugin, runScenario } from '../../src/index.js';
+import { runScenario } from '../../src/index.js';
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
@@ -43,7 +43,7 @@ async function run(safeguards: Record<string, unknown>) {
 }
 
 describe('misidentification and due process (issue 4, test 2)', () => {
-  it.skipIf(!findPlugin('risk-list'))('false-match ratio 10 → wrongful record ratio ≈ 10; notice and appeals cut wrongful listing', async () => {
+  it('false-match ratio 10 → wrongful record ratio ≈ 10; notice and appeals cut wrongful listing', async () => {
     const none = await run({});
     const both = await run({ notice: {}, appeals: {} });
     const noticeOnly = await run({ notice: {} });

@@ -14,7 +14,7 @@
  * Tolerances: |value − 1| < 0.1 at ratio 1; 1.6–2.1 at ratio 2; 2.2–3 at ratio 3.
  */
 import { describe, expect, it } from 'vitest';
-import { findPlugin, runScenario } from '../../src/index.js';
+import { runScenario } from '../../src/index.js';
 
 async function listedRatio(ratio: number): Promise<number> {
   const { rows } = await runScenario({
@@ -33,7 +33,7 @@ async function listedRatio(ratio: number): Promise<number> {
 }
 
 describe('surveillance → listed_rate_ratio (issue 4, test 1)', () => {
-  it.skipIf(!findPlugin('risk-list'))('tracks the surveillance ratio with equal true behaviour', async () => {
+  it('tracks the surveillance ratio with equal true behaviour', async () => {
     const r1 = await listedRatio(1);
     const r2 = await listedRatio(2);
     const r3 = await listedRatio(3);

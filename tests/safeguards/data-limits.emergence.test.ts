@@ -16,7 +16,7 @@
  *   data-limits it equals the no-friend value (|Δ| < 1e-9).
  */
 import { describe, expect, it } from 'vitest';
-import { findPlugin, runScenario } from '../../src/index.js';
+import { runScenario } from '../../src/index.js';
 
 async function run(friendWeight: number, safeguards: Record<string, unknown>) {
   const r = await runScenario({
@@ -50,7 +50,7 @@ function affineResidual(x: Float64Array, y: Float64Array): number {
 }
 
 describe("data-limits on friends' data (issue 4, test 7)", () => {
-  it.skipIf(!findPlugin('sesame'))('removes the friend effect of sesame', async () => {
+  it('removes the friend effect of sesame', async () => {
     const noFriends = await run(0, {});
     const friends = await run(0.05, {});
     const limited = await run(0.05, { 'data-limits': { friends: false, speech: true, consumption: true, identity: true } });

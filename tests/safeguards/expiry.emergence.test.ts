@@ -15,7 +15,7 @@
  * than 180 days does.
  */
 import { describe, expect, it } from 'vitest';
-import { findPlugin, runScenario } from '../../src/index.js';
+import { runScenario } from '../../src/index.js';
 
 async function persistence(safeguards: Record<string, unknown>) {
   const { rows } = await runScenario({
@@ -37,10 +37,9 @@ async function persistence(safeguards: Record<string, unknown>) {
   return rows.at(-1)!.bottom_persistence as number;
 }
 
-const ready = !!findPlugin('court-blacklist') && !!findPlugin('joint-punishment');
 
 describe('expiry under joint punishment (issue 4, test 5)', () => {
-  it.skipIf(!ready)('shorter terms lower persistence in the bottom decile', async () => {
+  it('shorter terms lower persistence in the bottom decile', async () => {
     const none = await persistence({});
     const year = await persistence({ expiry: { termDays: 365 } });
     const half = await persistence({ expiry: { termDays: 180 } });
