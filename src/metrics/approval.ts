@@ -6,7 +6,7 @@
  */
 import type { MetricSpec } from '../core/snapshot.js';
 import type { Row } from '../core/contracts.js';
-import { fin, wealthQuantile } from './util.js';
+import { fin, groupSizes, wealthQuantile } from './util.js';
 
 const Q = ['approval_q1', 'approval_q2', 'approval_q3', 'approval_q4', 'approval_q5'];
 const COLUMNS = ['approval_mean', 'approval_mean_minority', 'approval_mean_majority', ...Q];
@@ -17,28 +17,28 @@ export const approvalMean: MetricSpec = {
   doc: 'Mean approval of the system; by group (minority, majority) and by wealth quintile (q1 poorest).',
   make: () => (s) => {
     const a = s.column('approval');
-    const row: Row = Object.fromEntries(COLUMNS.map((c) => [c, null]));
+    const row: Row = {};
+    for (const c of COLUMNS) row[c] = null;
     if (!a || s.n === 0) return row;
-    const q = wealthQuantile(s, 5), group = s.group, n = s.n;
-    const sum = new Float64Array(8), cnt = new Float64Array(8); // 0 all, 1 minority, 2 majority, 3..7 quintiles
-    let all = 0, min = 0, maj = 0, nMin = 0, nMaj = 0;
+    const q = wealthQuantile(s, 5), group = s.group, n = s.n, sizes = groupSizes(s);
+    const sq = new Float64Array(5); // per quintile, in index order
+    let all = 0, min = 0, maj = 0;
     for (let i = 0; i < n; i++) {
       const v = a[i]!;
       const g = group[i]!;
       all += v;
-      if (g === 1) {
-        min += v;
-        nMin++;
-      } else if (g === 0) {
-        maj += v;
-        nMaj++;
-      }
-      sum[3 + q[i]!]! += v;
-      cnt[3 + q[i]!]!++;
+      if (g === 1) min += v;
+      else if (g === 0) maj += v;
+      sq[q[i]!]! += v;
     }
-    sum.set([all, min, maj]);
-    cnt.set([n, nMin, nMaj]);
-    COLUMNS.forEach((c, k) => (row[c] = cnt[k]! > 0 ? fin(sum[k]! / cnt[k]!) : null));
+    // agents per cell: n, the group sizes, and the quintile sizes (labels floor(5·rank/n))
+    const sum = [all, min, maj, ...sq], cnt = [n, sizes[1]!, sizes[0]!];
+    for (let c = 0, r = 0; c < 5; c++) {
+      const end = c + 1 < 5 ? Math.ceil(((c + 1) * n) / 5) : n;
+      cnt.push(end - r);
+      r = end;
+    }
+    for (let k = 0; k < COLUMNS.length; k++) row[COLUMNS[k]!] = cnt[k]! > 0 ? fin(sum[k]! / cnt[k]!) : null;
     return row;
   },
 };

@@ -14,10 +14,15 @@
  * alone nearly always connects the giant component), then scans the remaining tie ends,
  * stopping as soon as that many unions are done; otherwise it counts as above.
  *
+ * Between snapshots the metric keeps the ties of the successful unions: when they joined the
+ * graph and are all still there, with as many isolated agents, the components are the same
+ * (`stillJoined`, O(n) instead of the unions).
+ *
  * Reference: Tarjan, "Efficiency of a good but not linear set union algorithm", JACM 22:215 (1975).
  */
 import type { AdjacencyView } from '../core/adjacency.js';
 import type { MetricSpec } from '../core/snapshot.js';
+import { knownGraphId } from './util.js';
 
 export interface Components {
   count: number;
@@ -83,8 +88,30 @@ function find(p: Int32Array, a: number): number {
   return a;
 }
 
-/** Number of components and size of the largest (`parent`, `size`: scratch of length ≥ n). */
-export function componentSizes(adj: AdjacencyView, parent: Int32Array, size: Int32Array): { count: number; largest: number } {
+/**
+ * The ties whose unions joined a graph into one component (plus isolated agents): `m` entries of
+ * (agent, slot of the tie in the agent's block, neighbour), and the number of isolated agents.
+ */
+export interface Forest {
+  n: number;
+  isolated: number;
+  m: number;
+  agent: Int32Array;
+  slot: Int32Array;
+  other: Int32Array;
+}
+
+/**
+ * Number of components and size of the largest (`parent`, `size`: scratch of length ≥ n). With
+ * `forest` (arrays of length ≥ n), the ties of the successful unions are written to it; they span
+ * the graph when the result is joined (count = isolated agents + 1).
+ */
+export function componentSizes(
+  adj: AdjacencyView,
+  parent: Int32Array,
+  size: Int32Array,
+  forest?: Forest,
+): { count: number; largest: number } {
   const { n, start, deg, targets } = adj;
   const p = parent;
   let z = 0;
@@ -94,30 +121,48 @@ export function componentSizes(adj: AdjacencyView, parent: Int32Array, size: Int
   }
   const need = n - z - 1;
   let unions = 0;
+  if (forest) {
+    forest.n = n;
+    forest.isolated = z;
+    forest.m = 0;
+  }
   if (need <= 0) return { count: n, largest: n > 0 ? 1 : 0 };
+  const fa = forest ? forest.agent : null, fs = forest ? forest.slot : null, fo = forest ? forest.other : null;
   // the first two tie ends of every agent, then the rest (each tie once, j > i)
   for (let i = 0; i < n && unions < need; i++) {
     const s = start[i]!, e2 = s + Math.min(2, deg[i]!);
     for (let e = s; e < e2; e++) {
-      const a = find(p, i), b = find(p, targets[e]!);
+      const j = targets[e]!;
+      const a = find(p, i), b = find(p, j);
       if (a === b) continue;
       if (a < b) p[b] = a;
       else p[a] = b;
+      if (fa) {
+        fa[unions] = i;
+        fs![unions] = e - s;
+        fo![unions] = j;
+      }
       if (++unions === need) break;
     }
   }
   for (let i = 0; i < n && unions < need; i++) {
-    const e2 = start[i]! + deg[i]!;
-    for (let e = start[i]! + 2; e < e2; e++) {
+    const s = start[i]!, e2 = s + deg[i]!;
+    for (let e = s + 2; e < e2; e++) {
       const j = targets[e]!;
       if (j < i) continue;
       const a = find(p, i), b = find(p, j);
       if (a === b) continue;
       if (a < b) p[b] = a;
       else p[a] = b;
+      if (fa) {
+        fa[unions] = i;
+        fs![unions] = e - s;
+        fo![unions] = j;
+      }
       if (++unions === need) break;
     }
   }
+  if (forest) forest.m = unions;
   if (unions === need) return { count: z + 1, largest: n - z };
   size.fill(0, 0, n);
   let largest = 0;
@@ -128,6 +173,31 @@ export function componentSizes(adj: AdjacencyView, parent: Int32Array, size: Int
   return { count: n - unions, largest };
 }
 
+/**
+ * True when every tie of a joining forest is still in the graph and as many agents are isolated:
+ * then the agents that had ties are still one component, and the isolated agents are the same
+ * ones (those with ties are all in the forest), so the components are unchanged. A tie that moved
+ * inside its agent's block is looked up there (and its slot updated). O(n) plus the moved ties.
+ */
+export function stillJoined(adj: AdjacencyView, f: Forest): boolean {
+  const { n, start, deg, targets } = adj;
+  if (n !== f.n) return false;
+  let z = 0;
+  for (let i = 0; i < n; i++) if (deg[i] === 0) z++;
+  if (z !== f.isolated) return false;
+  const { agent, slot, other } = f;
+  for (let k = 0; k < f.m; k++) {
+    const i = agent[k]!, j = other[k]!, s = start[i]!, d = deg[i]!, o = slot[k]!;
+    if (o < d && targets[s + o] === j) continue;
+    let e = s;
+    const e2 = s + d;
+    while (e < e2 && targets[e] !== j) e++;
+    if (e === e2) return false;
+    slot[k] = e - s;
+  }
+  return true;
+}
+
 export const components: MetricSpec = {
   id: 'components',
   columns: ['components', 'largest_component_share'],
@@ -135,11 +205,23 @@ export const components: MetricSpec = {
   reference: 'Tarjan, JACM 22:215 (1975) (union–find)',
   make: () => {
     let a = new Int32Array(0), b = a;
+    let forest: Forest = { n: -1, isolated: 0, m: 0, agent: a, slot: a, other: a };
+    let last = { count: -1, largest: 0 }, graph = -1;
     return (s) => {
       if (s.n === 0) return { components: null, largest_component_share: null };
-      if (a.length < s.n) [a, b] = [new Int32Array(s.n), new Int32Array(s.n)];
-      const r = componentSizes(s.adj, a, b);
-      return { components: r.count, largest_component_share: r.largest / s.n };
+      // a graph known equal to the one of the last result (the tie pass compared it already)
+      const known = knownGraphId(s);
+      if (known >= 0 && known === graph && forest.n === s.n) return { components: last.count, largest_component_share: last.largest / s.n };
+      graph = known;
+      const joined = forest.n === s.n && last.count === forest.isolated + 1;
+      if (!joined || !stillJoined(s.adj, forest)) {
+        if (a.length < s.n) {
+          [a, b] = [new Int32Array(s.n), new Int32Array(s.n)];
+          forest = { n: -1, isolated: 0, m: 0, agent: new Int32Array(s.n), slot: new Int32Array(s.n), other: new Int32Array(s.n) };
+        }
+        last = componentSizes(s.adj, a, b, forest);
+      }
+      return { components: last.count, largest_component_share: last.largest / s.n };
     };
   },
 };

@@ -27,7 +27,7 @@ export const listedRateRatio: MetricSpec = {
     let l0 = 0, l1 = 0;
     const { n, anyBlack, group } = s;
     for (let i = 0; i < n; i++) {
-      if (!anyBlack[i]) continue;
+      if (!anyBlack[i]) continue; // few are listed: a well-predicted branch
       if (group[i] === 0) l0++;
       else if (group[i] === 1) l1++;
     }
@@ -51,14 +51,30 @@ export const benefitDisparateImpact: MetricSpec = {
     const den = new Float64Array(k);
     let anyEligible = false;
     const { n, group } = s;
-    for (let i = 0; i < n; i++) {
-      const g = group[i]!;
-      if (benefit[i]) got[g]!++;
-      if (eligible && eligible[i]) {
-        den[g]!++;
-        anyEligible = true;
+    if (k === 2 && benefit instanceof Uint8Array && eligible instanceof Uint8Array) {
+      // two groups, byte columns: sums of 0/1 values in registers (1 when a byte is not 0)
+      let b1 = 0, bg = 0, e1 = 0, eg = 0;
+      for (let i = 0; i < n; i++) {
+        const g = group[i]!, b = benefit[i]!, e = eligible[i]!, got1 = (b | -b) >>> 31, ok = (e | -e) >>> 31;
+        b1 += got1;
+        bg += got1 & g;
+        e1 += ok;
+        eg += ok & g;
       }
-    }
+      got[0] = b1 - bg;
+      got[1] = bg;
+      den[0] = e1 - eg;
+      den[1] = eg;
+      anyEligible = e1 > 0;
+    } else
+      for (let i = 0; i < n; i++) {
+        const g = group[i]!;
+        if (benefit[i]) got[g]!++;
+        if (eligible && eligible[i]) {
+          den[g]!++;
+          anyEligible = true;
+        }
+      }
     const d = anyEligible ? den : sizes;
     let lo = Infinity, hi = -Infinity, given = 0;
     for (let g = 0; g < k; g++) {

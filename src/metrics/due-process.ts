@@ -22,8 +22,12 @@ export const listedShare: MetricSpec = {
   make: () => (s) => {
     if (s.blackLists.length === 0 || s.n === 0) return { listed_share: null };
     let c = 0;
-    for (let i = 0; i < s.n; i++) if (s.anyBlack[i]) c++;
-    return { listed_share: c / s.n };
+    const on = s.anyBlack, n = s.n;
+    for (let i = 0; i < n; i++) {
+      const b = on[i]!;
+      c += (b | -b) >>> 31; // 1 when listed
+    }
+    return { listed_share: c / n };
   },
 };
 
@@ -34,14 +38,19 @@ export const redlistedShare: MetricSpec = {
   make: () => (s) => {
     if (s.redLists.length === 0 || s.n === 0) return { redlisted_share: null };
     let c = 0;
-    for (let i = 0; i < s.n; i++) {
-      for (const l of s.redLists)
-        if (l.on[i]) {
-          c++;
-          break;
-        }
-    }
-    return { redlisted_share: c / s.n };
+    const n = s.n, lists = s.redLists;
+    if (lists.length === 1) {
+      const on = lists[0]!.on;
+      for (let i = 0; i < n; i++) if (on[i]) c++;
+    } else
+      for (let i = 0; i < n; i++) {
+        for (const l of lists)
+          if (l.on[i]) {
+            c++;
+            break;
+          }
+      }
+    return { redlisted_share: c / n };
   },
 };
 
@@ -52,15 +61,16 @@ export const wrongfulListedShare: MetricSpec = {
   make: () => (s) => {
     if (s.blackLists.length === 0 || s.n === 0) return { wrongful_listed_share: null };
     let c = 0;
-    for (let i = 0; i < s.n; i++) {
-      if (!s.anyBlack[i]) continue;
+    const listed = s.anyBlack, n = s.n;
+    for (let i = 0; i < n; i++) {
+      if (!listed[i]) continue;
       for (const l of s.blackLists)
         if (l.on[i] && l.mistaken[i]) {
           c++;
           break;
         }
     }
-    return { wrongful_listed_share: c / s.n };
+    return { wrongful_listed_share: c / n };
   },
 };
 

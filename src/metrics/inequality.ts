@@ -14,7 +14,7 @@
  * References: Gini, "Variabilità e mutabilità" (1912); Theil, Economics and Information Theory (1967).
  */
 import type { MetricSpec } from '../core/snapshot.js';
-import { fin, sameBytes, sameValues, scoreOrder, wealthOrder, type Num } from './util.js';
+import { fin, scoreOrder, snapshotValuesId, wealthOrder, type Num } from './util.js';
 
 /** Gini of x given the ascending `order` of its indices; null if n = 0 or mean ≤ 0. */
 export function giniOrdered(x: Num, order: ArrayLike<number>): number | null {
@@ -126,13 +126,14 @@ export const theilWealth: MetricSpec = {
   doc: "Theil's T of wealth (floored at 0), and its between-group part Σ_g (N_g/N)(μ_g/μ) ln(μ_g/μ).",
   reference: 'Theil, Economics and Information Theory (1967)',
   make: () => {
-    // the logarithms are the cost: kept with a copy of their inputs, used again while those hold
-    let w0 = new Float64Array(0), g0 = new Uint8Array(0), last: [number | null, number | null] | null = null;
+    // the logarithms are the cost: kept with the ids of their inputs, used again while those hold
+    let wid = -1, gid = -1, last: [number | null, number | null] | null = null;
     return (s) => {
-      if (!last || !sameValues(w0, s.wealth) || !sameBytes(g0, s.group)) {
+      const w = snapshotValuesId(s, 'wealth', s.wealth), g = snapshotValuesId(s, 'group', s.group);
+      if (!last || w !== wid || g !== gid) {
         last = theilWithBetween(s.wealth, s.group);
-        w0 = s.wealth.slice();
-        g0 = s.group.slice();
+        wid = w;
+        gid = g;
       }
       return { theil_wealth: last[0], theil_wealth_between: last[1] };
     };

@@ -7,7 +7,10 @@
  * - wealth / score orders (radix argsort, argsort.ts) and quantile labels: agents ranked by value,
  *   ties broken by agent index, label = floor(k · rank / n) (quintile k = 5, decile k = 10); an
  *   order still valid for the next snapshot's values is checked in O(n) and used again.
- * - `sameValues`: an O(n) check that a column still holds the values a metric last saw.
+ * - `valuesId`: an id for the values of an array, the same while they equal a copy taken when the
+ *   id was made (an exact O(n) check); `copyGraph` / `graphIs`: a copy of the tie graph and an
+ *   exact compare with it. Results computed from them can be used again across snapshots (the tie
+ *   pass while the graph, groups and scores hold).
  * - small numeric helpers: `fin`, `pearson`, `param`.
  */
 import { fieldError } from '../core/errors.js';
@@ -23,24 +26,34 @@ export function fin(x: number | null | undefined): number | null {
 
 const store = new WeakMap<Snapshot, { step: number; day: number; map: Map<string, unknown> }>();
 
-/** Computes `fn()` once per snapshot under `key`. */
-export function memo<T>(snap: Snapshot, key: string, fn: () => T): T {
+function entry(snap: Snapshot): Map<string, unknown> {
   let e = store.get(snap);
   if (!e || e.step !== snap.step || e.day !== snap.day) {
     e = { step: snap.step, day: snap.day, map: new Map() };
     store.set(snap, e);
   }
-  if (e.map.has(key)) return e.map.get(key) as T;
+  return e.map;
+}
+
+/** Computes `fn()` once per snapshot under `key`. */
+export function memo<T>(snap: Snapshot, key: string, fn: () => T): T {
+  const map = entry(snap);
+  if (map.has(key)) return map.get(key) as T;
   const v = fn();
-  e.map.set(key, v);
+  map.set(key, v);
   return v;
 }
 
+/** The value computed for this snapshot under `key`, if any (computes nothing). */
+function peek(snap: Snapshot, key: string): unknown {
+  return entry(snap).get(key);
+}
+
 // --- per-snapshot derived values -------------------------------------------------------------
-// Orders are kept per column array between snapshots: when the values are still in that order (one
-// O(n) check: static wealth, say), the same order — and the labels made from it — are used again.
-// Orders and labels are shared, read-only.
-const lastOrder = new WeakMap<object, Int32Array>();
+// Orders are kept per column array between snapshots: while the column holds the same values
+// (`valuesId`), or when its new values are still in that order (one O(n) check), the same order —
+// and the labels made from it — are used again. Orders and labels are shared, read-only.
+const lastOrder = new WeakMap<object, { id: number; order: Int32Array }>();
 const labelsOf = new WeakMap<Int32Array, Map<number, Uint8Array>>();
 
 /** True when `order` lists `x` ascending, ties by index (argsort's order). */
@@ -53,11 +66,15 @@ function inOrder(x: Num, order: Int32Array): boolean {
 }
 
 /** argsort(x), reusing the order last computed for this array object when it still holds. */
-function orderOf(x: Num): Int32Array {
+function orderOf(s: Snapshot, x: Float64Array | Float32Array, name: string): Int32Array {
+  const id = snapshotValuesId(s, name, x);
   const prev = lastOrder.get(x);
-  if (prev && prev.length === x.length && inOrder(x, prev)) return prev;
+  if (prev && prev.order.length === x.length && (prev.id === id || inOrder(x, prev.order))) {
+    prev.id = id;
+    return prev.order;
+  }
   const o = argsort(x);
-  lastOrder.set(x, o);
+  lastOrder.set(x, { id, order: o });
   return o;
 }
 
@@ -69,13 +86,13 @@ function quantileOf(order: Int32Array, k: number): Uint8Array {
   return q;
 }
 
-export const wealthOrder = (s: Snapshot): Int32Array => memo(s, 'wealth.order', () => orderOf(s.wealth));
+export const wealthOrder = (s: Snapshot): Int32Array => memo(s, 'wealth.order', () => orderOf(s, s.wealth, 'wealth'));
 export const wealthQuantile = (s: Snapshot, k: number): Uint8Array => quantileOf(wealthOrder(s), k);
 
 /** Null when the run has no primary score. */
 export function scoreOrder(s: Snapshot): Int32Array | null {
   const x = s.score;
-  return x ? memo(s, 'score.order', () => orderOf(x)) : null;
+  return x ? memo(s, 'score.order', () => orderOf(s, x, 'score')) : null;
 }
 export function scoreQuantile(s: Snapshot, k: number): Uint8Array | null {
   const o = scoreOrder(s);
@@ -85,11 +102,15 @@ export function scoreQuantile(s: Snapshot, k: number): Uint8Array | null {
 /** Agents per group code (length ≥ 2: index 0 majority, 1 minority). */
 export function groupSizes(s: Snapshot): Int32Array {
   return memo(s, 'group.sizes', () => {
+    const g = s.group, n = s.n, c = new Int32Array(256);
+    for (let i = 0; i < n; i++) c[g[i]!]!++;
     let max = 1;
-    for (let i = 0; i < s.n; i++) if (s.group[i]! > max) max = s.group[i]!;
-    const c = new Int32Array(max + 1);
-    for (let i = 0; i < s.n; i++) c[s.group[i]!]!++;
-    return c;
+    for (let k = 255; k > 1; k--)
+      if (c[k]! > 0) {
+        max = k;
+        break;
+      }
+    return c.slice(0, max + 1);
   });
 }
 
@@ -100,18 +121,124 @@ export function groupsPresent(s: Snapshot): number {
   return k;
 }
 
-/** True when `a` and `b` hold the same values (=== element by element; NaN never matches). */
-export function sameValues(a: Float64Array, b: Float64Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+// --- ids of contents ------------------------------------------------------------------------
+let nextId = 1;
+type Plain = Float64Array | Float32Array | Int32Array | Uint8Array;
+
+interface ValuesCopy {
+  copy: Plain;
+  id: number;
+}
+const valueCopies = new WeakMap<object, ValuesCopy>();
+
+/** 32-bit words of an array's bytes (its first ⌊bytes / 4⌋ words; the bytes after them are compared one by one). */
+const words = (a: Plain): Int32Array =>
+  a instanceof Int32Array ? a : new Int32Array(a.buffer, a.byteOffset, a.byteLength >> 2);
+
+/** Word-by-word equality, four words per turn. */
+function sameWordsAt(a: Int32Array, b: Int32Array): boolean {
+  const m = a.length;
+  if (m !== b.length) return false;
+  let i = 0;
+  for (; i + 3 < m; i += 4) if (((a[i]! ^ b[i]!) | (a[i + 1]! ^ b[i + 1]!) | (a[i + 2]! ^ b[i + 2]!) | (a[i + 3]! ^ b[i + 3]!)) !== 0) return false;
+  for (; i < m; i++) if (a[i] !== b[i]) return false;
   return true;
 }
 
-/** `sameValues` for byte columns (a separate function keeps each loop monomorphic). */
-export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+/** True when `a` and `b` are arrays of one kind holding the same bits (so NaN matches NaN, −0 does not match 0). */
+export function sameBits(a: Plain, b: Plain): boolean {
+  if (a.constructor !== b.constructor || a.length !== b.length) return false;
+  if (a instanceof Uint8Array) {
+    const q = (a.byteOffset & 3) === 0 && (b.byteOffset & 3) === 0 ? a.length >> 2 : 0;
+    if (q > 0 && !sameWordsAt(new Int32Array(a.buffer, a.byteOffset, q), new Int32Array(b.buffer, b.byteOffset, q))) return false;
+    for (let i = 4 * q; i < a.length; i++) if (a[i] !== b[i]) return false;
+    return true;
+  }
+  return sameWordsAt(words(a), words(b));
+}
+
+/** Bitwise equality of Int32 columns. */
+export const sameInts = (a: Int32Array, b: Int32Array): boolean => sameBits(a, b);
+
+/**
+ * An id for the values `a` holds now: the id of the last call for this array object while its
+ * bits are the same, else a new one (and a copy).
+ */
+export function valuesId(a: Plain): number {
+  const c = valueCopies.get(a);
+  if (c && sameBits(c.copy, a)) return c.id;
+  const id = nextId++;
+  if (c && c.copy.length === a.length) {
+    c.copy.set(a as never);
+    c.id = id;
+  } else valueCopies.set(a, { copy: a.slice(), id });
+  return id;
+}
+
+/** `valuesId` of a snapshot's array under `name` (`wealth`, `score`, `group`), once per snapshot. */
+export function snapshotValuesId(s: Snapshot, name: string, a: Plain): number {
+  return memo(s, `values.${name}`, () => valuesId(a));
+}
+
+interface GraphCopy {
+  n: number;
+  edges: number;
+  start: Int32Array;
+  deg: Int32Array;
+  targets: Int32Array;
+  layer: Uint8Array;
+  id: number;
+}
+const graphCopies = new WeakMap<object, GraphCopy>();
+
+/** Copies the tie graph of a snapshot (`start`, `deg`, `targets`, `layer`), once per snapshot; returns the id of the copy. */
+export function copyGraph(s: Snapshot): number {
+  return memo(s, 'graph.copy', () => {
+    const a = s.adj, c = graphCopies.get(a);
+    const re = <T extends Int32Array | Uint8Array>(x: T, y: T | undefined): T =>
+      y && y.length === x.length ? (y.set(x), y) : (x.slice() as T);
+    graphCopies.set(a, {
+      n: a.n,
+      edges: a.edgeCount,
+      start: re(a.start, c?.start),
+      deg: re(a.deg, c?.deg),
+      targets: re(a.targets, c?.targets),
+      layer: re(a.layer, c?.layer),
+      id: nextId,
+    });
+    return nextId++;
+  });
+}
+
+/**
+ * The id of a graph copy known to equal this snapshot's graph without a new compare: the copy
+ * taken from it, or one `graphIs` already found equal; −1 when none.
+ */
+export function knownGraphId(s: Snapshot): number {
+  const c = graphCopies.get(s.adj);
+  if (!c) return -1;
+  if (peek(s, 'graph.copy') === c.id || peek(s, `graph.is.${c.id}`) === true) return c.id;
+  return -1;
+}
+
+/**
+ * True when the tie graph of a snapshot is exactly the copy `id` (a bitwise compare: the small
+ * arrays first, so a changed graph is usually told in a few reads).
+ */
+export function graphIs(s: Snapshot, id: number): boolean {
+  const c = graphCopies.get(s.adj);
+  if (!c || c.id !== id) return false;
+  return memo(s, `graph.is.${id}`, () => {
+    const a = s.adj;
+    return (
+      c.n === a.n &&
+      c.edges === a.edgeCount &&
+      sameBits(c.deg, a.deg) &&
+      sameBits(c.start, a.start) &&
+      sameBits(c.targets, a.targets) &&
+      sameBits(c.layer, a.layer)
+    );
+  });
 }
 
 /** Pearson correlation of x and y over agents with mask[i] (all when no mask); null if undefined. */

@@ -1,0 +1,283 @@
+/**
+ * The specialised paths of the metrics give exactly what the plain formulas give: the tie-pass
+ * loops (byte keys with the packed-count table, groups only with the smaller group's blocks, the
+ * general loop) against a plain per-tie-end count; the components kept across snapshots against a
+ * fresh count after every kind of change to the graph; the tie pass used again only while graph,
+ * groups and scores are unchanged; household spillover against `othersMean` + `pearson`; the byte
+ * columns of the fairness and benefit metrics against the same columns as Float32.
+ */
+import { describe, expect, it } from 'vitest';
+import { Adjacency } from '../../src/core/adjacency.js';
+import type { MetricSpec, Snapshot } from '../../src/core/snapshot.js';
+import {
+  argsort,
+  categoricalAssortativity,
+  connectedComponents,
+  crossShareOf,
+  metricById,
+  mixingMatrix,
+  modularityOf,
+  newmanScalarAssortativity,
+  othersMean,
+  pearson,
+  quantileLabels,
+  tiePass,
+} from '../../src/metrics/index.js';
+import { fakeSnap, f32, ListState, type FakeWorld } from './fake.js';
+
+function rng(seed: number): () => number {
+  let s = seed;
+  return () => ((s = (s * 16807) % 2147483647) / 2147483647);
+}
+
+/** Every count of the tie pass, one tie end at a time, with the sums of x in the order the pass documents. */
+function reference(adj: Adjacency, labels: number[] | null, k: number, groups: number[] | null, kg: number, x: number[] | null) {
+  const K = Math.max(k, 1), G = Math.max(kg, 1);
+  const inside = new Array<number>(K).fill(0), degree = new Array<number>(K).fill(0), mix = new Array<number>(G * G).fill(0);
+  let slots = 0, same = 0, on = 0, off = 0, inOn = 0, inOff = 0;
+  let c = 0;
+  if (x) {
+    for (const v of x) c += v;
+    c = adj.n > 0 ? c / adj.n : 0;
+  }
+  let m2 = 0, s1 = 0, s2 = 0, sxy = 0, lo = Infinity, hi = -Infinity;
+  for (let i = 0; i < adj.n; i++) {
+    const d = adj.deg[i]!;
+    if (d === 0) continue;
+    const cl = labels ? labels[i]! : 0, gi = groups ? groups[i]! : 0;
+    let acc = 0;
+    for (let e = adj.start[i]!; e < adj.start[i]! + d; e++) {
+      const j = adj.targets[e]!, L = adj.layer[e]!, sm = (labels ? labels[j]! : 0) === cl ? 1 : 0;
+      if (x) acc += x[j]!;
+      slots++;
+      same += sm;
+      inside[cl]! += sm;
+      on += L >> 1;
+      off += L & 1;
+      inOn += (L >> 1) & sm;
+      inOff += L & sm;
+      mix[gi * G + (groups ? groups[j]! : 0)]!++;
+    }
+    degree[cl]! += d;
+    if (x) {
+      const xi = x[i]! - c;
+      lo = Math.min(lo, xi);
+      hi = Math.max(hi, xi);
+      m2 += d;
+      s1 += d * xi;
+      s2 += d * xi * xi;
+      sxy += xi * (acc - d * c);
+    }
+  }
+  return { slots, inside, degree, same, on, off, inOn, inOff, mix, xsums: x ? [m2, s1, s2, sxy, lo, hi] : null };
+}
+
+/** A random graph: n agents, about n·k/2 ties, layer codes 1–3 (some 0 or above 3), a hub of degree ≥ 256 when asked. */
+function randomGraph(r: () => number, n: number, k: number, hub: boolean, oddLayers: boolean): Adjacency {
+  const src: number[] = [], dst: number[] = [], layer: number[] = [];
+  for (let e = 0; e < (n * k) / 2; e++) {
+    src.push(hub && e % 2 === 0 ? 0 : Math.floor(r() * n));
+    dst.push(Math.floor(r() * n));
+    layer.push(oddLayers && r() < 0.05 ? (r() < 0.5 ? 0 : 4 + Math.floor(r() * 10)) : 1 + Math.floor(r() * 3));
+  }
+  return Adjacency.fromEdges(n, src, dst, layer);
+}
+
+describe('tie pass: the specialised loops count what a plain loop counts', () => {
+  const cases: [string, number, number, boolean, boolean][] = [
+    // name, classes k, groups kg, with x, hub
+    ['quintiles, two groups, x (the snapshot pass)', 5, 2, true, false],
+    ['quintiles, two groups, x, a hub of degree ≥ 256', 5, 2, true, true],
+    ['quintiles, two groups, no x', 5, 2, false, true],
+    ['groups only, two groups', 0, 2, false, false],
+    ['groups only, two groups, a hub', 0, 2, false, true],
+    ['groups only, one group', 0, 1, false, false],
+    ['x only', 0, 0, true, false],
+    ['eight classes, one group, x', 8, 1, true, false],
+    ['nine classes (general loop)', 9, 2, true, false],
+    ['three groups (general loop)', 5, 3, true, true],
+  ];
+  for (const [name, k, kg, withX, hub] of cases) {
+    it(name, () => {
+      const r = rng(11 + k * 7 + kg);
+      for (const [n, deg, odd] of [[300, 6, false], [300, 12, true], [40, 3, true]] as const) {
+        const adj = randomGraph(r, n, deg, hub && n >= 300, odd);
+        // the smaller group is 1 in one graph, 0 in the other
+        const share = deg === 6 ? 0.2 : 0.8;
+        const labels = k ? Array.from({ length: n }, () => Math.floor(r() * k)) : null;
+        const groups = kg ? Array.from({ length: n }, () => (kg === 2 ? (r() < share ? 1 : 0) : Math.floor(r() * kg))) : null;
+        const x = withX ? Array.from({ length: n }, () => (r() < 0.2 ? 3 : Math.round(r() * 1000) / 8)) : null;
+        const want = reference(adj, labels, k, groups, kg, x);
+        for (const [lab, grp, xs] of [
+          [labels, groups, x],
+          [labels && Uint8Array.from(labels), groups && Uint8Array.from(groups), x && Float64Array.from(x)],
+        ] as const) {
+          const p = tiePass(adj, lab, k, grp, kg, xs);
+          expect(p.slots).toBe(want.slots);
+          expect(Array.from(p.inside)).toEqual(want.inside);
+          expect(Array.from(p.degree)).toEqual(want.degree);
+          expect(Array.from(p.mix)).toEqual(want.mix);
+          expect(p.same[0]).toBe(want.same);
+          if (labels) {
+            // layer counts are reported with a partition into classes
+            expect(p.total).toEqual([want.slots, want.on, want.off]);
+            expect(p.same).toEqual([want.same, want.inOn, want.inOff]);
+          }
+          if (want.xsums) expect(Array.from(p.xsums!)).toEqual(want.xsums);
+          else expect(p.xsums).toBeNull();
+        }
+      }
+    });
+  }
+});
+
+const metric = (id: string) => (metricById(id) as MetricSpec).make();
+
+describe('components kept across snapshots', () => {
+  it('match a fresh count after every kind of change to the graph', () => {
+    const r = rng(5);
+    const n = 400;
+    const src: number[] = [], dst: number[] = [];
+    for (let e = 0; e < 2000; e++) {
+      src.push(Math.floor(r() * (n - 3)));
+      dst.push(Math.floor(r() * (n - 3)));
+    }
+    const adj = Adjacency.fromEdges(n, src, dst); // agents n−3 … n−1 start alone
+    const f = metric('components');
+    let joined = 0;
+    const snapAt = (t: number): Snapshot => ({ ...fakeSnap({ n }), adj, step: t, day: t });
+    for (let t = 0; t < 200; t++) {
+      const what = t % 8;
+      const i = Math.floor(r() * n);
+      if (what === 1 && adj.deg[i]) adj.removeEdge(i, adj.targets[adj.start[i]! + Math.floor(r() * adj.deg[i]!)]!);
+      else if (what === 2) adj.addEdge(i, Math.floor(r() * n));
+      else if (what === 3) while (adj.deg[i]) adj.removeEdge(i, adj.targets[adj.start[i]!]!); // isolate an agent
+      else if (what === 4) adj.addEdge(n - 1 - (t % 3), i); // a lone agent joins
+      else if (what === 5) {
+        // degree-preserving swap a–b, c–d → a–d, c–b
+        const a = i, c = Math.floor(r() * n);
+        if (adj.deg[a] && adj.deg[c]) {
+          const b = adj.targets[adj.start[a]!]!, d = adj.targets[adj.start[c]!]!;
+          if (new Set([a, b, c, d]).size === 4 && !adj.hasEdge(a, d) && !adj.hasEdge(c, b)) {
+            adj.removeEdge(a, b);
+            adj.removeEdge(c, d);
+            adj.addEdge(a, d);
+            adj.addEdge(c, b);
+          }
+        }
+      }
+      const want = connectedComponents(adj);
+      let z = 0;
+      for (let a = 0; a < n; a++) if (adj.deg[a] === 0) z++;
+      if (want.count === z + 1) joined++; // the kept forest can vouch for these
+      const got = f(snapAt(t));
+      expect(got.components, `step ${t}`).toBe(want.count);
+      expect(got.largest_component_share, `step ${t}`).toBe(want.largest / n);
+    }
+    expect(joined).toBeGreaterThan(150);
+  });
+});
+
+describe('components: a bridge', () => {
+  it('cut between snapshots splits the component, with no agent left alone', () => {
+    // two dense clusters of 50 joined by the tie 0–50
+    const src: number[] = [0], dst: number[] = [50];
+    for (let c = 0; c < 2; c++)
+      for (let i = 0; i < 50; i++)
+        for (let j = i + 1; j < 50; j += 7) {
+          src.push(50 * c + i);
+          dst.push(50 * c + j);
+        }
+    const adj = Adjacency.fromEdges(100, src, dst);
+    const f = metric('components');
+    const at = (t: number): Snapshot => ({ ...fakeSnap({ n: 100 }), adj, step: t, day: t });
+    expect(f(at(0))).toEqual({ components: 1, largest_component_share: 1 });
+    adj.removeEdge(0, 50);
+    expect(f(at(1))).toEqual({ components: 2, largest_component_share: 0.5 });
+    adj.addEdge(7, 77);
+    expect(f(at(2))).toEqual({ components: 1, largest_component_share: 1 });
+    expect(f(at(3))).toEqual({ components: 1, largest_component_share: 1 });
+  });
+});
+
+describe('the snapshot tie pass used again', () => {
+  it('only while the graph, the groups and the scores are unchanged', () => {
+    const r = rng(8);
+    const n = 200;
+    const src = Array.from({ length: 800 }, () => Math.floor(r() * n)), dst = src.map(() => Math.floor(r() * n));
+    const adj = Adjacency.fromEdges(n, src, dst); // every layer code 3
+    const group = Uint8Array.from({ length: n }, () => (r() < 0.3 ? 1 : 0));
+    const score = Float64Array.from({ length: n }, () => r());
+    const f = ['score_assortativity', 'stratum_modularity', 'cross_stratum_tie_share', 'group_assortativity'].map(metric);
+    let swaps = 0;
+    for (let t = 0; t < 60; t++) {
+      if (t % 4 === 1) {
+        // same degrees, other ties: only a compare of the ties tells
+        const a = Math.floor(r() * n), c = Math.floor(r() * n);
+        const b = adj.targets[adj.start[a]!]!, d = adj.targets[adj.start[c]!]!;
+        if (adj.deg[a] && adj.deg[c] && new Set([a, b, c, d]).size === 4 && !adj.hasEdge(a, d) && !adj.hasEdge(c, b)) {
+          const la = adj.layerOf(a, b), lc = adj.layerOf(c, d);
+          adj.removeEdge(a, b);
+          adj.removeEdge(c, d);
+          adj.addEdge(a, d, la);
+          adj.addEdge(c, b, lc);
+          swaps++;
+        }
+      } else if (t % 8 === 2) adj.setLayer(0, adj.targets[adj.start[0]!]!, 1 + (t % 3));
+      else if (t % 8 === 3) group[t % n] ^= 1;
+      else if (t % 8 === 7) score[t % n] = r();
+      const s: Snapshot = { ...fakeSnap({ n }), adj, group, score, scoreRange: [0, 1], step: t, day: t };
+      const row = Object.assign({}, ...f.map((g) => g(s)));
+      // fresh passes (no cache) on the same state
+      const q = quantileLabels(argsort(score), 5);
+      const strata = tiePass(adj, q, 5, null, 0);
+      expect(row.score_assortativity, `step ${t}`).toBe(newmanScalarAssortativity(adj, score));
+      expect(row.stratum_modularity, `step ${t}`).toBe(modularityOf(strata));
+      expect(row.cross_stratum_tie_share_offline, `step ${t}`).toBe(crossShareOf(strata, 1));
+      expect(row.group_assortativity, `step ${t}`).toBe(categoricalAssortativity(mixingMatrix(adj, group, 2)));
+    }
+    expect(swaps).toBeGreaterThan(5);
+  });
+});
+
+describe('household spillover', () => {
+  it('equals Pearson r of listing and the other members’ mean lost opportunities', () => {
+    const r = rng(3);
+    for (let t = 0; t < 30; t++) {
+      const n = 50 + Math.floor(r() * 100);
+      const household = Array.from({ length: n }, (_, i) => (r() < 0.1 ? -1 : Math.floor(i / (1 + (t % 4)))));
+      const l = new ListState('court', 'black', n);
+      const p = t % 5 === 0 ? 0 : 0.2; // nobody listed now and then
+      for (let i = 0; i < n; i++) if (r() < p) l.add(i, 0, 100, false, true);
+      const lost = Int32Array.from({ length: n }, () => (t % 7 === 0 ? 0 : r() < 0.3 ? Math.floor(r() * 4) : 0));
+      const s = fakeSnap({ n, household, blackLists: [l], columns: { lost_opportunities: lost } });
+      const y = othersMean(household, lost);
+      const mask = Uint8Array.from(y, (v) => (v === v ? 1 : 0));
+      const want = pearson(s.anyBlack, Float64Array.from(y, (v) => (v === v ? v : 0)), mask);
+      expect(metric('household_spillover')(s).household_spillover, `case ${t}`).toBe(want);
+    }
+  });
+});
+
+describe('byte columns and other columns give the same counts', () => {
+  it('fairness and benefit metrics', () => {
+    const r = rng(21);
+    for (let t = 0; t < 20; t++) {
+      const n = 60 + Math.floor(r() * 60);
+      const l = new ListState('court', 'black', n);
+      for (let i = 0; i < n; i++) if (r() < 0.3) l.add(i, 0, 100, false, true);
+      const bytes = (p: number) => Uint8Array.from({ length: n }, () => (r() < p ? 1 + Math.floor(r() * 2) : 0));
+      const cols = {
+        acted_window: bytes(0.3),
+        wrong_record_window: bytes(0.2),
+        benefit: bytes(0.4),
+        benefit_eligible: bytes(0.7),
+      };
+      const w: FakeWorld = { n, group: Array.from({ length: n }, () => (r() < 0.4 ? 1 : 0)), blackLists: [l] };
+      const s8 = fakeSnap({ ...w, columns: cols });
+      const s32 = fakeSnap({ ...w, columns: Object.fromEntries(Object.entries(cols).map(([k, v]) => [k, f32(Array.from(v))])) });
+      for (const id of ['equalized_odds_gap', 'wrongful_record_rate_ratio', 'benefit_disparate_impact'])
+        expect(metric(id)(s8), `${id} case ${t}`).toEqual(metric(id)(s32));
+    }
+  });
+});
