@@ -135,13 +135,23 @@ const valueCopies = new WeakMap<object, ValuesCopy>();
 const words = (a: Plain): Int32Array =>
   a instanceof Int32Array ? a : new Int32Array(a.buffer, a.byteOffset, a.byteLength >> 2);
 
-/** Word-by-word equality, four words per turn. */
+/**
+ * Word-by-word equality, four words per turn; the last four words are compared once more at the
+ * end instead of a tail loop (so every line runs on every call and the compiled loop keeps its
+ * feedback).
+ */
 function sameWordsAt(a: Int32Array, b: Int32Array): boolean {
   const m = a.length;
   if (m !== b.length) return false;
+  if (m < 4) return shortSame(a, b);
+  const last = m - 4;
   let i = 0;
-  for (; i + 3 < m; i += 4) if (((a[i]! ^ b[i]!) | (a[i + 1]! ^ b[i + 1]!) | (a[i + 2]! ^ b[i + 2]!) | (a[i + 3]! ^ b[i + 3]!)) !== 0) return false;
-  for (; i < m; i++) if (a[i] !== b[i]) return false;
+  for (; i < last; i += 4) if (((a[i]! ^ b[i]!) | (a[i + 1]! ^ b[i + 1]!) | (a[i + 2]! ^ b[i + 2]!) | (a[i + 3]! ^ b[i + 3]!)) !== 0) return false;
+  return ((a[last]! ^ b[last]!) | (a[last + 1]! ^ b[last + 1]!) | (a[last + 2]! ^ b[last + 2]!) | (a[last + 3]! ^ b[last + 3]!)) === 0;
+}
+
+function shortSame(a: Int32Array, b: Int32Array): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
 

@@ -23,6 +23,7 @@ import {
   quantileLabels,
   tiePass,
 } from '../../src/metrics/index.js';
+import { sameBits } from '../../src/metrics/util.js';
 import { fakeSnap, f32, ListState, type FakeWorld } from './fake.js';
 
 function rng(seed: number): () => number {
@@ -279,5 +280,27 @@ describe('byte columns and other columns give the same counts', () => {
       for (const id of ['equalized_odds_gap', 'wrongful_record_rate_ratio', 'benefit_disparate_impact'])
         expect(metric(id)(s8), `${id} case ${t}`).toEqual(metric(id)(s32));
     }
+  });
+});
+
+describe('sameBits', () => {
+  it('tells a change in any element, of any kind and length, bit for bit', () => {
+    for (const make of [(n: number) => new Float64Array(n), (n: number) => new Float32Array(n), (n: number) => new Int32Array(n), (n: number) => new Uint8Array(n)]) {
+      for (let n = 0; n < 23; n++) {
+        const a = make(n).map((_, i) => (i * 37) % 11);
+        expect(sameBits(a, a.slice()), `${a.constructor.name} ${n}`).toBe(true);
+        for (let i = 0; i < n; i++) {
+          const b = a.slice();
+          b[i] = b[i]! + 1;
+          expect(sameBits(a, b), `${a.constructor.name} ${n} at ${i}`).toBe(false);
+        }
+      }
+    }
+    expect(sameBits(Float64Array.of(NaN), Float64Array.of(NaN))).toBe(true);
+    expect(sameBits(Float64Array.of(0), Float64Array.of(-0))).toBe(false);
+    expect(sameBits(new Int32Array(4), new Uint8Array(4))).toBe(false);
+    // a view that does not start on a 4-byte boundary
+    const buf = new Uint8Array(40).map((_, i) => i);
+    expect(sameBits(buf.subarray(1, 30), buf.slice(1, 30))).toBe(true);
   });
 });
