@@ -214,7 +214,9 @@ export class Adjacency implements AdjacencyView {
     const newCap = Math.max(4, this.cap[i]! * 2);
     if (this.dead > this.used / 2) this.compact();
     if (this.used + newCap > this.targets.length) {
-      const size = Math.max(this.used + newCap, Math.ceil(this.targets.length * 1.5));
+      // grow by 1/16: moved blocks are rare, and a 1.5× growth would cost ~8 bytes per tie for a
+      // handful of moved agents (each growth copies the arrays, amortized over used/16 slots)
+      const size = this.used + Math.max(newCap, Math.ceil(this.used / 16));
       const t = new Int32Array(size);
       t.set(this.targets.subarray(0, this.used));
       const l = new Uint8Array(size);
