@@ -98,7 +98,16 @@ export async function describe(argv: string[]): Promise<number> {
   out.push('', `Entities: ${d.entities.agents}; ${d.entities.graph}.`);
   out.push(`Time: ${d.run.steps} steps of ${d.run.daysPerStep} day(s); seed ${d.run.seed}; metrics recorded every ${d.run.recordEvery} step(s).`, '');
   out.push('## Process (one step)', '');
-  for (const [st, ids] of Object.entries(d.process)) out.push(`  ${st.padEnd(9)} ${ids.length ? ids.join(', ') : '—'}`);
+  const core: Record<string, string> = {
+    observe: 'core: each act is recorded with probability detect[domain, group] × watch',
+    publish: 'core: listings whose notice period has ended take effect',
+    sanction: 'core: income multipliers reset before sanctions apply',
+    record: 'core: the chosen metrics',
+  };
+  for (const [st, ids] of Object.entries(d.process)) {
+    const parts = [...(core[st] ? [`(${core[st]})`] : []), ...ids];
+    out.push(`  ${st.padEnd(9)} ${parts.length ? parts.join(', ') : '—'}`);
+  }
   out.push('', '## Mechanisms and parameters', '');
   for (const p of d.plugins) {
     out.push(`### ${p.id} (${p.family}) — ${p.title}`, '', p.doc, '');
