@@ -128,20 +128,24 @@ export function componentSizes(
   }
   if (need <= 0) return { count: n, largest: n > 0 ? 1 : 0 };
   const fa = forest ? forest.agent : null, fs = forest ? forest.slot : null, fo = forest ? forest.other : null;
+  /** Joins the sets of i and j (tie at slot `slot` of i); records the tie in the forest. False if already joined. */
+  const link = (i: number, slot: number, j: number): boolean => {
+    const a = find(p, i), b = find(p, j);
+    if (a === b) return false;
+    if (a < b) p[b] = a;
+    else p[a] = b;
+    if (fa) {
+      fa[unions] = i;
+      fs![unions] = slot;
+      fo![unions] = j;
+    }
+    return true;
+  };
   // the first two tie ends of every agent, then the rest (each tie once, j > i)
   for (let i = 0; i < n && unions < need; i++) {
     const s = start[i]!, e2 = s + Math.min(2, deg[i]!);
     for (let e = s; e < e2; e++) {
-      const j = targets[e]!;
-      const a = find(p, i), b = find(p, j);
-      if (a === b) continue;
-      if (a < b) p[b] = a;
-      else p[a] = b;
-      if (fa) {
-        fa[unions] = i;
-        fs![unions] = e - s;
-        fo![unions] = j;
-      }
+      if (!link(i, e - s, targets[e]!)) continue;
       if (++unions === need) break;
     }
   }
@@ -149,16 +153,7 @@ export function componentSizes(
     const s = start[i]!, e2 = s + deg[i]!;
     for (let e = s + 2; e < e2; e++) {
       const j = targets[e]!;
-      if (j < i) continue;
-      const a = find(p, i), b = find(p, j);
-      if (a === b) continue;
-      if (a < b) p[b] = a;
-      else p[a] = b;
-      if (fa) {
-        fa[unions] = i;
-        fs![unions] = e - s;
-        fo![unions] = j;
-      }
+      if (j < i || !link(i, e - s, j)) continue;
       if (++unions === need) break;
     }
   }

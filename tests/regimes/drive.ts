@@ -20,3 +20,19 @@ export function driveStep(world: World, hooks: Hooks, push?: (records: EventBuff
   world.step++;
   world.day += world.daysPerStep;
 }
+
+/** Steps a simulation `steps` times and counts, over agents and steps, how often a score rose and fell. */
+export function countMoves(sim: { step(): void }, score: Float64Array, steps: number): { rose: number; fell: number } {
+  const before = new Float64Array(score.length);
+  let rose = 0;
+  let fell = 0;
+  for (let t = 0; t < steps; t++) {
+    before.set(score);
+    sim.step();
+    for (let i = 0; i < score.length; i++) {
+      if (score[i]! > before[i]!) rose++;
+      if (score[i]! < before[i]!) fell++;
+    }
+  }
+  return { rose, fell };
+}

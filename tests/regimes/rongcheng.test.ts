@@ -20,7 +20,7 @@ import {
 } from '../../src/index.js';
 import { POLICY } from '../../src/core/policy.js';
 import { rongcheng } from '../../src/regimes/rongcheng.js';
-import { driveStep } from './drive.js';
+import { countMoves, driveStep } from './drive.js';
 
 type Rec = [agent: number, domain: number, kind: number, mistaken?: number];
 
@@ -131,17 +131,7 @@ describe('rongcheng', () => {
     const sim = buildSimulation(loaded.scenario);
     sim.init();
     const score = sim.world.pop.column('score_rongcheng') as Float64Array;
-    const before = new Float64Array(score.length);
-    let fell = 0;
-    let rose = 0;
-    for (let t = 0; t < 120; t++) {
-      before.set(score);
-      sim.step();
-      for (let i = 0; i < score.length; i++) {
-        if (score[i]! > before[i]!) rose++;
-        if (score[i]! < before[i]!) fell++;
-      }
-    }
+    const { rose, fell } = countMoves(sim, score, 120);
     expect(rose).toBe(0);
     expect(fell).toBeGreaterThan(50);
   });

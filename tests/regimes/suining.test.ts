@@ -8,7 +8,7 @@ import { cli, readCsv, tmp } from '../helpers.js';
 import { ACT_EXPRESSION, ACT_GOOD, ACT_VIOLATION, DOMAIN_INDEX as D, buildSimulation, defaults, prepareScenario, runScenario, World, type Hooks, type ParamValues } from '../../src/index.js';
 import { POLICY } from '../../src/core/policy.js';
 import { suining } from '../../src/regimes/suining.js';
-import { driveStep } from './drive.js';
+import { countMoves, driveStep } from './drive.js';
 
 type Rec = [agent: number, domain: number, kind: number];
 
@@ -79,16 +79,7 @@ describe('suining', () => {
     const sim = buildSimulation(loaded.scenario);
     sim.init();
     const score = sim.world.pop.column('score_suining') as Float64Array;
-    const before = new Float64Array(score.length);
-    let rose = 0, fell = 0;
-    for (let t = 0; t < 100; t++) {
-      before.set(score);
-      sim.step();
-      for (let i = 0; i < score.length; i++) {
-        if (score[i]! > before[i]!) rose++;
-        if (score[i]! < before[i]!) fell++;
-      }
-    }
+    const { rose, fell } = countMoves(sim, score, 100);
     expect(rose).toBe(0);
     expect(fell).toBeGreaterThan(20);
   });
