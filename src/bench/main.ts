@@ -4,9 +4,10 @@
  * friend-cleanup at 100,000 agents / 1M ties (k = 20): median ms per step and per stage,
  * bytes per tie of the stepping representation, the neighbour pass as a ratio to the in-process
  * streaming-read floor (summing a Float64Array as large as the arrays the pass touches, each counted
- * once), and the
- * cost of recording every metric as a ratio to the step. Ratios are measured in the same run;
- * absolute times on shared machines are noisy. Options: --agents N --degree K --steps N --rounds R.
+ * once), and the cost of recording every metric as a ratio to the step, measured on two runs stepped
+ * side by side (`recordCost`); `--presets a,b` measures the same on preset scenarios at --agents.
+ * Ratios are measured in the same run; absolute times on shared machines are noisy. Options:
+ * --agents N --degree K --steps N --rounds R --presets LIST.
  *
  * Then sweep throughput (./sweep.ts): runs per second at 1 and 2 workers and the ratio. Options:
  * --workers-list 1,2,16 --sweep-runs N --sweep-agents N --sweep-steps N --sweep-rounds R;
@@ -14,10 +15,9 @@
  */
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { METRICS } from '../metrics/index.js';
-import { makeSnapshot } from '../core/snapshot.js';
+import { METRICS, METRIC_COLUMNS } from '../metrics/index.js';
 import { buildSimulation } from '../scenario/build.js';
-import { prepareScenario } from '../scenario/load.js';
+import { locateScenario, prepareScenario, readYaml } from '../scenario/load.js';
 import { benchSweep, printSweepBench } from './sweep.js';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -49,6 +49,43 @@ function streamFloor(bytes: number, rounds: number): number {
   return median(ts);
 }
 
+const BENCH_METRICS = ['mean_score', 'score_assortativity', 'tie_count']; // BENCHMARK.md step 4, "record"
+
+/**
+ * What recording every metric costs, against the step. Two simulations of one scenario and seed run
+ * side by side, step for step: A records the scenario's own metrics (for the benchmark model, the
+ * three of BENCHMARK.md's step 4), B records all of them. The step is A's whole step, its record
+ * included (as BENCHMARK.md defines it); the dynamics are A's step without its record; the cost
+ * of all metrics is B's record stage. Metrics only read the world, so A and B must end with the
+ * same scores, bit for bit (checked). The two are stepped in alternating order.
+ */
+export async function recordCost(raw: unknown, source: string, steps: number, opts: { agents?: number } = {}) {
+  const a = await prepareScenario(raw, source, { agents: opts.agents });
+  const b = await prepareScenario(raw, source, { agents: opts.agents, set: ['metrics=all'] });
+  const A = buildSimulation(a.scenario, { graph: a.graph, plugins: a.plugins }), B = buildSimulation(b.scenario, { graph: b.graph, plugins: b.plugins });
+  A.init();
+  B.init();
+  const step: number[] = [], dyn: number[] = [], all: number[] = [];
+  for (let s = 0; s < steps + 3; s++) {
+    let tA = 0, tB = 0;
+    for (const sim of s % 2 ? [B, A] : [A, B]) {
+      const t0 = now();
+      sim.step();
+      if (sim === A) tA = now() - t0;
+      else tB = now() - t0;
+    }
+    if (s < 3) continue; // warm-up
+    step.push(tA);
+    dyn.push(tA - A.lastRecordMs);
+    all.push(B.lastRecordMs);
+    if (tB < 0) throw new Error('unreachable');
+  }
+  const sa = A.world.primaryScore(), sb = B.world.primaryScore();
+  if (sa && sb && !sa.every((x, i) => Object.is(x, sb[i]))) throw new Error(`bench: recording all metrics changed the run of ${source}`);
+  const r = { agents: A.world.n, ties: A.world.adj.edgeCount, stepMs: median(step), dynamicsMs: median(dyn), allMetricsMs: median(all) };
+  return { ...r, toStep: r.allMetricsMs / r.stepMs, toDynamics: r.allMetricsMs / r.dynamicsMs, sim: A };
+}
+
 export async function benchStep(opts: { agents: number; degree: number; steps: number; rounds: number }) {
   const raw = {
     seed: 1,
@@ -57,7 +94,7 @@ export async function benchStep(opts: { agents: number; degree: number; steps: n
     graph: { model: 'erdos-renyi', meanDegree: opts.degree, households: false },
     behaviour: {},
     regimes: { 'friend-cleanup': {} },
-    metrics: ['mean_score', 'score_assortativity', 'tie_count'],
+    metrics: BENCH_METRICS,
   };
   const t0 = now();
   const { scenario } = await prepareScenario(raw, '(bench)');
@@ -85,15 +122,7 @@ export async function benchStep(opts: { agents: number; degree: number; steps: n
   // counts them): the used slots of targets (4 B each), and start, deg, own, score, next per agent
   const touched = m2 * 4 + w.n * (4 + 4 + 1 + 8 + 8);
   const floor = streamFloor(touched, opts.rounds);
-  // all metrics on the same world
-  const all = METRICS.map((m) => m.make());
-  const metricMs: number[] = [];
-  for (let r = 0; r < Math.max(3, Math.floor(opts.rounds / 2)); r++) {
-    const a = now();
-    const snap = makeSnapshot(w);
-    for (const f of all) f(snap);
-    metricMs.push(now() - a);
-  }
+  const cost = await recordCost(raw, '(bench)', opts.steps);
   return {
     agents: w.n,
     ties: w.adj.edgeCount,
@@ -103,9 +132,15 @@ export async function benchStep(opts: { agents: number; degree: number; steps: n
     floorMs: floor,
     passToFloor: median(passMs) / floor,
     bytesPerTie: w.adj.byteSize() / w.adj.edgeCount,
-    allMetricsMs: median(metricMs),
-    metricsToStep: median(metricMs) / median(stepMs),
+    cost,
   };
+}
+
+function printCost(label: string, c: Awaited<ReturnType<typeof recordCost>>): void {
+  console.log(
+    `  ${label.padEnd(30)}  ${c.allMetricsMs.toFixed(1).padStart(6)} ms = ${c.toStep.toFixed(2)} × the step (${c.stepMs.toFixed(1)} ms; target ≤ 1), ` +
+      `${c.toDynamics.toFixed(2)} × its dynamics alone (${c.dynamicsMs.toFixed(1)} ms)`,
+  );
 }
 
 async function main() {
@@ -116,6 +151,7 @@ async function main() {
       steps: { type: 'string' },
       rounds: { type: 'string' },
       only: { type: 'string' },
+      presets: { type: 'string' },
       // sweep throughput (./sweep.ts)
       'workers-list': { type: 'string' },
       'sweep-runs': { type: 'string' },
@@ -134,7 +170,13 @@ async function main() {
     console.log(`  median step                     ${r.stepMedianMs.toFixed(1)} ms`);
     console.log(`  neighbour pass                  ${r.neighbourPassMs.toFixed(1)} ms = ${r.passToFloor.toFixed(2)} × streaming-read floor (${r.floorMs.toFixed(1)} ms; target ≤ 6×)`);
     console.log(`  stepping representation         ${r.bytesPerTie.toFixed(1)} bytes per tie (target ≤ 20)`);
-    console.log(`  all ${METRICS.length} metrics                  ${r.allMetricsMs.toFixed(1)} ms = ${r.metricsToStep.toFixed(2)} × the step (target ≤ 1)`);
+    console.log(`all ${METRICS.length} metrics (${METRIC_COLUMNS.length} columns) recorded every step, against the step that records BENCHMARK.md's three:`);
+    printCost('benchmark model', r.cost);
+    const presets = (values.presets ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+    for (const name of presets) {
+      const file = locateScenario(name);
+      printCost(`${name} (its own metrics)`, await recordCost(readYaml(file), file, Math.min(10, Number(values.steps ?? 20)), { agents }));
+    }
   }
   if (values.only !== 'step') {
     const workersList = (values['workers-list'] ?? '1,2').split(',').map((x) => Number(x.trim()));

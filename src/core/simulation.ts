@@ -32,6 +32,8 @@ export class Simulation {
   readonly instances: Instance[];
   private readonly metricFns: ((s: ReturnType<typeof makeSnapshot>) => Row)[];
   readonly columns: string[];
+  /** Milliseconds the last recorded row took (snapshot and every metric), for benchmarks and profiles. */
+  lastRecordMs = 0;
   private initialized = false;
 
   constructor(
@@ -125,6 +127,7 @@ export class Simulation {
   }
 
   private recordRow(): void {
+    const t0 = performance.now();
     const w = this.world;
     const snap = makeSnapshot(w, this.record.params ?? {});
     const row: Row = {};
@@ -145,5 +148,6 @@ export class Simulation {
     w.lists.resetWindow();
     w.actedWindow.fill(0);
     w.wrongRecordWindow.fill(0);
+    this.lastRecordMs = performance.now() - t0;
   }
 }

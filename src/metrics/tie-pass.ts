@@ -28,7 +28,7 @@ import type { AdjacencyView } from '../core/adjacency.js';
 import type { Snapshot } from '../core/snapshot.js';
 import { byteKeys, byteKeysX } from './tie-pass-bytes.js';
 import { general, groupsOnly, sums } from './tie-pass-loops.js';
-import { copyGraph, graphIs, groupSizes, memo, scoreQuantile, snapshotValuesId, type Num } from './util.js';
+import { groupSizes, memo, scoreQuantile, type Num } from './util.js';
 
 export interface TiePass {
   /** Σ degrees = 2m. */
@@ -128,39 +128,11 @@ export function tiePass(adj: AdjacencyView, labels: Num | null, k: number, group
   return p;
 }
 
-interface LastPass {
-  group: number;
-  score: number;
-  /** Id of the graph copy the pass was computed on, or −1. */
-  graph: number;
-  pass: TiePass;
-  /** Snapshots in a row whose pass could not be used again. */
-  misses: number;
-}
-const lastPass = new WeakMap<object, LastPass>();
-
-/**
- * The pass of a snapshot: score quintiles and score sums (when there is a score) and groups; once
- * per snapshot. With a score, when the groups and scores still hold the values of the last pass
- * (an O(n) check) and the graph equals the copy taken with it (`graphIs`), the last pass is used
- * again. The copy costs a memory copy of the adjacency, so while passes cannot be used again
- * (scores change every step) it is taken less and less often: after 1, 2, 4 … 64 misses in a row.
- * Without a score the pass (groups only) costs less than the compare and is always made.
- */
+/** The pass of a snapshot, once per snapshot: score quintiles and score sums (when there is a score) and groups. */
 export function snapshotTiePass(s: Snapshot): TiePass {
   return memo(s, 'tie-pass', () => {
     if (!s.score) return tiePass(s.adj, null, 0, s.group, groupSizes(s).length, null);
-    const group = snapshotValuesId(s, 'group', s.group), score = snapshotValuesId(s, 'score', s.score);
-    const last = lastPass.get(s.adj);
-    if (last && last.group === group && last.score === score && last.graph >= 0 && graphIs(s, last.graph)) {
-      last.misses = 0;
-      return last.pass;
-    }
     const q = scoreQuantile(s, 5);
-    const pass = tiePass(s.adj, q, q ? 5 : 0, s.group, groupSizes(s).length, s.score);
-    const misses = last ? last.misses + 1 : 0;
-    const copy = misses < 64 ? (misses & (misses - 1)) === 0 : misses % 64 === 0;
-    lastPass.set(s.adj, { group, score, graph: copy ? copyGraph(s) : -1, pass, misses });
-    return pass;
+    return tiePass(s.adj, q, q ? 5 : 0, s.group, groupSizes(s).length, s.score);
   });
 }

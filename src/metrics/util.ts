@@ -8,9 +8,7 @@
  *   ties broken by agent index, label = floor(k · rank / n) (quintile k = 5, decile k = 10); an
  *   order still valid for the next snapshot's values is checked in O(n) and used again.
  * - `valuesId`: an id for the values of an array, the same while they equal a copy taken when the
- *   id was made (an exact O(n) check); `copyGraph` / `graphIs`: a copy of the tie graph and an
- *   exact compare with it. Results computed from them can be used again across snapshots (the tie
- *   pass while the graph, groups and scores hold).
+ *   id was made (an exact O(n) check), so an order can be used again while its values hold.
  * - small numeric helpers: `fin`, `pearson`, `param`.
  */
 import { fieldError } from '../core/errors.js';
@@ -42,11 +40,6 @@ export function memo<T>(snap: Snapshot, key: string, fn: () => T): T {
   const v = fn();
   map.set(key, v);
   return v;
-}
-
-/** The value computed for this snapshot under `key`, if any (computes nothing). */
-function peek(snap: Snapshot, key: string): unknown {
-  return entry(snap).get(key);
 }
 
 // --- per-snapshot derived values -------------------------------------------------------------
@@ -188,67 +181,6 @@ export function valuesId(a: Plain): number {
 /** `valuesId` of a snapshot's array under `name` (`wealth`, `score`, `group`), once per snapshot. */
 export function snapshotValuesId(s: Snapshot, name: string, a: Plain): number {
   return memo(s, `values.${name}`, () => valuesId(a));
-}
-
-interface GraphCopy {
-  n: number;
-  edges: number;
-  start: Int32Array;
-  deg: Int32Array;
-  targets: Int32Array;
-  layer: Uint8Array;
-  id: number;
-}
-const graphCopies = new WeakMap<object, GraphCopy>();
-
-/** Copies the tie graph of a snapshot (`start`, `deg`, `targets`, `layer`), once per snapshot; returns the id of the copy. */
-export function copyGraph(s: Snapshot): number {
-  return memo(s, 'graph.copy', () => {
-    const a = s.adj, c = graphCopies.get(a);
-    const re = <T extends Int32Array | Uint8Array>(x: T, y: T | undefined): T =>
-      y && y.length === x.length ? (y.set(x), y) : (x.slice() as T);
-    graphCopies.set(a, {
-      n: a.n,
-      edges: a.edgeCount,
-      start: re(a.start, c?.start),
-      deg: re(a.deg, c?.deg),
-      targets: re(a.targets, c?.targets),
-      layer: re(a.layer, c?.layer),
-      id: nextId,
-    });
-    return nextId++;
-  });
-}
-
-/**
- * The id of a graph copy known to equal this snapshot's graph without a new compare: the copy
- * taken from it, or one `graphIs` already found equal; −1 when none.
- */
-export function knownGraphId(s: Snapshot): number {
-  const c = graphCopies.get(s.adj);
-  if (!c) return -1;
-  if (peek(s, 'graph.copy') === c.id || peek(s, `graph.is.${c.id}`) === true) return c.id;
-  return -1;
-}
-
-/**
- * True when the tie graph of a snapshot is exactly the copy `id` (a bitwise compare: the small
- * arrays first, so a changed graph is usually told in a few reads).
- */
-export function graphIs(s: Snapshot, id: number): boolean {
-  const c = graphCopies.get(s.adj);
-  if (!c || c.id !== id) return false;
-  return memo(s, `graph.is.${id}`, () => {
-    const a = s.adj;
-    return (
-      c.n === a.n &&
-      c.edges === a.edgeCount &&
-      sameBits(c.deg, a.deg) &&
-      sameBits(c.start, a.start) &&
-      sameBits(c.targets, a.targets) &&
-      sameBits(c.layer, a.layer)
-    );
-  });
 }
 
 /** Pearson correlation of x and y over agents with mask[i] (all when no mask); null if undefined. */

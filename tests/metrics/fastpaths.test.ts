@@ -1,9 +1,10 @@
 /**
  * The specialised paths of the metrics give exactly what the plain formulas give: the tie-pass
  * loops (byte keys with the packed-count table, groups only with the smaller group's blocks, the
- * general loop) against a plain per-tie-end count; the components kept across snapshots against a
- * fresh count after every kind of change to the graph; the tie pass used again only while graph,
- * groups and scores are unchanged; household spillover against `othersMean` + `pearson`; the byte
+ * general loop) against a plain per-tie-end count; the components (spanning tree kept across
+ * snapshots) against a fresh count after every kind of change to the graph, under heavy rewiring,
+ * on a deep tree and when the root is cut off; the snapshot tie pass against fresh passes after
+ * every change to graph, groups and scores; household spillover against `othersMean` + `pearson`; the byte
  * columns of the fairness and benefit metrics against the same columns as Float32.
  */
 import { describe, expect, it } from 'vitest';
@@ -23,6 +24,7 @@ import {
   quantileLabels,
   tiePass,
 } from '../../src/metrics/index.js';
+import { SpanningTree } from '../../src/metrics/components.js';
 import { sameBits } from '../../src/metrics/util.js';
 import { fakeSnap, f32, ListState, type FakeWorld } from './fake.js';
 
@@ -201,8 +203,68 @@ describe('components: a bridge', () => {
   });
 });
 
-describe('the snapshot tie pass used again', () => {
-  it('only while the graph, the groups and the scores are unchanged', () => {
+describe('components: the kept spanning tree', () => {
+  const check = (adj: Adjacency, f: (s: Snapshot) => Record<string, unknown>, n: number, t: number) => {
+    const want = connectedComponents(adj);
+    const got = f({ ...fakeSnap({ n }), adj, step: t, day: t });
+    expect(got.components, `step ${t}`).toBe(want.count);
+    expect(got.largest_component_share, `step ${t}`).toBe(want.largest / n);
+    return want.count;
+  };
+  it('matches a fresh count under heavy rewiring (a tenth of the ties moved per step)', () => {
+    const r = rng(21);
+    const n = 600;
+    const src = Array.from({ length: 3000 }, () => Math.floor(r() * n)), dst = src.map(() => Math.floor(r() * n));
+    const adj = Adjacency.fromEdges(n, src, dst);
+    const f = metric('components');
+    const tree = new SpanningTree();
+    const counts = new Set<number>();
+    for (let t = 0; t < 80; t++) {
+      for (let k = 0; k < 300; k++) {
+        const i = Math.floor(r() * n);
+        if (adj.deg[i]) adj.removeEdge(i, adj.targets[adj.start[i]! + Math.floor(r() * adj.deg[i]!)]!);
+        // fewer ties added than dropped in the middle of the run, so the graph falls apart and joins again
+        if (t < 30 || t > 45 || r() < 0.5) adj.addEdge(Math.floor(r() * n), Math.floor(r() * n));
+      }
+      counts.add(check(adj, f, n, t));
+      const want = connectedComponents(adj);
+      let z = 0;
+      for (let i = 0; i < n; i++) if (adj.deg[i] === 0) z++;
+      const joined = want.count === z + 1 && z < n;
+      const u = tree.update(adj);
+      if (u !== null) expect(u, `step ${t}: the repaired tree`).toBe(z);
+      if (u !== null) expect(joined, `step ${t}: a tree repaired only when joined`).toBe(true);
+      if (u === null) expect(tree.build(adj), `step ${t}: a tree built exactly when joined`).toBe(joined);
+    }
+    expect(counts.size).toBeGreaterThan(3); // the runs went through joined and split graphs
+    expect(tree.counts.repaired).toBeGreaterThan(20); // most joined steps were repairs of the kept tree
+    expect(tree.counts.built).toBeGreaterThan(5);
+  });
+  it('matches a fresh count on a path (deep tree) and when the root loses every tie', () => {
+    const n = 300;
+    const src = Array.from({ length: n - 1 }, (_, i) => i), dst = src.map((i) => i + 1);
+    const adj = Adjacency.fromEdges(n, src, dst);
+    const f = metric('components');
+    check(adj, f, n, 0);
+    adj.removeEdge(150, 151); // splits the path
+    check(adj, f, n, 1);
+    adj.addEdge(10, 290); // joins it again far from the cut: a long walk up the tree
+    check(adj, f, n, 2);
+    adj.removeEdge(0, 1); // the root (agent 0) is left alone
+    expect(check(adj, f, n, 3)).toBe(2);
+    adj.addEdge(0, 200);
+    expect(check(adj, f, n, 4)).toBe(1);
+    for (let t = 5; t < 40; t++) {
+      adj.removeEdge(t, t + 1);
+      check(adj, f, n, t);
+      adj.addEdge(t, t + 100);
+      expect(check(adj, f, n, t)).toBe(1);
+    }
+  });
+});
+
+describe('the snapshot tie pass', () => {
+  it('equals fresh passes after every change to the graph, the groups and the scores', () => {
     const r = rng(8);
     const n = 200;
     const src = Array.from({ length: 800 }, () => Math.floor(r() * n)), dst = src.map(() => Math.floor(r() * n));

@@ -1,6 +1,6 @@
 /**
- * The metric registry: canonical columns, ids, null-not-zero when a metric does not apply, and
- * the cost of computing every metric at 100,000 agents and 1,000,000 ties.
+ * The metric registry: canonical columns, ids, and null-not-zero when a metric does not apply.
+ * (The cost of recording every metric is measured by `npm run bench`, not by a timed test.)
  */
 import { describe, expect, it } from 'vitest';
 import { Adjacency } from '../../src/core/adjacency.js';
@@ -105,77 +105,5 @@ describe('registry', () => {
       }),
     );
     for (const c of CANONICAL) expect(row[c] === null || Number.isFinite(row[c]), c).toBe(true);
-  });
-});
-
-describe('cost at 100,000 agents and 1,000,000 ties', () => {
-  it('computes every metric in well under a simulation step', () => {
-    const n = 100_000, m = 1_000_000;
-    let seed = 42;
-    const r = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
-    const src = new Int32Array(m), dst = new Int32Array(m), layer = new Uint8Array(m);
-    for (let e = 0; e < m; e++) {
-      src[e] = Math.floor(r() * n);
-      dst[e] = Math.floor(r() * n);
-      layer[e] = 1 + Math.floor(r() * 3);
-    }
-    const adj = Adjacency.fromEdges(n, src, dst, layer);
-    const court = new ListState('court', 'black', n);
-    const honours = new ListState('honours', 'red', n);
-    for (let i = 0; i < n; i += 13) court.add(i, 0, 100, i % 5 === 0, i % 2 === 0);
-    for (let i = 3; i < n; i += 17) honours.add(i, 0, 100, false, true);
-    const anyBlack = court.on.slice();
-    const stats = new WindowStats();
-    stats.days = 1;
-    const group = Uint8Array.from({ length: n }, () => (r() < 0.2 ? 1 : 0));
-    const wealth = Float64Array.from({ length: n }, () => Math.exp(3 * r()));
-    const score = Float64Array.from({ length: n }, () => 350 + 600 * r());
-    const household = Int32Array.from({ length: n }, (_, i) => Math.floor(i / 3));
-    const cols: Record<string, Uint8Array | Float32Array | Int32Array> = {
-      approval: Float32Array.from({ length: n }, () => r()),
-      acted_window: Uint8Array.from({ length: n }, () => (r() < 0.1 ? 1 : 0)),
-      wrong_record_window: Uint8Array.from({ length: n }, () => (r() < 0.05 ? 1 : 0)),
-      benefit: Uint8Array.from({ length: n }, () => (r() < 0.3 ? 1 : 0)),
-      benefit_eligible: new Uint8Array(n).fill(1),
-      lost_opportunities: Int32Array.from({ length: n }, () => Math.floor(r() * 4)),
-    };
-    const fns = METRICS.map((mm) => mm.make());
-    // reference: one neighbour-mean pass over the same adjacency (BENCHMARK.md: ≈ 5 ms on the 2-core machine)
-    const mean = new Float64Array(n);
-    const neighbourMean = () => {
-      const { start, deg, targets } = adj;
-      for (let i = 0; i < n; i++) {
-        const s = start[i]!, d = deg[i]!;
-        let a = 0;
-        for (let e = s; e < s + d; e++) a += score[targets[e]!]!;
-        mean[i] = d ? a / d : score[i]!;
-      }
-    };
-    const all: number[] = [], ref: number[] = [];
-    for (let step = 0; step < 12; step++) {
-      // new scores and wealth every step, as in a run: no order or sum is carried over from the last one
-      for (let i = 0; i < n; i++) {
-        score[i] = 350 + 600 * r();
-        wealth[i] = Math.exp(3 * r());
-      }
-      const snap: Snapshot = {
-        n, step, day: step, daysPerStep: 1, adj, group, wealth, income: wealth, household, score,
-        scoreRange: [350, 950], blackLists: [court], redLists: [honours], anyBlack, stats,
-        column: (name) => cols[name], metricParams: {},
-      };
-      let t0 = performance.now();
-      neighbourMean();
-      ref.push(performance.now() - t0);
-      t0 = performance.now();
-      for (const f of fns) f(snap);
-      all.push(performance.now() - t0);
-    }
-    const med = (a: number[]) => [...a.slice(2)].sort((x, y) => x - y)[(a.length - 2) >> 1]!;
-    const ratio = med(all) / med(ref);
-    console.log(
-      `all ${METRICS.length} metrics at n=1e5, m=1e6: median ${med(all).toFixed(1)} ms = ${ratio.toFixed(1)} × a neighbour-mean pass (${med(ref).toFixed(1)} ms)`,
-    );
-    // ≈ 6–8 on the loaded 2-core machine (a simulation step is ≈ 2.3 such passes); room for noisy runners
-    expect(ratio).toBeLessThan(16);
   });
 });
