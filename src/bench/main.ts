@@ -60,8 +60,9 @@ const BENCH_METRICS = ['mean_score', 'score_assortativity', 'tie_count']; // BEN
  * same scores, bit for bit (checked). The two are stepped in alternating order.
  */
 export async function recordCost(raw: unknown, source: string, steps: number, opts: { agents?: number } = {}) {
-  const a = await prepareScenario(raw, source, { agents: opts.agents });
-  const b = await prepareScenario(raw, source, { agents: opts.agents, set: ['metrics=all'] });
+  // both record every step, whatever the scenario's record.every
+  const a = await prepareScenario(raw, source, { agents: opts.agents, set: ['record.every=1'] });
+  const b = await prepareScenario(raw, source, { agents: opts.agents, set: ['record.every=1', 'metrics=all'] });
   const A = buildSimulation(a.scenario, { graph: a.graph, plugins: a.plugins }), B = buildSimulation(b.scenario, { graph: b.graph, plugins: b.plugins });
   A.init();
   B.init();
