@@ -2,6 +2,7 @@
  * Byte-key loops of the tie pass: each agent's class (3 bits) and group (1 bit) packed in a byte,
  * each tie end counted with one lookup in a table of packed counts (LUT); with node values, the
  * assortativity sums in the same order as a plain loop. Totals go to the `out` scratch the caller passes.
+ * (One loop serves passes with and without node values: without, it reads an array of zeros.)
  */
 
 /** Packed counts of one tie end: index (own class << 6) | (neighbour byte << 2) | layer code. */
@@ -39,72 +40,12 @@ function countBlock(targets: Int32Array, layer: Uint8Array, kb: Uint8Array, cl: 
   blk[5] = inOff;
 }
 
-/** k ≤ 8 classes, kg ≤ 2 groups, no x: table counts per tie end (see the header); totals into `out` (see `sums`). */
+/**
+ * k ≤ 8 classes, kg ≤ 2 groups: table counts per tie end (see the header) and the assortativity
+ * sums of `v` (mean c); totals into `out` (see `sums` in tie-pass-loops.ts). Without node values
+ * the caller passes zeros (the sums are then not reported).
+ */
 export function byteKeys(
-  n: number, start: Int32Array, deg: Int32Array, targets: Int32Array, layer: Uint8Array, kb: Uint8Array, G: number,
-  inside: Float64Array, degree: Float64Array, mix: Float64Array, out: Float64Array,
-): void {
-  const T = LUT;
-  let slots = 0, sameAll = 0, onAll = 0, offAll = 0, sameOn = 0, sameOff = 0;
-  for (let i = 0; i < n; i++) {
-    const d = deg[i]!;
-    if (d === 0) continue;
-    const ki = kb[i]!, cl = ki & 7, s = start[i]!, e2 = s + d;
-    let inn, g1, on, off, inOn, inOff;
-    let h = 0, lor = 0;
-    if (d < 256) {
-      const base = cl << 6;
-      let e = s;
-      for (; e + 1 < e2; e += 2) {
-        const L = layer[e]!, L2 = layer[e + 1]!;
-        lor |= L | L2;
-        h += T[base + (kb[targets[e]!]! << 2) + (L & 3)]! + T[base + (kb[targets[e + 1]!]! << 2) + (L2 & 3)]!;
-      }
-      if (e < e2) {
-        const L = layer[e]!;
-        lor |= L;
-        h += T[base + (kb[targets[e]!]! << 2) + (L & 3)]!;
-      }
-    }
-    if (d < 256 && lor < 4) {
-      const lo = lowOf(h), hi = highOf(h);
-      inn = lo & 255;
-      g1 = (lo >>> 8) & 255;
-      on = (lo >>> 16) & 255;
-      off = lo >>> 24;
-      inOn = hi & 255;
-      inOff = hi >>> 8;
-    } else {
-      countBlock(targets, layer, kb, cl, s, e2);
-      inn = blk[0]!;
-      g1 = blk[1]!;
-      on = blk[2]!;
-      off = blk[3]!;
-      inOn = blk[4]!;
-      inOff = blk[5]!;
-    }
-    const row = (ki >> 3) * G;
-    mix[row]! += d - g1;
-    if (G === 2) mix[row + 1]! += g1;
-    inside[cl]! += inn;
-    degree[cl]! += d;
-    slots += d;
-    sameAll += inn;
-    onAll += on;
-    offAll += off;
-    sameOn += inOn;
-    sameOff += inOff;
-  }
-  out[0] = slots;
-  out[1] = sameAll;
-  out[2] = onAll;
-  out[3] = offAll;
-  out[4] = sameOn;
-  out[5] = sameOff;
-}
-
-/** As `byteKeys`, with the assortativity sums of `v` (mean c) into out[6 …]. */
-export function byteKeysX(
   n: number, start: Int32Array, deg: Int32Array, targets: Int32Array, layer: Uint8Array, kb: Uint8Array, v: Float64Array, c: number,
   G: number, inside: Float64Array, degree: Float64Array, mix: Float64Array, out: Float64Array,
 ): void {

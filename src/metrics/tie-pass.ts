@@ -26,7 +26,7 @@
  */
 import type { AdjacencyView } from '../core/adjacency.js';
 import type { Snapshot } from '../core/snapshot.js';
-import { byteKeys, byteKeysX } from './tie-pass-bytes.js';
+import { byteKeys } from './tie-pass-bytes.js';
 import { general, groupsOnly, sums } from './tie-pass-loops.js';
 import { groupSizes, memo, scoreQuantile, type Num } from './util.js';
 
@@ -51,6 +51,7 @@ export interface TiePass {
 
 let key8 = new Uint8Array(0);
 let xf = new Float64Array(0);
+let zeros = new Float64Array(0); // node values of a pass without x: read, never written
 
 function emptyPass(k: number, kg: number): TiePass {
   const K = Math.max(k, 1), G = Math.max(kg, 1);
@@ -110,8 +111,8 @@ export function tiePass(adj: AdjacencyView, labels: Num | null, k: number, group
       if (labels) for (let i = 0; i < n; i++) kb[i] = labels[i]!;
       else kb.fill(0, 0, n);
       if (groups) for (let i = 0; i < n; i++) kb[i] |= groups[i]! << 3;
-      if (v) byteKeysX(n, adj.start, adj.deg, adj.targets, adj.layer, kb, v, c, G, p.inside, p.degree, p.mix, sums);
-      else byteKeys(n, adj.start, adj.deg, adj.targets, adj.layer, kb, G, p.inside, p.degree, p.mix, sums);
+      if (!v && zeros.length < n) zeros = new Float64Array(n);
+      byteKeys(n, adj.start, adj.deg, adj.targets, adj.layer, kb, v ?? zeros, c, G, p.inside, p.degree, p.mix, sums);
       if (!wantLayers) sums[2] = sums[3] = sums[4] = sums[5] = 0; // layer counts feed only the cross-stratum shares
       if (v) p.xsums = sums.slice(6, 12);
     }

@@ -24,7 +24,7 @@ import {
   quantileLabels,
   tiePass,
 } from '../../src/metrics/index.js';
-import { SpanningTree } from '../../src/metrics/components.js';
+import { SpanningTree } from '../../src/metrics/spanning-tree.js';
 import { sameBits } from '../../src/metrics/util.js';
 import { fakeSnap, f32, ListState, type FakeWorld } from './fake.js';
 
