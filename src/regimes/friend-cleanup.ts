@@ -64,15 +64,10 @@ export const friendCleanup = defineRegime({
             next[i] = t;
             continue;
           }
-          // two running sums (even and odd slots), so that the adds of one agent overlap
-          const st = start[i]!, end = st + d;
-          let even = 0, odd = 0, k = st;
-          for (; k + 1 < end; k += 2) {
-            even += s[targets[k]!]!;
-            odd += s[targets[k + 1]!]!;
-          }
-          if (k < end) even += s[targets[k]!]!;
-          next[i] = (1 - b) * t + (b * (even + odd)) / d;
+          const st = start[i]!;
+          let sum = 0;
+          for (let k = st; k < st + d; k++) sum += s[targets[k]!]!;
+          next[i] = (1 - b) * t + (b * sum) / d;
         }
         s.set(next);
       },
