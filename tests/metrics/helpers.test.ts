@@ -215,3 +215,21 @@ describe('helpers on hand-checked cases', () => {
     ]);
   });
 });
+
+describe('argsort on larger arrays', () => {
+  it('equals a stable comparison sort on continuous, clustered, negative and constant values', () => {
+    let seed = 11;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const cases: Float64Array[] = [
+      Float64Array.from({ length: 20000 }, () => rnd()), // scores in [0, 1)
+      Float64Array.from({ length: 20000 }, () => Math.exp(8 * rnd()) - 50), // wealth with debts
+      Float64Array.from({ length: 20000 }, () => 0.5 + rnd() * 1e-9), // one high word for long runs
+      Float64Array.from({ length: 5000 }, () => 3), // every digit shared
+      Float64Array.from({ length: 5000 }, (_, i) => (i % 7) - 3 + (i % 2 ? -0 : 0)),
+    ];
+    for (const [k, x] of cases.entries()) {
+      const want = Array.from({ length: x.length }, (_, i) => i).sort((a, b) => x[a]! - x[b]! || a - b);
+      expect(Array.from(argsort(x)), `case ${k}`).toEqual(want);
+    }
+  });
+});
