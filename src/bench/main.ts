@@ -18,6 +18,7 @@ import { parseArgs } from 'node:util';
 import { METRICS, METRIC_COLUMNS } from '../metrics/index.js';
 import { buildSimulation } from '../scenario/build.js';
 import { locateScenario, prepareScenario, readYaml } from '../scenario/load.js';
+import { UserError } from '../core/errors.js';
 import { benchSweep, printSweepBench } from './sweep.js';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -144,28 +145,47 @@ function printCost(label: string, c: Awaited<ReturnType<typeof recordCost>>): vo
   );
 }
 
+const OPTIONS = {
+  agents: { type: 'string' },
+  degree: { type: 'string' },
+  steps: { type: 'string' },
+  rounds: { type: 'string' },
+  only: { type: 'string' },
+  presets: { type: 'string' },
+  // sweep throughput (./sweep.ts)
+  'workers-list': { type: 'string' },
+  'sweep-runs': { type: 'string' },
+  'sweep-agents': { type: 'string' },
+  'sweep-steps': { type: 'string' },
+  'sweep-rounds': { type: 'string' },
+} as const;
+
 async function main() {
-  const { values } = parseArgs({
-    options: {
-      agents: { type: 'string' },
-      degree: { type: 'string' },
-      steps: { type: 'string' },
-      rounds: { type: 'string' },
-      only: { type: 'string' },
-      presets: { type: 'string' },
-      // sweep throughput (./sweep.ts)
-      'workers-list': { type: 'string' },
-      'sweep-runs': { type: 'string' },
-      'sweep-agents': { type: 'string' },
-      'sweep-steps': { type: 'string' },
-      'sweep-rounds': { type: 'string' },
-    },
-  });
+  let values: Partial<Record<keyof typeof OPTIONS, string>>;
+  try {
+    values = parseArgs({ options: OPTIONS }).values;
+  } catch (e) {
+    throw new UserError(`${(e as Error).message}; options: ${Object.keys(OPTIONS).map((k) => `--${k}`).join(' ')}`);
+  }
+  /** A whole number ≥ 1 from the option `name`, or `def`. */
+  const count = (name: keyof typeof OPTIONS, def: number): number => {
+    const raw = values[name];
+    if (raw === undefined) return def;
+    const v = Number(raw);
+    if (!Number.isInteger(v) || v < 1) throw new UserError(`--${name}: expected a whole number ≥ 1, found "${raw}"`);
+    return v;
+  };
+  if (values.only !== undefined && values.only !== 'step' && values.only !== 'sweep') {
+    throw new UserError(`--only: expected step or sweep, found "${values.only}"`);
+  }
   const sweepOnly = values.only === 'sweep';
-  const agents = Number(values.agents ?? 100_000);
-  const degree = Number(values.degree ?? 20);
+  const agents = count('agents', 100_000);
+  const degree = count('degree', 20);
+  const steps = count('steps', 20);
+  // preset names are checked before anything runs
+  const presets = (values.presets ?? '').split(',').map((x) => x.trim()).filter(Boolean).map((name) => ({ name, file: locateScenario(name) }));
   if (!sweepOnly) {
-    const r = await benchStep({ agents, degree, steps: Number(values.steps ?? 20), rounds: Number(values.rounds ?? 15) });
+    const r = await benchStep({ agents, degree, steps, rounds: count('rounds', 15) });
     console.log(`friend-cleanup step loop: ${r.agents} agents, ${r.ties} ties (ER, random id order, Float64 scores)`);
     console.log(`  build (graph + world)           ${r.buildMs.toFixed(0)} ms`);
     console.log(`  median step                     ${r.stepMedianMs.toFixed(1)} ms`);
@@ -173,22 +193,20 @@ async function main() {
     console.log(`  stepping representation         ${r.bytesPerTie.toFixed(1)} bytes per tie (target ≤ 20)`);
     console.log(`all ${METRICS.length} metrics (${METRIC_COLUMNS.length} columns) recorded every step, against the step that records BENCHMARK.md's three:`);
     printCost('benchmark model', r.cost);
-    const presets = (values.presets ?? '').split(',').map((x) => x.trim()).filter(Boolean);
-    for (const name of presets) {
-      const file = locateScenario(name);
-      printCost(`${name} (its own metrics)`, await recordCost(readYaml(file), file, Math.min(10, Number(values.steps ?? 20)), { agents }));
+    for (const { name, file } of presets) {
+      printCost(`${name} (its own metrics, ${Math.min(10, steps)} steps)`, await recordCost(readYaml(file), file, Math.min(10, steps), { agents }));
     }
   }
   if (values.only !== 'step') {
     const workersList = (values['workers-list'] ?? '1,2').split(',').map((x) => Number(x.trim()));
-    if (workersList.some((w) => !Number.isInteger(w) || w < 1)) throw new Error(`--workers-list: expected worker counts like 1,2,16, found ${values['workers-list']}`);
+    if (workersList.some((w) => !Number.isInteger(w) || w < 1)) throw new UserError(`--workers-list: expected worker counts like 1,2,16, found ${values['workers-list']}`);
     if (!workersList.includes(1)) workersList.unshift(1);
     const o = {
       workersList,
-      runs: Number(values['sweep-runs'] ?? Math.max(24, 4 * Math.max(...workersList))),
-      agents: Number(values['sweep-agents'] ?? 10_000), // BENCHMARK.md's small size; per-run overheads hide the scaling at 2,000
-      steps: Number(values['sweep-steps'] ?? 100),
-      rounds: Number(values['sweep-rounds'] ?? 3),
+      runs: count('sweep-runs', Math.max(24, 4 * Math.max(...workersList))),
+      agents: count('sweep-agents', 10_000), // BENCHMARK.md's small size; per-run overheads hide the scaling at 2,000
+      steps: count('sweep-steps', 100),
+      rounds: count('sweep-rounds', 3),
     };
     printSweepBench(await benchSweep(o), o, availableParallelism());
   }
@@ -196,6 +214,10 @@ async function main() {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   main().catch((e) => {
+    if (e instanceof UserError) {
+      console.error(`bench: ${e.message}`); // a mistake in the options: the message, not a stack trace
+      process.exit(2);
+    }
     console.error(e);
     process.exit(1);
   });
