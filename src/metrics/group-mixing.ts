@@ -1,6 +1,7 @@
 /**
- * Group segregation of the network: `group_assortativity`, `group_ei_index`,
- * `group_freeman_segregation`, and the mixing-matrix helpers (also Coleman's homophily index).
+ * Mixing-matrix helpers of the group segregation metrics (no metric of its own), used by
+ * group-assortativity.ts, group-ei-index.ts and group-freeman-segregation.ts; also Coleman's
+ * homophily index.
  *
  * The mixing matrix M counts tie ends: M[g][h] = ordered pairs (i→j) over both directions of every
  * tie with group(i) = g, group(j) = h (symmetric; total 2m). With e = M / ΣM, a_g = Σ_h e_gh,
@@ -11,17 +12,19 @@
  *   E[c] = ties × (N² − Σ_g N_g²) / (N (N − 1))                              (Freeman 1978);
  * - Coleman's homophily of group g: p_g = M[g][g] / Σ_h M[g][h], w_g = (N_g − 1) / (N − 1);
  *   H_g = (p_g − w_g) / (1 − w_g) if p_g ≥ w_g, else (p_g − w_g) / w_g       (Coleman 1958).
- * The metrics are null with fewer than two groups present or without ties. Counting is shared with
- * the strata metrics in one pass over the tie ends (tie-pass.ts).
+ * `groupMatrix(s)` is the group mixing matrix of a snapshot, computed once per snapshot under the
+ * memo key `group.mixing` and shared by the three metrics; null with fewer than two groups present
+ * or without ties. Counting is shared with the strata metrics in one pass over the tie ends
+ * (tie-pass.ts).
  *
  * References: Newman, Phys. Rev. E 67:026126 (2003); Krackhardt & Stern, Soc. Psychol. Q. 51:123
- * (1988); Freeman, J. Math. Sociol. 6:23 (1978); Coleman, Human Organization 17:28 (1958);
+ * (1988); Freeman, Sociol. Methods Res. 6:411 (1978); Coleman, Human Organization 17:28 (1958);
  * Bojanowski & Corten, Social Networks 39:14 (2014).
  */
 import type { AdjacencyView } from '../core/adjacency.js';
-import type { MetricSpec, Snapshot } from '../core/snapshot.js';
+import type { Snapshot } from '../core/snapshot.js';
 import { snapshotTiePass, tiePass, type TiePass } from './tie-pass.js';
-import { fin, groupSizes, groupsPresent, memo, type Num } from './util.js';
+import { fin, groupsPresent, memo, type Num } from './util.js';
 
 export type Matrix = readonly (readonly number[])[];
 
@@ -36,7 +39,8 @@ export function mixingMatrix(adj: AdjacencyView, labels: Num, k: number): number
   return mixOf(tiePass(adj, null, 0, labels, k));
 }
 
-function total(m: Matrix): number {
+/** Sum of the cells of a matrix (tie ends: 2 × ties for a mixing matrix). */
+export function total(m: Matrix): number {
   let t = 0;
   for (const row of m) for (const v of row) t += v;
   return t;
@@ -94,45 +98,8 @@ export function freemanSegregation(ties: number, crossTies: number, sizes: reado
   return expected > 0 ? fin((expected - crossTies) / expected) : null;
 }
 
-function groupMatrix(s: Snapshot): number[][] | null {
+/** The group mixing matrix of a snapshot (memo key `group.mixing`); null with fewer than two groups present or without ties. */
+export function groupMatrix(s: Snapshot): number[][] | null {
   if (groupsPresent(s) < 2 || s.adj.edgeCount === 0) return null;
   return memo(s, 'group.mixing', () => mixOf(snapshotTiePass(s)));
 }
-
-export const groupAssortativity: MetricSpec = {
-  id: 'group_assortativity',
-  columns: ['group_assortativity'],
-  doc: "Newman's categorical assortativity r = (Σ e_gg − Σ a_g b_g)/(1 − Σ a_g b_g) of the group mixing matrix.",
-  reference: 'Newman, Phys. Rev. E 67:026126 (2003)',
-  make: () => (s) => {
-    const m = groupMatrix(s);
-    return { group_assortativity: m ? categoricalAssortativity(m) : null };
-  },
-};
-
-export const groupEiIndex: MetricSpec = {
-  id: 'group_ei_index',
-  columns: ['group_ei_index'],
-  doc: 'Krackhardt–Stern E-I index (E − I)/(E + I) of ties between (E) and inside (I) groups; −1 when all ties are inside groups.',
-  reference: 'Krackhardt & Stern, Social Psychology Quarterly 51:123 (1988)',
-  make: () => (s) => {
-    const m = groupMatrix(s);
-    return { group_ei_index: m ? eiIndex(m) : null };
-  },
-};
-
-export const groupFreemanSegregation: MetricSpec = {
-  id: 'group_freeman_segregation',
-  columns: ['group_freeman_segregation'],
-  doc: "Freeman's S = (E[c] − c)/E[c]: c cross-group ties, E[c] = ties × (N² − Σ N_g²)/(N(N − 1)).",
-  reference: 'Freeman, Journal of Mathematical Sociology 6:23 (1978)',
-  make: () => (s) => {
-    const m = groupMatrix(s);
-    if (!m) return { group_freeman_segregation: null };
-    const t = total(m);
-    let inside = 0;
-    for (let g = 0; g < m.length; g++) inside += m[g]![g]!;
-    const sizes = Array.from(groupSizes(s));
-    return { group_freeman_segregation: freemanSegregation(t / 2, (t - inside) / 2, sizes) };
-  },
-};

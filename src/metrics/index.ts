@@ -2,32 +2,48 @@
  * The metric family: every outcome metric of METRICS.md as a `MetricSpec` (src/core/snapshot.ts),
  * plus the pure numeric helpers they are built on (exported for tests and one-off analyses).
  *
- * Add a metric: write one file in src/metrics/ (header: formula and reference; a plain
- * `MetricSpec` value whose `make()` returns `(snap) => row`), then add it to `METRICS` below.
- * Column names are the canonical names of METRICS.md; a metric that does not apply returns null.
+ * Add a metric: write one file in src/metrics/ named after its id (header: formula, when it is
+ * null, reference; a plain `MetricSpec` value whose `make()` returns `(snap) => row`), then add it
+ * to `METRICS` below. Code shared by several metrics, and the pure numeric helpers, live in
+ * modules with no metric of their own (util.ts, argsort.ts, tie-pass*.ts, behaviour.ts,
+ * fairness.ts, group-mixing.ts, inequality.ts, mobility.ts, polarization.ts, strata.ts,
+ * degroot.ts). Column names are the canonical names of METRICS.md; a metric that does not apply
+ * returns null.
  */
 import type { MetricSpec } from '../core/snapshot.js';
 import { approvalMean } from './approval.js';
-import { dataPointsPerAgent, defaultRate, dissentRate, violationRate } from './behaviour.js';
+import { benefitDisparateImpact } from './benefit-disparate-impact.js';
+import { bottomPersistence } from './bottom-persistence.js';
 import { components } from './components.js';
-import { benefitDisparateImpact, listedRateRatio, scoreGap } from './discrimination.js';
-import {
-  listedShare,
-  listedWithoutNoticeShare,
-  meanDaysToDelist,
-  redlistedShare,
-  wrongfulListedShare,
-} from './due-process.js';
-import { equalizedOddsGap, wrongfulRecordRateRatio } from './fairness.js';
-import { groupAssortativity, groupEiIndex, groupFreemanSegregation } from './group-mixing.js';
+import { crossStratumTieShare } from './cross-stratum-tie-share.js';
+import { dataPointsPerAgent } from './data-points-per-agent.js';
+import { defaultRate } from './default-rate.js';
+import { dissentRate } from './dissent-rate.js';
+import { equalizedOddsGap } from './equalized-odds-gap.js';
+import { giniScore } from './gini-score.js';
+import { giniWealth } from './gini-wealth.js';
+import { groupAssortativity } from './group-assortativity.js';
+import { groupEiIndex } from './group-ei-index.js';
+import { groupFreemanSegregation } from './group-freeman-segregation.js';
 import { householdSpillover } from './household.js';
-import { giniScore, giniWealth, theilWealth } from './inequality.js';
+import { listedRateRatio } from './listed-rate-ratio.js';
+import { listedShare } from './listed-share.js';
+import { listedWithoutNoticeShare } from './listed-without-notice-share.js';
+import { meanDaysToDelist } from './mean-days-to-delist.js';
+import { meanDegree } from './mean-degree.js';
 import { meanScore } from './mean-score.js';
-import { bottomPersistence, shorrocksMobility } from './mobility.js';
-import { meanDegree, tieCount } from './network-size.js';
-import { scoreBimodality, scoreEstebanRay } from './polarization.js';
+import { redlistedShare } from './redlisted-share.js';
 import { scoreAssortativity } from './score-assortativity.js';
-import { crossStratumTieShare, stratumModularity } from './strata.js';
+import { scoreBimodality } from './score-bimodality.js';
+import { scoreEstebanRay } from './score-esteban-ray.js';
+import { scoreGap } from './score-gap.js';
+import { shorrocksMobility } from './shorrocks-mobility.js';
+import { stratumModularity } from './stratum-modularity.js';
+import { theilWealth } from './theil-wealth.js';
+import { tieCount } from './tie-count.js';
+import { violationRate } from './violation-rate.js';
+import { wrongfulListedShare } from './wrongful-listed-share.js';
+import { wrongfulRecordRateRatio } from './wrongful-record-rate-ratio.js';
 
 export const METRICS: MetricSpec[] = [
   // score

@@ -1,20 +1,20 @@
 /**
- * Inequality: `gini_wealth`, `gini_score`, `theil_wealth` (+ `theil_wealth_between`).
+ * Inequality helpers (no metric of its own), used by gini-wealth.ts, gini-score.ts and
+ * theil-wealth.ts.
  *
  * Gini, n² form: G = Σ_i Σ_j |x_i − x_j| / (2 n² μ), computed on sorted values x_(0) ≤ … ≤ x_(n−1)
  * as G = Σ_r (2r − n + 1) x_(r) / (n Σ x) (O(n log n) — O(n) with the radix argsort). Values are
  * used as they are (negative wealth — debt — is allowed and can push G above 1); null when n = 0 or
  * the mean is ≤ 0. [1, 1, 1, 1] → 0; [0, 0, 0, 1] → 0.75.
  *
- * Theil: T = (1/n) Σ (x_i/μ) ln(x_i/μ), with 0 ln 0 = 0. The logarithm needs x ≥ 0, so wealth is
+ * Theil: T = (1/n) Σ (x_i/μ) ln(x_i/μ), with 0 ln 0 = 0. The logarithm needs x ≥ 0, so values are
  * floored at 0 (debts count as no wealth). Between-group part (groups of the `group` column):
- * T_between = Σ_g (N_g/N)(μ_g/μ) ln(μ_g/μ); null with fewer than two groups present. The metric
- * computes both in one pass and reuses them while wealth and groups hold the same values.
+ * T_between = Σ_g (N_g/N)(μ_g/μ) ln(μ_g/μ); null with fewer than two groups present.
+ * `theilWithBetween` computes both in one pass, with the same sums as `theil` and `theilBetween`.
  *
  * References: Gini, "Variabilità e mutabilità" (1912); Theil, Economics and Information Theory (1967).
  */
-import type { MetricSpec } from '../core/snapshot.js';
-import { fin, scoreOrder, snapshotValuesId, wealthOrder, type Num } from './util.js';
+import { fin, type Num } from './util.js';
 
 /** Gini of x given the ascending `order` of its indices; null if n = 0 or mean ≤ 0. */
 export function giniOrdered(x: Num, order: ArrayLike<number>): number | null {
@@ -73,25 +73,8 @@ export function theilBetween(values: Num, group: Num): number | null {
   return fin(t);
 }
 
-export const giniWealth: MetricSpec = {
-  id: 'gini_wealth',
-  columns: ['gini_wealth'],
-  doc: 'Gini coefficient of wealth, G = ΣΣ|x_i − x_j|/(2n²μ).',
-  make: () => (s) => ({ gini_wealth: giniOrdered(s.wealth, wealthOrder(s)) }),
-};
-
-export const giniScore: MetricSpec = {
-  id: 'gini_score',
-  columns: ['gini_score'],
-  doc: 'Gini coefficient of the primary score, G = ΣΣ|x_i − x_j|/(2n²μ).',
-  make: () => (s) => {
-    const o = scoreOrder(s);
-    return { gini_score: s.score && o ? giniOrdered(s.score, o) : null };
-  },
-};
-
 /** [Theil T, between-group part] of `values` by `group` codes (< 256) in one pass: the same sums as `theil` and `theilBetween`. */
-function theilWithBetween(values: Float64Array, group: Uint8Array): [number | null, number | null] {
+export function theilWithBetween(values: Float64Array, group: Uint8Array): [number | null, number | null] {
   const n = values.length;
   const gs = new Float64Array(256), gc = new Float64Array(256);
   let sum = 0, top = 0;
@@ -119,23 +102,3 @@ function theilWithBetween(values: Float64Array, group: Uint8Array): [number | nu
   }
   return [fin(t / n), present < 2 ? null : fin(tb)];
 }
-
-export const theilWealth: MetricSpec = {
-  id: 'theil_wealth',
-  columns: ['theil_wealth', 'theil_wealth_between'],
-  doc: "Theil's T of wealth (floored at 0), and its between-group part Σ_g (N_g/N)(μ_g/μ) ln(μ_g/μ).",
-  reference: 'Theil, Economics and Information Theory (1967)',
-  make: () => {
-    // the logarithms are the cost: kept with the ids of their inputs, used again while those hold
-    let wid = -1, gid = -1, last: [number | null, number | null] | null = null;
-    return (s) => {
-      const w = snapshotValuesId(s, 'wealth', s.wealth), g = snapshotValuesId(s, 'group', s.group);
-      if (!last || w !== wid || g !== gid) {
-        last = theilWithBetween(s.wealth, s.group);
-        wid = w;
-        gid = g;
-      }
-      return { theil_wealth: last[0], theil_wealth_between: last[1] };
-    };
-  },
-};

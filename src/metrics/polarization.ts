@@ -1,25 +1,22 @@
 /**
- * Polarization of the score distribution: `score_bimodality` and `score_esteban_ray`.
+ * Polarization helpers of the score distribution (no metric of its own), used by
+ * score-bimodality.ts (`bimodalityCoefficient`) and score-esteban-ray.ts (`binShares`, `estebanRay`).
  *
  * Bimodality coefficient (Pfister et al. 2013, eq. 1, with the bias-corrected sample moments):
  *   BC = (G1² + 1) / (G2 + 3(n − 1)² / ((n − 2)(n − 3))),
  *   G1 = g1 √(n(n − 1)) / (n − 2),  G2 = ((n + 1) g2 + 6)(n − 1) / ((n − 2)(n − 3)),
- *   g1 = m3 / m2^1.5, g2 = m4 / m2² − 3 (m_r central moments). BC > 5/9 (the value of a uniform
- *   distribution) suggests bimodality. Null with fewer than 4 agents or a constant score.
+ *   g1 = m3 / m2^1.5, g2 = m4 / m2² − 3 (m_r central moments). Null with fewer than 4 values or
+ *   constant values.
  *
- * Esteban–Ray polarization (Esteban & Ray 1994, eq. 3): P = K Σ_i Σ_j π_i^(1+α) π_j |y_i − y_j|.
- * Here the score range [min, max] of the primary score is cut into `bins` equal-width bins
- * (parameter `score_esteban_ray.bins`, default 10; scores outside the range go to the end bins),
- * π_i = share of agents in bin i, y_i = bin midpoint normalised to [0, 1] of the range
- * ((i + ½) / bins), α = `score_esteban_ray.alpha` (default 1.6; ER require α ∈ (0, 1.6]), K = 1.
- * Null without a score or with an empty range.
+ * Esteban–Ray polarization (Esteban & Ray 1994, eq. 3): P = K Σ_i Σ_j π_i^(1+α) π_j |y_i − y_j| of
+ * shares π at positions y; `binShares` cuts a range into equal-width bins and gives the share of
+ * values in each (values outside the range go to the end bins).
  *
  * References: Pfister, Schwarz, Janczyk, Dale & Freeman, "Good things peak in pairs", Frontiers in
  * Psychology 4:700 (2013); Esteban & Ray, "On the measurement of polarization", Econometrica
  * 62(4):819–851 (1994).
  */
-import type { MetricSpec } from '../core/snapshot.js';
-import { fin, param, type Num } from './util.js';
+import { fin, type Num } from './util.js';
 
 /** Bimodality coefficient of a sample; null if n < 4 or the values are constant. */
 export function bimodalityCoefficient(x: Num): number | null {
@@ -73,28 +70,3 @@ export function binShares(x: Num, lo: number, hi: number, bins: number): Float64
   for (let b = 0; b < bins; b++) out[b]! /= n;
   return out;
 }
-
-export const scoreBimodality: MetricSpec = {
-  id: 'score_bimodality',
-  columns: ['score_bimodality'],
-  doc: 'Bimodality coefficient BC = (g² + 1)/(k + 3(n−1)²/((n−2)(n−3))) of the primary score (g skewness, k excess kurtosis, bias-corrected); > 5/9 suggests bimodality.',
-  reference: 'Pfister et al., Frontiers in Psychology 4:700 (2013)',
-  make: () => (s) => ({ score_bimodality: s.score ? bimodalityCoefficient(s.score) : null }),
-};
-
-export const scoreEstebanRay: MetricSpec = {
-  id: 'score_esteban_ray',
-  columns: ['score_esteban_ray'],
-  doc: 'Esteban–Ray polarization P = Σ_i Σ_j π_i^(1+α) π_j |y_i − y_j| over equal-width score bins (params score_esteban_ray.bins = 10, score_esteban_ray.alpha = 1.6; y = bin midpoints on [0, 1]).',
-  reference: 'Esteban & Ray, Econometrica 62:819 (1994)',
-  make: () => (s) => {
-    const bins = param(s, 'score_esteban_ray.bins', 10, 'posint');
-    const alpha = param(s, 'score_esteban_ray.alpha', 1.6, 'positive');
-    if (!s.score || !s.scoreRange || s.n === 0) return { score_esteban_ray: null };
-    const [lo, hi] = s.scoreRange;
-    if (!(hi > lo)) return { score_esteban_ray: null };
-    const shares = binShares(s.score, lo, hi, bins);
-    const y = Float64Array.from({ length: bins }, (_, b) => (b + 0.5) / bins);
-    return { score_esteban_ray: fin(estebanRay(shares, y, alpha)) };
-  },
-};

@@ -1,24 +1,21 @@
 /**
- * Score strata on the network: `stratum_modularity` and `cross_stratum_tie_share`
- * (+ `cross_stratum_tie_share_online`, `cross_stratum_tie_share_offline`).
+ * Partition helpers on the network (no metric of its own), used by stratum-modularity.ts and
+ * cross-stratum-tie-share.ts.
  *
- * Strata are score quintiles: agents ranked by primary score (ties broken by agent index),
- * quintile = floor(5 · rank / n).
- *
- * Modularity of the partition c (Newman & Girvan 2004, eq. 5, in the form of Newman 2006):
+ * Modularity of a partition c (Newman & Girvan 2004, eq. 5, in the form of Newman 2006):
  *   Q = (1/2m) Σ_ij [A_ij − k_i k_j / 2m] δ(c_i, c_j) = Σ_c [ e_c / 2m − (K_c / 2m)² ],
  * e_c = ordered tie ends inside c (twice its internal ties), K_c = sum of degrees in c.
- * Cross-stratum tie share = ties joining agents of different quintiles ÷ ties; the `_online`
- * (`_offline`) variant restricts both counts to ties whose layer code has bit 2 (bit 1) set.
- * All are null without a score or without (matching) ties. Counting is shared with the group
- * metrics in one pass over the tie ends (tie-pass.ts).
+ * Cross-label tie share = ties joining agents of different classes ÷ ties, among all ties or only
+ * those whose layer code has bit 2 (online) or bit 1 (offline) set. Both are null without
+ * (matching) ties. `modularityOf` and `crossShareOf` read the counts of a tie pass (tie-pass.ts:
+ * for a snapshot, the shared pass that also serves the group metrics); `modularity` and
+ * `crossLabelShare` run a pass of their own over any graph and labels.
  *
  * Reference: M. E. J. Newman & M. Girvan, "Finding and evaluating community structure in
  * networks", Phys. Rev. E 69, 026113 (2004).
  */
-import { LAYER_OFFLINE, LAYER_ONLINE, type AdjacencyView } from '../core/adjacency.js';
-import type { MetricSpec } from '../core/snapshot.js';
-import { snapshotTiePass, tiePass, type TiePass } from './tie-pass.js';
+import type { AdjacencyView } from '../core/adjacency.js';
+import { tiePass, type TiePass } from './tie-pass.js';
 import type { Num } from './util.js';
 
 /** Modularity Q = Σ_c [inside_c / 2m − (degree_c / 2m)²] of the `labels` partition; null without ties. */
@@ -51,25 +48,3 @@ export function crossLabelShare(adj: AdjacencyView, labels: Num, layerBit: 0 | 1
   for (let i = 0; i < adj.n; i++) k = Math.max(k, labels[i]! + 1);
   return crossShareOf(tiePass(adj, labels, k, null, 0), layerBit);
 }
-
-export const stratumModularity: MetricSpec = {
-  id: 'stratum_modularity',
-  columns: ['stratum_modularity'],
-  doc: 'Modularity Q of the partition of agents into score quintiles (ties of every layer).',
-  reference: 'Newman & Girvan, Phys. Rev. E 69:026113 (2004)',
-  make: () => (s) => ({ stratum_modularity: s.score ? modularityOf(snapshotTiePass(s)) : null }),
-};
-
-export const crossStratumTieShare: MetricSpec = {
-  id: 'cross_stratum_tie_share',
-  columns: ['cross_stratum_tie_share', 'cross_stratum_tie_share_online', 'cross_stratum_tie_share_offline'],
-  doc: 'Share of ties joining agents in different score quintiles; also among online ties (layer bit 2) and offline ties (layer bit 1).',
-  make: () => (s) => {
-    const p = s.score ? snapshotTiePass(s) : null;
-    return {
-      cross_stratum_tie_share: p && crossShareOf(p, 0),
-      cross_stratum_tie_share_online: p && crossShareOf(p, LAYER_ONLINE),
-      cross_stratum_tie_share_offline: p && crossShareOf(p, LAYER_OFFLINE),
-    };
-  },
-};

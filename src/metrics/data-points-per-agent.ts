@@ -1,0 +1,21 @@
+/**
+ * `data_points_per_agent` — mean number of data items about an agent that the active regimes used
+ * per step (privacy footprint).
+ *
+ * data_points_per_agent = stats.dataPoints / n / steps, steps = max(1, stats.days / daysPerStep)
+ * (daysPerStep taken as 1 when it is not positive), from `stats` (reset after each recorded step).
+ * Null when n = 0.
+ */
+import type { MetricSpec } from '../core/snapshot.js';
+import { fin } from './util.js';
+
+export const dataPointsPerAgent: MetricSpec = {
+  id: 'data_points_per_agent',
+  columns: ['data_points_per_agent'],
+  doc: 'Data items about an agent used by the active regimes per step (privacy footprint).',
+  make: () => (s) => {
+    if (s.n === 0) return { data_points_per_agent: null };
+    const steps = Math.max(1, s.stats.days / (s.daysPerStep > 0 ? s.daysPerStep : 1));
+    return { data_points_per_agent: fin(s.stats.dataPoints / s.n / steps) };
+  },
+};

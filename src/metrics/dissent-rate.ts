@@ -1,0 +1,19 @@
+/**
+ * `dissent_rate` — expressions of dissent (speech domain) per agent per day over the recording
+ * window; a chilling effect shows as its fall.
+ *
+ * dissent_rate = stats.expressions[speech] / (n × stats.days), from `stats` (reset after each
+ * recorded step). Null when stats.days = 0 or n = 0.
+ */
+import { DOMAIN_INDEX } from '../core/population.js';
+import type { MetricSpec } from '../core/snapshot.js';
+import { perAgentDay } from './behaviour.js';
+
+const SPEECH = DOMAIN_INDEX.speech;
+
+export const dissentRate: MetricSpec = {
+  id: 'dissent_rate',
+  columns: ['dissent_rate'],
+  doc: 'Expressions of dissent (speech domain) per agent per day; a chilling effect shows as its fall.',
+  make: () => (s) => ({ dissent_rate: perAgentDay(s, s.stats.expressions[SPEECH]!) }),
+};

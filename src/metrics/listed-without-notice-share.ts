@@ -1,0 +1,21 @@
+/**
+ * `listed_without_notice_share` — share of blacklistings made without prior notice.
+ *
+ * listed_without_notice_share = Σ window.withoutNotice ÷ Σ window.listings over the blacklists
+ * (listings made since the last recorded step). Null when there was no listing in the window.
+ */
+import type { MetricSpec } from '../core/snapshot.js';
+
+export const listedWithoutNoticeShare: MetricSpec = {
+  id: 'listed_without_notice_share',
+  columns: ['listed_without_notice_share'],
+  doc: 'Share of blacklistings made in the window without prior notice.',
+  make: () => (s) => {
+    let listings = 0, without = 0;
+    for (const l of s.blackLists) {
+      listings += l.window.listings;
+      without += l.window.withoutNotice;
+    }
+    return { listed_without_notice_share: listings > 0 ? without / listings : null };
+  },
+};
