@@ -3,6 +3,9 @@
  * group (`approval_mean_majority`: group 0, `approval_mean_minority`: group 1) and by wealth
  * quintile (`approval_q1` poorest … `approval_q5` richest; quintile = floor(5 · rank / n) of wealth,
  * ties broken by agent index). A cell is null when its set of agents is empty or the column is absent.
+ *
+ * Reference: Kostka, "China's social credit systems and public opinion: Explaining high levels of
+ * approval", New Media & Society 21:1565 (2019) (approval by income and education).
  */
 import type { MetricSpec } from '../core/snapshot.js';
 import type { Row } from '../core/contracts.js';

@@ -5,6 +5,9 @@
  * data_points_per_agent = stats.dataPoints / n / steps, steps = max(1, stats.days / daysPerStep)
  * (daysPerStep taken as 1 when it is not positive), from `stats` (reset after each recorded step).
  * Null when n = 0.
+ *
+ * Reference: METRICS.md lists none; the privacy footprint of MODEL.md's outcomes, read against
+ * data minimisation (GDPR Art. 5(1)(c)).
  */
 import type { MetricSpec } from '../core/snapshot.js';
 import { fin } from './util.js';

@@ -4,6 +4,10 @@
  *
  * dissent_rate = stats.expressions[speech] / (n × stats.days), from `stats` (reset after each
  * recorded step). Null when stats.days = 0 or n = 0.
+ *
+ * References (the chilling effect its fall shows): Schauer, "Fear, Risk and the First Amendment:
+ * Unraveling the Chilling Effect", Boston University Law Review 58:685 (1978); Penney, "Chilling
+ * Effects: Online Surveillance and Wikipedia Use", Berkeley Technology Law Journal 31:117 (2016).
  */
 import { DOMAIN_INDEX } from '../core/population.js';
 import type { MetricSpec } from '../core/snapshot.js';

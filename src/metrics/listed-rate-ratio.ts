@@ -5,6 +5,9 @@
  * listed_rate_ratio = P(on any blacklist | minority) ÷ P(on any blacklist | majority), "on any
  * blacklist" read from `anyBlack`. Null without blacklists, without a minority or a majority, or
  * when no majority member is listed.
+ *
+ * Reference: METRICS.md lists none; it is the ratio of group rates used in adverse-impact analysis
+ * (compare the four-fifths rule, 29 CFR §1607.4(D)), applied to listing.
  */
 import type { MetricSpec } from '../core/snapshot.js';
 import { fin, groupSizes } from './util.js';

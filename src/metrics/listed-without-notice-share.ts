@@ -3,6 +3,10 @@
  *
  * listed_without_notice_share = Σ window.withoutNotice ÷ Σ window.listings over the blacklists
  * (listings made since the last recorded step). Null when there was no listing in the window.
+ *
+ * Reference: prior notice before listing is required by the Supreme People's Court provisions on
+ * the list of dishonest judgment debtors (2013, revised 2017) and grace periods are allowed by the
+ * 2019 opinion (CALIBRATION.md, "Court blacklist"); METRICS.md lists none.
  */
 import type { MetricSpec } from '../core/snapshot.js';
 

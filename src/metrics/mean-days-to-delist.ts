@@ -4,6 +4,9 @@
  *
  * mean_days_to_delist = Σ window.delistDays ÷ Σ window.delistCount over the blacklists (removals
  * since the last recorded step). Null when there was no such removal.
+ *
+ * Reference: deletion within 3 working days of performance, Supreme People's Court provisions
+ * (2013, revised 2017) (CALIBRATION.md, "Court blacklist"); METRICS.md lists none.
  */
 import type { MetricSpec } from '../core/snapshot.js';
 import { fin } from './util.js';

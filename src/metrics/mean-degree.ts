@@ -1,6 +1,8 @@
 /**
  * `mean_degree` — mean number of ties per agent: mean_degree = 2 · ties / n (undirected ties,
  * every layer). Null when there are no agents.
+ *
+ * Reference: none needed (network size; METRICS.md lists none).
  */
 import type { MetricSpec } from '../core/snapshot.js';
 

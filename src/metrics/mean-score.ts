@@ -1,6 +1,8 @@
 /**
  * `mean_score` — mean of the primary score over all agents, in score units; null when no regime
  * scores (no primary score) or there are no agents.
+ *
+ * Reference: none needed (a plain mean; METRICS.md lists none).
  */
 import type { MetricSpec } from '../core/snapshot.js';
 import { fin } from './util.js';

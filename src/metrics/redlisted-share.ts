@@ -2,6 +2,8 @@
  * `redlisted_share` — share of agents currently on a redlist (honours).
  *
  * redlisted_share = # agents on any redlist ÷ n. Null when the run has no redlist or no agents.
+ *
+ * Reference: none needed (a plain share; METRICS.md lists none).
  */
 import type { MetricSpec } from '../core/snapshot.js';
 

@@ -4,6 +4,9 @@
  *
  * wrongful_listed_share = # agents on some blacklist whose entry on that list is mistaken
  * (`mistaken` = 1) ÷ n. Null when the run has no blacklist or no agents.
+ *
+ * Reference: METRICS.md lists none; listings on mistaken records are the misidentification and
+ * error cases of MODEL.md (observation plug-ins).
  */
 import type { MetricSpec } from '../core/snapshot.js';
 
