@@ -1,171 +1,215 @@
 /**
  * The spanning tree that `components` (components.ts) keeps between snapshots while the agents
- * with ties form one component: each agent's parent and the slot of that tie in its block. A
- * snapshot's count checks every parent tie in one sequential pass and re-attaches the agents whose
- * parent tie was dropped (or that had no ties before) to a neighbour whose chain of parents still
- * reaches the root — never through an agent still cut off, so the tree stays a tree. When that
- * fails (the graph may have split) the caller counts afresh and builds a new tree (breadth-first)
- * if the graph is joined again. A walk up the tree longer than 32 steps makes the next snapshot
- * build afresh, which keeps the walks short.
+ * with ties form one component: each agent's parent (−1 for the root and for agents without ties)
+ * and the slot of that tie in the agent's block (a hint: a tie that moved inside the block is
+ * looked up again).
+ *
+ * A snapshot's count, in three passes:
+ * 1. every agent's parent tie is checked (one sequential pass); an agent whose tie is gone, or
+ *    that had no ties before, is cut loose. None cut: done. A few (under n/8): each is hung, in
+ *    rounds, under a neighbour whose chain of parents reaches the root through no cut agent
+ *    (walks of at most 64 steps), and what hung under it comes back with it; if some cannot be,
+ *    the other two passes take over;
+ * 2. each agent is anchored (its chain of parents reaches the root) or detached (the chain meets a
+ *    cut agent), found by following parents and marking each chain once (O(n) however deep);
+ * 3. the detached agents are attached in index order to their parent if it is anchored by now,
+ *    else to their first anchored neighbour; sweeps repeat over those left. An agent only ever
+ *    hangs under an anchored one, so the tree stays a tree. If a sweep attaches nobody, the agents
+ *    left have no tie to the root's component: the graph is no longer joined, and the caller counts
+ *    afresh. `build` makes a tree the same way with every agent but the root detached.
+ * Exact: the tree only uses ties of the current graph, and it spans the agents with ties exactly
+ * when they form one component.
  */
 import type { AdjacencyView } from '../core/adjacency.js';
 
-/**
- * A spanning tree of the agents with ties, kept across snapshots while they form one component:
- * `par[i]` is i's parent (−1 for the root and for agents without ties) and `slot[i]` the position
- * of that tie in i's block (a hint: a tie that moved inside the block is looked up again).
- */
+const UNKNOWN = 0, ANCHORED = 1, DETACHED = 2, ALONE = 3;
+/** Longest walk up the tree in the quick re-attachment (longer chains go to the full passes). */
+const MAX_WALK = 64;
+
 export class SpanningTree {
   n = -1;
   root = -1;
   par = new Int32Array(0);
   slot = new Int32Array(0);
-  /** 1 for an agent whose parent tie is gone (or that had no ties before and has now). */
-  private cut = new Uint8Array(0);
-  private todo = new Int32Array(0);
-  private queue = new Int32Array(0);
-  /** A walk up the tree longer than this makes the next update rebuild (keeps walks short). */
-  static readonly MAX_WALK = 64;
-  private deep = false;
-  /** Updates answered by repairing the kept tree, and by a fresh build. */
+  private state = new Uint8Array(0);
+  private list = new Int32Array(0);
+  /** Updates answered by repairing the kept tree, and trees made afresh. */
   readonly counts = { repaired: 0, built: 0 };
 
-  /**
-   * The isolated-agent count when the kept tree still spans the agents with ties (repaired), or
-   * null: then count afresh (`componentSizes`) and, if that finds them joined, call `build`.
-   */
+  /** The isolated-agent count when the kept tree, repaired, still spans the agents with ties; else null (count afresh, then `build` if joined). */
   update(adj: AdjacencyView): number | null {
-    if (this.n === adj.n && !this.deep) {
-      const r = this.repair(adj);
-      if (r >= 0) {
+    if (this.n === adj.n) {
+      const z = this.attach(adj, false);
+      if (z >= 0) {
         this.counts.repaired++;
-        return r;
+        return z;
       }
     }
     this.n = -1;
     return null;
   }
 
-  /** Breadth-first tree from the first agent with ties, kept when it reaches every agent with ties (returns whether it did). */
+  /** A tree from scratch, rooted at the first agent with ties; kept when it spans every agent with ties (returns whether it does). */
   build(adj: AdjacencyView): boolean {
     this.counts.built++;
-    const { n, start, deg, targets } = adj;
+    const n = adj.n;
     if (this.par.length < n) {
       this.par = new Int32Array(n);
       this.slot = new Int32Array(n);
-      this.cut = new Uint8Array(n);
-      this.queue = new Int32Array(n);
+      this.state = new Uint8Array(n);
+      this.list = new Int32Array(n);
     }
-    this.n = -1; // invalid until joined
-    this.deep = false;
-    const par = this.par, slot = this.slot, q = this.queue, seen = this.cut;
-    seen.fill(0, 0, n);
-    let z = 0, root = -1;
-    for (let i = 0; i < n; i++) {
-      par[i] = -1;
-      if (deg[i] === 0) z++;
-      else if (root < 0) root = i;
-    }
-    if (root < 0) return false;
-    let head = 0, tail = 0;
-    q[tail++] = root;
-    seen[root] = 1;
-    while (head < tail) {
-      const i = q[head++]!, s = start[i]!, e2 = s + deg[i]!;
-      for (let e = s; e < e2; e++) {
-        const j = targets[e]!;
-        if (seen[j]) continue;
-        seen[j] = 1;
-        par[j] = i;
-        q[tail++] = j;
+    this.root = -1;
+    for (let i = 0; i < n; i++)
+      if (adj.deg[i]! > 0) {
+        this.root = i;
+        break;
       }
-    }
-    seen.fill(0, 0, n);
-    if (tail !== n - z) return false;
-    // slots of the parent ties, in agent order
-    for (let i = 0; i < n; i++) {
-      const p = par[i]!;
-      if (p < 0) continue;
-      const s = start[i]!;
-      let e = s;
-      while (targets[e] !== p) e++;
-      slot[i] = e - s;
-    }
+    this.n = -1;
+    if (this.root < 0 || this.attach(adj, true) < 0) return false;
     this.n = n;
-    this.root = root;
     return true;
   }
 
-  /**
-   * Checks every parent tie and re-attaches the agents that lost theirs; the isolated count when
-   * the agents with ties are still one tree, −1 when a fresh count is needed.
-   */
-  private repair(adj: AdjacencyView): number {
+  /** Passes 1–3 of the header (`fresh`: every parent dropped first); the isolated count, or −1 when not joined. */
+  private attach(adj: AdjacencyView, fresh: boolean): number {
     const { n, start, deg, targets } = adj;
-    const par = this.par, slot = this.slot, cut = this.cut, root = this.root;
+    const par = this.par, slot = this.slot, st = this.state, list = this.list, root = this.root;
     if (deg[root] === 0) return -1;
-    if (this.todo.length < 1024) this.todo = new Int32Array(1024);
-    let z = 0, m = 0;
+    // 1. parent ties
+    let z = 0;
     for (let i = 0; i < n; i++) {
       const d = deg[i]!;
       if (d === 0) {
         z++;
         par[i] = -1;
+        st[i] = ALONE;
         continue;
       }
+      if (i === root) {
+        st[i] = ANCHORED;
+        continue;
+      }
+      st[i] = UNKNOWN;
       const p = par[i]!;
-      if (p < 0) {
-        if (i === root) continue;
-      } else {
-        const s = start[i]!, o = slot[i]!;
-        if (o < d && targets[s + o] === p) continue;
-        let e = s;
-        const e2 = s + d;
-        while (e < e2 && targets[e] !== p) e++;
-        if (e < e2) {
-          slot[i] = e - s;
+      if (fresh || p < 0) {
+        par[i] = -1;
+        st[i] = DETACHED;
+        continue;
+      }
+      const s = start[i]!, o = slot[i]!;
+      if (o < d && targets[s + o] === p) continue;
+      let e = s;
+      const e2 = s + d;
+      while (e < e2 && targets[e] !== p) e++;
+      if (e < e2) slot[i] = e - s;
+      else {
+        par[i] = -1;
+        st[i] = DETACHED;
+      }
+    }
+    // nothing cut loose: the tree stands as it was
+    let cut = 0;
+    for (let i = 0; i < n; i++) if (st[i] === DETACHED) list[cut++] = i;
+    if (cut === 0) return z;
+    // a few cut loose (rewiring): each to a neighbour whose chain of parents reaches the root
+    // through no cut agent (short walks); what hung under them comes back with them
+    if (!fresh && cut <= n >> 3 && this.quick(adj, cut)) return z;
+    // 2. anchored or detached: follow parents up to an agent whose state is known, mark the chain
+    let m = 0;
+    for (let i = 0; i < n; i++) {
+      if (st[i] !== UNKNOWN) continue;
+      let k = 0, a = i;
+      while (st[a] === UNKNOWN) {
+        list[k++] = a; // the chain, kept in `list` for now (it is filled again below)
+        a = par[a]!;
+      }
+      const s = st[a] === ANCHORED ? ANCHORED : DETACHED;
+      while (k > 0) st[list[--k]!] = s;
+    }
+    for (let i = 0; i < n; i++) if (st[i] === DETACHED) list[m++] = i;
+    // 3. sweeps over the detached agents (a graph numbered against the sweep needs many: after
+    //    a few, a breadth-first search from every anchored agent finishes the job in O(n + m))
+    for (let sweep = 0; m > 0; sweep++) {
+      if (sweep === 8) return this.search(adj, z);
+      let left = 0;
+      for (let q = 0; q < m; q++) {
+        const i = list[q]!, p = par[i]!;
+        if (p >= 0 && st[p] === ANCHORED) {
+          st[i] = ANCHORED; // its parent's chain reaches the root again
           continue;
         }
+        const s = start[i]!, e2 = s + deg[i]!;
+        let e = s;
+        while (e < e2 && st[targets[e]!] !== ANCHORED) e++;
+        if (e < e2) {
+          par[i] = targets[e]!;
+          slot[i] = e - s;
+          st[i] = ANCHORED;
+        } else list[left++] = i;
       }
-      // parent tie gone (or no parent yet): to re-attach
-      cut[i] = 1;
-      if (m === this.todo.length) {
-        const t = new Int32Array(2 * m);
-        t.set(this.todo);
-        this.todo = t;
-      }
-      this.todo[m++] = i;
+      if (left === m) return -1; // nobody attached: these agents have no tie to the root's component
+      m = left;
     }
-    // rounds: attach each cut agent to a neighbour whose chain reaches the root through no cut agent
-    const todo = this.todo;
-    let left = m;
-    while (left > 0) {
-      let w = 0;
-      for (let k = 0; k < left; k++) {
-        const i = todo[k]!, s = start[i]!, e2 = s + deg[i]!;
-        let done = false;
-        for (let e = s; e < e2 && !done; e++) {
-          const j = targets[e]!;
-          let a = j, steps = 0;
-          while (a !== root && !cut[a] && par[a]! >= 0 && steps <= SpanningTree.MAX_WALK) {
+    return z;
+  }
+
+  /**
+   * Re-attaches the `cut` agents listed first in `list` (rounds while any attach): true when all
+   * did. An attached agent is marked UNKNOWN again (its chain now reaches the root), so that the
+   * full passes can take over where this gives up.
+   */
+  private quick(adj: AdjacencyView, cut: number): boolean {
+    const { start, deg, targets } = adj;
+    const par = this.par, slot = this.slot, st = this.state, list = this.list, root = this.root;
+    let m = cut;
+    while (m > 0) {
+      let left = 0;
+      for (let q = 0; q < m; q++) {
+        const i = list[q]!, s = start[i]!, e2 = s + deg[i]!;
+        let e = s;
+        for (; e < e2; e++) {
+          let a = targets[e]!, steps = 0;
+          while (a !== root && st[a] !== DETACHED && steps < MAX_WALK) {
             a = par[a]!;
             steps++;
           }
-          if (a !== root) continue; // reaches a cut agent, an agent without a parent, or too deep
-          if (steps + 1 > SpanningTree.MAX_WALK >> 1) this.deep = true; // rebuild next time
-          par[i] = j;
-          slot[i] = e - s;
-          cut[i] = 0;
-          done = true;
+          if (a === root) break;
         }
-        if (!done) todo[w++] = i;
+        if (e < e2) {
+          par[i] = targets[e]!;
+          slot[i] = e - s;
+          st[i] = UNKNOWN;
+        } else list[left++] = i;
       }
-      if (w === left) {
-        for (let k = 0; k < left; k++) cut[todo[k]!] = 0;
-        return -1; // no progress: perhaps no longer one component
-      }
-      left = w;
+      if (left === 0) return true;
+      if (left === m) return false;
+      m = left;
     }
-    return z;
+    return true;
+  }
+
+  /** Breadth-first from every anchored agent through the detached ones; z, or −1 if some stay detached. */
+  private search(adj: AdjacencyView, z: number): number {
+    const { n, start, deg, targets } = adj;
+    const par = this.par, slot = this.slot, st = this.state, q = this.list;
+    let tail = 0;
+    for (let i = 0; i < n; i++) if (st[i] === ANCHORED) q[tail++] = i;
+    for (let head = 0; head < tail; head++) {
+      const u = q[head]!, s = start[u]!, e2 = s + deg[u]!;
+      for (let e = s; e < e2; e++) {
+        const w = targets[e]!;
+        if (st[w] !== DETACHED) continue;
+        // the tie u–w seen from w: its slot in w's block
+        const sw = start[w]!;
+        let f = sw;
+        while (targets[f] !== u) f++;
+        par[w] = u;
+        slot[w] = f - sw;
+        st[w] = ANCHORED;
+        q[tail++] = w;
+      }
+    }
+    return tail === n - z ? z : -1;
   }
 }

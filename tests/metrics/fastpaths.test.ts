@@ -240,6 +240,42 @@ describe('components: the kept spanning tree', () => {
     expect(tree.counts.repaired).toBeGreaterThan(20); // most joined steps were repairs of the kept tree
     expect(tree.counts.built).toBeGreaterThan(5);
   });
+  it('re-attaches a cut-off subtree through a tie of one of its members, and copes with numbering against the sweep', () => {
+    // a star of stars: 0 – hubs 1..3, each hub with 20 leaves; the leaves of hub 1 also know each other in a ring
+    const src: number[] = [], dst: number[] = [];
+    for (let h = 1; h <= 3; h++) {
+      src.push(0);
+      dst.push(h);
+      for (let k = 0; k < 20; k++) {
+        src.push(h);
+        dst.push(3 + (h - 1) * 20 + k + 1);
+      }
+    }
+    for (let k = 0; k < 20; k++) {
+      src.push(4 + k);
+      dst.push(4 + ((k + 1) % 20));
+    }
+    const n = 64;
+    const adj = Adjacency.fromEdges(n, src, dst);
+    const f = metric('components');
+    const tree = new SpanningTree();
+    expect(tree.build(adj)).toBe(true);
+    check(adj, f, n, 0);
+    adj.removeEdge(0, 1); // hub 1 and its leaves hang on through one new tie: a leaf of hub 1 to a leaf of hub 2
+    adj.addEdge(10, 30);
+    expect(tree.update(adj)).toBe(0); // repaired, not counted afresh
+    expect(check(adj, f, n, 1)).toBe(1);
+    adj.removeEdge(10, 30); // now hub 1's part is cut off
+    expect(tree.update(adj)).toBeNull();
+    expect(check(adj, f, n, 2)).toBe(2);
+    // a long path numbered against the sweep (its end far from the root comes first in index order)
+    const m = 400;
+    const ps = Array.from({ length: m - 1 }, (_, i) => (i === 0 ? 0 : m - i)), pd = ps.map((_, i) => m - 1 - i);
+    const path = Adjacency.fromEdges(m, ps, pd);
+    const t2 = new SpanningTree();
+    expect(t2.build(path)).toBe(true);
+    expect(check(path, metric('components'), m, 0)).toBe(1);
+  });
   it('matches a fresh count on a path (deep tree) and when the root loses every tie', () => {
     const n = 300;
     const src = Array.from({ length: n - 1 }, (_, i) => i), dst = src.map((i) => i + 1);
