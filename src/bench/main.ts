@@ -140,7 +140,7 @@ export async function benchStep(opts: { agents: number; degree: number; steps: n
 
 function printCost(label: string, c: Awaited<ReturnType<typeof recordCost>>): void {
   console.log(
-    `  ${label.padEnd(30)}  ${c.allMetricsMs.toFixed(1).padStart(6)} ms = ${c.toStep.toFixed(2)} × the step (${c.stepMs.toFixed(1)} ms; target ≤ 1), ` +
+    `  ${label.padEnd(46)} ${c.allMetricsMs.toFixed(1).padStart(6)} ms = ${c.toStep.toFixed(2)} × the step (${c.stepMs.toFixed(1)} ms; target ≤ 1), ` +
       `${c.toDynamics.toFixed(2)} × its dynamics alone (${c.dynamicsMs.toFixed(1)} ms)`,
   );
 }
