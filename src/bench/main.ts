@@ -58,7 +58,8 @@ const BENCH_METRICS = ['mean_score', 'score_assortativity', 'tie_count']; // BEN
  * three of BENCHMARK.md's step 4), B records all of them. The step is A's whole step, its record
  * included (as BENCHMARK.md defines it); the dynamics are A's step without its record; the cost
  * of all metrics is B's record stage. Metrics only read the world, so A and B must end with the
- * same scores, bit for bit (checked). The two are stepped in alternating order.
+ * same scores and wealth, bit for bit, and as many ties (checked). The two are stepped in
+ * alternating order.
  */
 export async function recordCost(raw: unknown, source: string, steps: number, opts: { agents?: number } = {}) {
   // both record every step, whatever the scenario's record.every
@@ -69,21 +70,21 @@ export async function recordCost(raw: unknown, source: string, steps: number, op
   B.init();
   const step: number[] = [], dyn: number[] = [], all: number[] = [];
   for (let s = 0; s < steps + 3; s++) {
-    let tA = 0, tB = 0;
+    let tA = 0;
     for (const sim of s % 2 ? [B, A] : [A, B]) {
       const t0 = now();
       sim.step();
       if (sim === A) tA = now() - t0;
-      else tB = now() - t0;
     }
     if (s < 3) continue; // warm-up
     step.push(tA);
     dyn.push(tA - A.lastRecordMs);
     all.push(B.lastRecordMs);
-    if (tB < 0) throw new Error('unreachable');
   }
-  const sa = A.world.primaryScore(), sb = B.world.primaryScore();
-  if (sa && sb && !sa.every((x, i) => Object.is(x, sb[i]))) throw new Error(`bench: recording all metrics changed the run of ${source}`);
+  const same = (x: ArrayLike<number> | null, y: ArrayLike<number> | null) =>
+    x === null || y === null ? x === y : x.length === y.length && Array.prototype.every.call(x, (v: number, i: number) => Object.is(v, y[i]));
+  if (!same(A.world.primaryScore(), B.world.primaryScore()) || !same(A.world.pop.wealth, B.world.pop.wealth) || A.world.adj.edgeCount !== B.world.adj.edgeCount)
+    throw new Error(`bench: recording all metrics changed the run of ${source}`);
   const r = { agents: A.world.n, ties: A.world.adj.edgeCount, stepMs: median(step), dynamicsMs: median(dyn), allMetricsMs: median(all) };
   return { ...r, toStep: r.allMetricsMs / r.stepMs, toDynamics: r.allMetricsMs / r.dynamicsMs, sim: A };
 }
