@@ -18,6 +18,7 @@ export const approvalMean: MetricSpec = {
   id: 'approval_mean',
   columns: COLUMNS,
   doc: 'Mean approval of the system; by group (minority, majority) and by wealth quintile (q1 poorest).',
+  reference: 'Kostka, New Media & Society 21:1565 (2019)',
   make: () => (s) => {
     const a = s.column('approval');
     const row: Row = {};

@@ -19,5 +19,6 @@ export const dissentRate: MetricSpec = {
   id: 'dissent_rate',
   columns: ['dissent_rate'],
   doc: 'Expressions of dissent (speech domain) per agent per day; a chilling effect shows as its fall.',
+  reference: 'Schauer, Boston Univ. Law Rev. 58:685 (1978); Penney, Berkeley Tech. Law J. 31:117 (2016)',
   make: () => (s) => ({ dissent_rate: perAgentDay(s, s.stats.expressions[SPEECH]!) }),
 };

@@ -15,6 +15,7 @@ export const giniScore: MetricSpec = {
   id: 'gini_score',
   columns: ['gini_score'],
   doc: 'Gini coefficient of the primary score, G = ΣΣ|x_i − x_j|/(2n²μ).',
+  reference: 'Gini, Variabilità e mutabilità (1912)',
   make: () => (s) => {
     const o = scoreOrder(s);
     return { gini_score: s.score && o ? giniOrdered(s.score, o) : null };

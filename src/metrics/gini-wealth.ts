@@ -15,5 +15,6 @@ export const giniWealth: MetricSpec = {
   id: 'gini_wealth',
   columns: ['gini_wealth'],
   doc: 'Gini coefficient of wealth, G = ΣΣ|x_i − x_j|/(2n²μ).',
+  reference: 'Gini, Variabilità e mutabilità (1912)',
   make: () => (s) => ({ gini_wealth: giniOrdered(s.wealth, wealthOrder(s)) }),
 };

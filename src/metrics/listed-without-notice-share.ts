@@ -14,6 +14,7 @@ export const listedWithoutNoticeShare: MetricSpec = {
   id: 'listed_without_notice_share',
   columns: ['listed_without_notice_share'],
   doc: 'Share of blacklistings made in the window without prior notice.',
+  reference: "Supreme People's Court provisions on the list of dishonest judgment debtors (2013, rev. 2017)",
   make: () => (s) => {
     let listings = 0, without = 0;
     for (const l of s.blackLists) {

@@ -15,6 +15,7 @@ export const meanDaysToDelist: MetricSpec = {
   id: 'mean_days_to_delist',
   columns: ['mean_days_to_delist'],
   doc: 'Mean days from performance of the obligation (or proof of error) to removal from a blacklist, over removals in the window.',
+  reference: "Supreme People's Court provisions on the list of dishonest judgment debtors (2013, rev. 2017): deletion within 3 working days",
   make: () => (s) => {
     let days = 0, count = 0;
     for (const l of s.blackLists) {

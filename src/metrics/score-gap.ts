@@ -16,6 +16,7 @@ export const scoreGap: MetricSpec = {
   id: 'score_gap',
   columns: ['score_gap'],
   doc: 'Mean primary score of the majority minus that of the minority, in score units.',
+  reference: 'Federal Reserve Board, Report to the Congress on Credit Scoring (2007)',
   make: () => (s) => {
     const x = s.score;
     if (!x) return { score_gap: null };

@@ -9,7 +9,7 @@ export const usage = `Usage: scorelab list [--regimes] [--metrics] [--plugin FIL
 
 Lists the preset scenarios (run one with: scorelab run <name>).
   --regimes      every plug-in by id — regimes, observation mechanisms, safeguards, adaptations, behaviour — by family
-  --metrics      every metric column
+  --metrics      every metric column, with its formula and reference
   --plugin FILE  also list the plug-ins of a module
   -h, --help     this help`;
 
@@ -34,7 +34,7 @@ export async function list(argv: string[]): Promise<number> {
     return 0;
   }
   if (values.metrics) {
-    for (const m of METRICS) console.log(`${m.columns.join(', ')}  —  ${m.doc.split('\n')[0]}`);
+    for (const m of METRICS) console.log(`${m.columns.join(', ')}  —  ${m.doc.split('\n')[0]}${m.reference ? `  [${m.reference}]` : ''}`);
     return 0;
   }
   const presets = listPresets();
