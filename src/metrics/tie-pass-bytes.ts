@@ -112,17 +112,6 @@ export function byteKeys(
     s2 += d * xi * xi;
     sxy += xi * (acc - d * c);
   }
-  out[0] = slots;
-  out[1] = sameAll;
-  out[2] = onAll;
-  out[3] = offAll;
-  out[4] = sameOn;
-  out[5] = sameOff;
-  out[6] = m2;
-  out[7] = s1;
-  out[8] = s2;
-  out[9] = sxy;
-  out[10] = lo;
-  out[11] = hi;
+  out.set([slots, sameAll, onAll, offAll, sameOn, sameOff, m2, s1, s2, sxy, lo, hi]); // the order of `sums`
 }
 

@@ -160,18 +160,6 @@ export function general(
     s2 += d * xi * xi;
     sxy += xi * (acc - d * c);
   }
-  const o = sums;
-  o[0] = slots;
-  o[1] = sameAll;
-  o[2] = onAll;
-  o[3] = offAll;
-  o[4] = sameOn;
-  o[5] = sameOff;
-  o[6] = m2;
-  o[7] = s1;
-  o[8] = s2;
-  o[9] = sxy;
-  o[10] = lo;
-  o[11] = hi;
+  sums.set([slots, sameAll, onAll, offAll, sameOn, sameOff, m2, s1, s2, sxy, lo, hi]); // the order of `sums`
 }
 
