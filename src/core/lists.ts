@@ -9,14 +9,28 @@
  * cause has gone (the person performed during the notice period).
  */
 
+import type { Experience } from './experience.js';
+import { GroundTruthError, PEEK_TRUTH, type Cases } from './truth.js';
+
 export type ListKind = 'black' | 'red';
+
+/** How a list shows itself to the people: the domain of its causes and whether names are published. */
+export interface ListOptions {
+  /** Domain index of the acts behind its entries (a listing is a sanction for that domain); −1 = none. */
+  domain?: number;
+  /** Names on the list are made public (published listings reach everyone's perceptions). */
+  published?: boolean;
+}
 
 export interface Proposal {
   list: ListState;
   agent: number;
   day: number;
-  /** The record behind the listing was mistaken (the person did nothing). */
-  mistaken: boolean;
+  /**
+   * The case behind the listing (src/core/truth.ts): deciders see its evidence, records and domain
+   * through `world.cases`; whether it is mistaken is ground truth, for metrics only.
+   */
+  cause: number;
   /** Severity of the cause (a debt amount, points); used by proportionality guards. */
   severity: number;
   /** Listing term in days (Infinity = until delisted). */
@@ -36,10 +50,13 @@ export class ListState {
   readonly on: Uint8Array;
   readonly since: Int32Array;
   readonly until: Float64Array;
-  readonly mistaken: Uint8Array;
+  /** The case behind each entry in force (−1 none). */
+  readonly cause: Int32Array;
   readonly notice: Uint8Array;
   readonly ever: Uint8Array;
   readonly times: Int32Array;
+  /** 1 where the last removal followed an order that found the entry wrong (RemovalOrders: appeal, correction, audit). */
+  readonly cleared: Uint8Array;
   /** Day from which the person has performed / been cleared and is due for removal (-1 = not). */
   readonly dueSince: Int32Array;
   count = 0;
@@ -47,6 +64,14 @@ export class ListState {
   window = { listings: 0, withoutNotice: 0, removals: 0, delistDays: 0, delistCount: 0, blocked: 0, withdrawn: 0 };
   /** Cumulative counters over the run. */
   total = { listings: 0, withoutNotice: 0, removals: 0, blocked: 0, withdrawn: 0, wrongful: 0 };
+
+  /** Domain of the acts behind entries (−1 none): a listing is then reported as a sanction of that domain. */
+  domain = -1;
+  /** Whether names on the list are published. */
+  published = false;
+  /** Set by the registry: cases, and where listings are reported. */
+  cases: Cases | null = null;
+  experience: Experience | null = null;
 
   constructor(
     readonly id: string,
@@ -56,7 +81,8 @@ export class ListState {
     this.on = new Uint8Array(n);
     this.since = new Int32Array(n).fill(-1);
     this.until = new Float64Array(n);
-    this.mistaken = new Uint8Array(n);
+    this.cause = new Int32Array(n).fill(-1);
+    this.cleared = new Uint8Array(n);
     this.notice = new Uint8Array(n);
     this.ever = new Uint8Array(n);
     this.times = new Int32Array(n);
@@ -64,12 +90,14 @@ export class ListState {
   }
 
   /** Puts the agent on the list now (no guards: use `ListRegistry.propose` for that). */
-  add(agent: number, day: number, termDays: number, mistaken: boolean, notice: boolean): void {
+  add(agent: number, day: number, termDays: number, cause: number, notice: boolean): void {
     if (this.on[agent]) return;
+    const mistaken = cause >= 0 && this.cases !== null && this.cases[PEEK_TRUTH](cause);
     this.on[agent] = 1;
     this.since[agent] = day;
     this.until[agent] = day + termDays;
-    this.mistaken[agent] = mistaken ? 1 : 0;
+    this.cause[agent] = cause;
+    this.cleared[agent] = 0;
     this.notice[agent] = notice ? 1 : 0;
     this.ever[agent] = 1;
     this.times[agent]!++;
@@ -82,6 +110,16 @@ export class ListState {
       this.window.withoutNotice++;
       this.total.withoutNotice++;
     }
+    if (this.kind === 'black') this.experience?.sanction(agent, this.domain, this.published);
+    else this.experience?.reward(agent, this.domain);
+  }
+
+  /** Whether agent i's entry in force rests on a mistaken case — metrics only (throws outside the record stage). */
+  isMistaken(i: number): boolean {
+    if (!this.cases) return false;
+    if (!this.cases.open) throw new GroundTruthError(`list ${this.id}: isMistaken`);
+    const c = this.cause[i]!;
+    return this.on[i] === 1 && c >= 0 && this.cases[PEEK_TRUTH](c);
   }
 
   /** Marks the agent as due for removal from `day` (performed, or proven wrongly listed). */
@@ -89,10 +127,11 @@ export class ListState {
     if (this.on[agent] && this.dueSince[agent]! < 0) this.dueSince[agent] = day;
   }
 
-  /** Takes the agent off the list; records days from `dueSince` when set. */
-  remove(agent: number, day: number): void {
+  /** Takes the agent off the list; records days from `dueSince` when set. `cleared`: an order found the entry wrong. */
+  remove(agent: number, day: number, cleared = false): void {
     if (!this.on[agent]) return;
     this.on[agent] = 0;
+    this.cleared[agent] = cleared ? 1 : 0;
     this.count--;
     this.window.removals++;
     this.total.removals++;
@@ -110,15 +149,23 @@ export class ListRegistry {
   readonly guards: { owner: string; guard: ListingGuard }[] = [];
   private pending: Proposal[] = [];
 
-  constructor(readonly n: number) {}
+  constructor(
+    readonly n: number,
+    readonly cases: Cases | null = null,
+    readonly experience: Experience | null = null,
+  ) {}
 
-  /** Gets or creates a list. */
-  get(id: string, kind: ListKind = 'black'): ListState {
+  /** Gets or creates a list; `opts` (first caller's) say its domain and whether names are published. */
+  get(id: string, kind: ListKind = 'black', opts: ListOptions = {}): ListState {
     let l = this.lists.get(id);
     if (!l) {
       l = new ListState(id, kind, this.n);
+      l.cases = this.cases;
+      l.experience = this.experience;
       this.lists.set(id, l);
     }
+    if (opts.domain !== undefined && l.domain < 0) l.domain = opts.domain;
+    if (opts.published) l.published = true;
     return l;
   }
 
@@ -137,7 +184,7 @@ export class ListRegistry {
       }
     }
     if (prop.effectiveDay <= p.day) {
-      prop.list.add(prop.agent, p.day, prop.termDays, prop.mistaken, prop.notice);
+      prop.list.add(prop.agent, p.day, prop.termDays, prop.cause, prop.notice);
       return 'listed';
     }
     this.pending.push(prop);
@@ -158,7 +205,7 @@ export class ListRegistry {
       else if (p.stillDue && !p.stillDue()) {
         p.list.window.withdrawn++;
         p.list.total.withdrawn++;
-      } else p.list.add(p.agent, day, p.termDays, p.mistaken, p.notice);
+      } else p.list.add(p.agent, day, p.termDays, p.cause, p.notice);
     }
     this.pending = keep;
   }

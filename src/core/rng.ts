@@ -83,6 +83,14 @@ export class Streams {
     }
     return r;
   }
+  /**
+   * Keyed draws for a purpose: `keyed('observation').u(agent, day, purpose)` depends only on the
+   * run's seed, the name and the key — never on how many draws anything else took. Use these for
+   * every per-agent draw, so that one agent's changed act never re-draws another agent's records.
+   */
+  keyed(name: string): Keyed {
+    return makeKeyed(hashString(`scorelab:${this.root}/${name}`));
+  }
   /** A fresh generator for a sub-purpose; does not advance the parent. */
   fork(name: string, sub: string | number): Rng {
     return makeRng(`scorelab:${this.root}/${name}/${sub}`);
@@ -97,4 +105,57 @@ export function hashString(s: string): number {
     h = Math.imul(h, 0x01000193);
   }
   return h >>> 0;
+}
+
+/** MurmurHash3's 32-bit finalizer (Appleby, public domain): a bijective mix of 32 bits. */
+export function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/**
+ * Counter-based draws: a uniform that is a pure function of (key, agent, day, purpose, k). Stateless, so
+ * the order in which agents are visited, the number of workers or threads, and what other agents do
+ * cannot change a draw (common random numbers, ARCHITECTURE.md).
+ */
+export interface Keyed {
+  /** Uniform in [0, 1) for (agent, day, purpose, k); k defaults to 0 (the k-th draw of that purpose). */
+  u(agent: number, day: number, purpose: number, k?: number): number;
+  /** Standard normal for the same key (Box–Muller on two keyed uniforms). */
+  normal(agent: number, day: number, purpose: number, k?: number): number;
+  /** Bernoulli draw u(…) < p. */
+  chance(p: number, agent: number, day: number, purpose: number, k?: number): boolean;
+  /** Uniform integer in [0, m). */
+  int(m: number, agent: number, day: number, purpose: number, k?: number): number;
+}
+
+const TWO32 = 4294967296;
+
+/** Keyed draws from a 32-bit key. */
+export function makeKeyed(key: number): Keyed {
+  const k0 = key >>> 0;
+  const hash = (agent: number, day: number, purpose: number, k: number): number => {
+    let h = fmix32(k0 ^ Math.imul(agent + 1, 0x9e3779b1));
+    h = fmix32(h ^ Math.imul(day + 1, 0x7feb352d));
+    h = fmix32(h ^ Math.imul(purpose + 1, 0x846ca68b));
+    if (k !== 0) h = fmix32(h ^ Math.imul(k + 1, 0xcc9e2d51));
+    return h;
+  };
+  // 53-bit uniform from two 32-bit hashes would be finer; 32 bits is enough for probabilities here
+  const u = (agent: number, day: number, purpose: number, k = 0) => hash(agent, day, purpose, k) / TWO32;
+  return {
+    u,
+    normal(agent, day, purpose, k = 0) {
+      let a = u(agent, day, purpose, 2 * k);
+      if (a <= 0) a = 0.5 / TWO32;
+      const b = u(agent, day, purpose, 2 * k + 1);
+      return Math.sqrt(-2 * Math.log(a)) * Math.cos(2 * Math.PI * b);
+    },
+    chance: (p, agent, day, purpose, k = 0) => u(agent, day, purpose, k) < p,
+    int: (m, agent, day, purpose, k = 0) => Math.floor(u(agent, day, purpose, k) * m),
+  };
 }

@@ -8,7 +8,8 @@
  */
 import type { AnyPlugin, Hooks, Row, Stage } from './contracts.js';
 import { FAMILIES } from './contracts.js';
-import { ACT_EXPRESSION, ACT_GOOD } from './events.js';
+import { ACT_EXPRESSION, ACT_GOOD, CORE_TOKEN, type EventBuffer } from './events.js';
+import type { Keyed } from './rng.js';
 import { makeSnapshot, type MetricSpec } from './snapshot.js';
 import type { World } from './world.js';
 
@@ -35,6 +36,7 @@ export class Simulation {
   /** Milliseconds the last recorded row took (snapshot and every metric), for benchmarks and profiles. */
   lastRecordMs = 0;
   private initialized = false;
+  private readonly observeKey: Keyed;
 
   constructor(
     readonly world: World,
@@ -43,6 +45,7 @@ export class Simulation {
   ) {
     // stable order: by family, then as listed
     const ordered = [...plugins].sort((a, b) => FAMILIES.indexOf(a.spec.family) - FAMILIES.indexOf(b.spec.family));
+    this.observeKey = world.keyed('observation');
     this.instances = ordered.map((p) => ({ ...p, hooks: p.spec.create(world, p.params as never) }));
     this.metricFns = record.metrics.map((m) => m.make());
     const cols = ['step', 'day', 'seed'];
@@ -56,6 +59,7 @@ export class Simulation {
     if (this.initialized) return;
     this.initialized = true;
     for (const inst of this.instances) inst.hooks.init?.();
+    this.world.experience.start(this.world.lostOpportunity);
     this.recordRow();
   }
 
@@ -65,6 +69,8 @@ export class Simulation {
     const w = this.world;
     w.acts.clear();
     w.records.clear();
+    w.records.day = w.day;
+    w.experience.clear();
     w.benefit.fill(0);
     w.benefitEligible.fill(0);
     for (const stage of STEP_STAGES) {
@@ -73,6 +79,7 @@ export class Simulation {
       if (stage === 'sanction') w.incomeMult.fill(1);
       for (const inst of this.instances) inst.hooks[stage]?.();
       if (stage === 'observe') this.countRecords();
+      if (stage === 'sanction') w.experience.settle(w.incomeMult, w.lostOpportunity, w.daysPerStep);
     }
     w.step++;
     w.day += w.daysPerStep;
@@ -92,10 +99,15 @@ export class Simulation {
     return this.rows;
   }
 
-  /** Default observation: each act is recorded with probability detect[domain, group] × watch. */
+  /**
+   * Default observation: each act is recorded with probability detect[domain, group] × watch. The
+   * draw is keyed by (agent, day, domain, kind), so one agent's changed act never changes whether
+   * another agent's acts are seen (common random numbers).
+   */
   private observeActs(): void {
     const w = this.world;
-    const rng = w.rng('observation');
+    const rng = this.observeKey;
+    const day = w.day;
     const acts = w.acts;
     const g = w.pop.group;
     const stats = w.stats;
@@ -110,7 +122,7 @@ export class Simulation {
         w.actedWindow[i]! |= 1 << d;
       }
       const p = w.detect[d * 2 + g[i]!]! * w.watch[i]!;
-      if (rng() < p) w.records.push(i, d, kind, acts.size[k]!, 0, acts.tag[k]!);
+      if (rng.u(i, day, d * 4 + kind, ordinal(acts, k)) < p) w.records.push(i, d, kind, acts.size[k]!, acts.tag[k]!);
     }
   }
 
@@ -119,7 +131,7 @@ export class Simulation {
     const r = w.records;
     w.stats.records += r.length;
     for (let k = 0; k < r.length; k++) {
-      if (r.mistaken[k]) {
+      if (r.peekMistaken(k, CORE_TOKEN)) {
         w.stats.mistakenRecords++;
         w.wrongRecordWindow[r.agent[k]!] = 1;
       }
@@ -129,6 +141,7 @@ export class Simulation {
   private recordRow(): void {
     const t0 = performance.now();
     const w = this.world;
+    w.cases.open = true; // ground truth is readable by metrics and record hooks only
     const snap = makeSnapshot(w, this.record.params ?? {});
     const row: Row = {};
     for (const c of this.columns) row[c] = null;
@@ -144,10 +157,19 @@ export class Simulation {
     const out: Row = {};
     for (const c of this.columns) out[c] = row[c] ?? null;
     this.rows.push(out);
+    w.cases.open = false;
     w.stats.reset();
     w.lists.resetWindow();
     w.actedWindow.fill(0);
     w.wrongRecordWindow.fill(0);
     this.lastRecordMs = performance.now() - t0;
   }
+}
+
+/** How many earlier acts of the step share act k's agent, domain and kind (acts of one agent are adjacent). */
+function ordinal(acts: EventBuffer, k: number): number {
+  let o = 0;
+  const i = acts.agent[k]!, d = acts.domain[k]!, kd = acts.kind[k]!;
+  for (let j = k - 1; j >= 0 && acts.agent[j] === i; j--) if (acts.domain[j] === d && acts.kind[j] === kd) o++;
+  return o;
 }

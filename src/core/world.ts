@@ -4,10 +4,12 @@
  * meet without importing each other (columns by name, `policy`, `services`).
  */
 import { Adjacency } from './adjacency.js';
-import { EventBuffer } from './events.js';
+import { EventBuffer, RecordBuffer } from './events.js';
+import { Experience } from './experience.js';
 import { ListRegistry } from './lists.js';
 import { DOMAINS, Population } from './population.js';
-import { Streams, type Rng } from './rng.js';
+import { hashString, Streams, type Keyed, type Rng } from './rng.js';
+import { Cases } from './truth.js';
 
 /** Counters over the current recording window (reset after each recorded step). */
 export class WindowStats {
@@ -52,8 +54,16 @@ export class World {
   readonly streams: Streams;
   step = 0;
   day = 0;
+  /** The step's true acts (ground truth: observation and metrics read them, deciders never). */
   readonly acts = new EventBuffer();
-  readonly records = new EventBuffer();
+  /** Evidence quality d′ of an observation, by domain (sd units): a true record's evidence is d′ + z, a mistaken one's z. */
+  readonly evidenceQuality = new Float64Array(DOMAINS.length).fill(1.5);
+  /** Cases kept by institutions: evidence for deciders, truth for metrics (src/core/truth.ts). */
+  readonly cases = new Cases();
+  /** The step's records (what institutions observed, with the strength of the evidence). */
+  readonly records: RecordBuffer;
+  /** What people lived through this step: sanctions, rewards, income and opportunities lost. */
+  readonly experience: Experience;
   readonly lists: ListRegistry;
   readonly stats = new WindowStats();
   /** Base probability that an act in domain d by an agent of group g is observed: `detect[d * 2 + g]`. */
@@ -97,7 +107,9 @@ export class World {
     this.pop = new Population(n);
     this.adj = new Adjacency(n, 0);
     this.streams = new Streams(seed);
-    this.lists = new ListRegistry(n);
+    this.records = new RecordBuffer(this.cases, hashString(`scorelab:${seed}/evidence`), this.evidenceQuality);
+    this.experience = new Experience(n);
+    this.lists = new ListRegistry(n, this.cases, this.experience);
     this.watch = this.pop.addColumn('watch', 'f32', 'core', 'monitoring multiplier', false).fill(1);
     this.incomeMult = this.pop.addColumn('income_mult', 'f32', 'core', 'sanction multiplier on income', false).fill(1);
     this.benefit = this.pop.addColumn('benefit', 'u8', 'core', 'received a benefit this step');
@@ -109,9 +121,14 @@ export class World {
     this.censor = this.pop.addColumn('censor', 'f32', 'core', 'self-censorship level');
   }
 
-  /** A named random stream of this run. */
+  /** A named random stream of this run (sequential: for draws that are not per agent). */
   rng(name: string): Rng {
     return this.streams.get(name);
+  }
+
+  /** Keyed draws of this run for a purpose: `keyed('regime:x').u(agent, day, purpose)` (common random numbers). */
+  keyed(name: string): Keyed {
+    return this.streams.keyed(name);
   }
 
   /** Declares a score column as the primary score; the scenario's choice or the first caller wins. */

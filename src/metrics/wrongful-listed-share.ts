@@ -21,7 +21,7 @@ export const wrongfulListedShare: MetricSpec = {
     for (let i = 0; i < n; i++) {
       if (!listed[i]) continue;
       for (const l of s.blackLists)
-        if (l.on[i] && l.mistaken[i]) {
+        if (l.isMistaken(i)) {
           c++;
           break;
         }

@@ -69,7 +69,7 @@ export const misidentification = defineObservation({
           if (p.scaleWithSurveillance && gi === 1) rate *= base > 0 ? world.detect[d * 2 + 1]! / base : 1;
           const u = rng(); // one draw per agent per step, whatever the rate (stable stream)
           if (u < 1 - Math.exp(-rate * dt)) {
-            rec.push(i, d, ACT_VIOLATION, finance ? p.sizeDays * world.pop.income[i]! : 1, 1, p.tag);
+            rec.push(i, d, ACT_VIOLATION, finance ? p.sizeDays * world.pop.income[i]! : 1, p.tag, true, 1);
             window++;
           }
         }

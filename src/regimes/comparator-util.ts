@@ -7,7 +7,11 @@
 import { POLICY, policyOf } from '../core/policy.js';
 import type { ListState } from '../core/lists.js';
 import type { Rng } from '../core/rng.js';
+import type { Cases } from '../core/truth.js';
 import type { World } from '../core/world.js';
+
+/** Evidence strength of a case that is a direct observation of the world (a negative balance), in sd units. */
+export const FACT_EVIDENCE = 4;
 
 /** Probability of at least one event in a step of `dt` days at `ratePerDay`. */
 export const perStep = (ratePerDay: number, dt: number): number => 1 - Math.exp(-ratePerDay * dt);
@@ -51,28 +55,29 @@ export function sweepList(list: ListState, day: number, delistDays = 0): number 
 }
 
 /**
- * Records of each agent over a sliding window of days: counts of all and of mistaken records.
- * Events are kept in arrays in day order and expired from the front: O(records) overall.
+ * Records of each agent over a sliding window of days: the count, and the cases behind them
+ * (src/core/truth.ts), so that a listing on the window carries them. Events are kept in arrays in
+ * day order and expired from the front: O(records) overall. The window never reads whether a case
+ * is mistaken: `cause(i, need)` asks the core for the case of a finding that needs `need` records.
  */
 export class RecordWindow {
   readonly all: Int32Array;
-  readonly wrong: Int32Array;
   private day: number[] = [];
   private agent: number[] = [];
-  private mis: number[] = [];
+  private readonly open = new Map<number, number[]>();
   private head = 0;
 
-  constructor(readonly n: number) {
+  constructor(readonly n: number, private readonly cases: Cases) {
     this.all = new Int32Array(n);
-    this.wrong = new Int32Array(n);
   }
 
-  add(day: number, i: number, mistaken: boolean): void {
+  add(day: number, i: number, cause: number): void {
     this.day.push(day);
     this.agent.push(i);
-    this.mis.push(mistaken ? 1 : 0);
     this.all[i]!++;
-    if (mistaken) this.wrong[i]!++;
+    const l = this.open.get(i);
+    if (l) l.push(cause);
+    else this.open.set(i, [cause]);
   }
 
   /** Drops events that happened on or before `day − windowDays`. */
@@ -81,19 +86,21 @@ export class RecordWindow {
     while (this.head < this.day.length && this.day[this.head]! <= cut) {
       const i = this.agent[this.head]!;
       this.all[i]!--;
-      if (this.mis[this.head]) this.wrong[i]!--;
+      const l = this.open.get(i)!;
+      l.shift();
+      if (l.length === 0) this.open.delete(i);
       this.head++;
     }
     if (this.head > 4096 && this.head > this.day.length / 2) {
       this.day.splice(0, this.head);
       this.agent.splice(0, this.head);
-      this.mis.splice(0, this.head);
       this.head = 0;
     }
   }
 
-  /** Records in the window that were true (not mistaken). */
-  trueCount(i: number): number {
-    return this.all[i]! - this.wrong[i]!;
+  /** The case of a finding on agent i's records in the window that needs `need` of them to be true. */
+  cause(i: number, need: number): number {
+    return this.cases.combine(this.open.get(i) ?? [], need);
   }
 }
+

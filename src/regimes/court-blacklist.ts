@@ -75,7 +75,7 @@ export const courtBlacklist = defineRegime({
   create(world, p) {
     const n = world.n;
     const pop = world.pop;
-    const list = world.lists.get('court-blacklist', 'black');
+    const list = world.lists.get('court-blacklist', 'black', { domain: DOMAIN_INDEX.finance, published: true });
     const ledger = new CourtLedger(world);
     const severity = pop.addColumn('severity_court_blacklist', 'f32', 'court-blacklist', 'amount owed at listing, months of income', false);
     const proposed = new Uint8Array(n); // a proposal with notice is pending
@@ -99,15 +99,16 @@ export const courtBlacklist = defineRegime({
         for (let k = 0; k < r.length; k++) {
           if (r.domain[k] !== F || r.kind[k] !== ACT_VIOLATION) continue;
           world.stats.dataPoints++;
-          if (u(r.agent[k]!, day, JUDGE) < p.suitRate) ledger.judge(r.agent[k]!, r.size[k]!, r.mistaken[k] === 1, day + p.judgmentDays);
+          if (u(r.agent[k]!, day, JUDGE) < p.suitRate) ledger.judge(r.agent[k]!, r.size[k]!, r.cause(k), day + p.judgmentDays);
         }
         ledger.mature(day);
         const { owed, dueSince } = ledger;
         for (let i = 0; i < n; i++) {
           if (wasOn[i] && !list.on[i] && owed[i]! > 0) {
-            // removed by someone else (expiry erasure, an enforced appeal): a mistaken obligation is
-            // annulled; a true one needs a new grace period before any new listing
-            if (list.mistaken[i]) ledger.clear(i);
+            // removed by someone else: an order that found the entry wrong (an appeal won, a
+            // correction, an audit finding) annuls the obligation; an erasure (expiry) does not, and
+            // the unperformed obligation needs a new grace period before any new listing
+            if (list.cleared[i]) ledger.clear(i);
             else dueSince[i] = day;
           }
           if (list.on[i]) {
@@ -144,7 +145,7 @@ export const courtBlacklist = defineRegime({
           const sev = owed[i]! / (pop.income[i]! * 30);
           severity[i] = sev;
           const out = world.lists.propose({
-            list, agent: i, day, mistaken: ledger.trueOwed[i]! <= 0, severity: sev, termDays: term,
+            list, agent: i, day, cause: ledger.cause(i), severity: sev, termDays: term,
             notice, effectiveDay: notice ? day + p.noticeDays : day, stillDue: () => ledger.owed[i]! > 0,
           });
           if (out === 'pending') proposed[i] = 1;
@@ -160,7 +161,7 @@ export const courtBlacklist = defineRegime({
       },
       record() {
         let mistaken = 0;
-        for (let i = 0; i < n; i++) if (list.on[i] && list.mistaken[i]) mistaken++;
+        for (let i = 0; i < n; i++) if (list.isMistaken(i)) mistaken++;
         return {
           court_listed: list.count,
           court_published: list.window.listings,

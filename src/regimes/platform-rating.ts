@@ -24,6 +24,7 @@
  * Sources: CALIBRATION.md, Peer and platform ratings: Uber 4.6 threshold, last 500 trips, 2–3% below
  * 4.6 (San Francisco 2014) [S]; nearly 95% of Airbnb listings average 4.5–5 (Zervas et al. 2021) [P].
  */
+import { DOMAIN_INDEX } from '../core/population.js';
 import { defineRegime } from '../core/contracts.js';
 import { num, numList, prob } from '../core/params.js';
 import { RatingRings, starDraw } from './comparator-ring.js';
@@ -65,7 +66,7 @@ export const platformRating = defineRegime({
     const provider = world.pop.addColumn('platform_provider', 'u8', 'platform-rating', '1 = provider (driver, host)');
     const problem = world.pop.addColumn('platform_problem', 'f64', 'platform-rating', 'chance per trip of a problem (providers: service; others: as customers)', false);
     world.offerPrimaryScore('score_platform', 1, 5, 'platform-rating');
-    const list = world.lists.get('platform-deactivation', 'black');
+    const list = world.lists.get('platform-deactivation', 'black', { domain: DOMAIN_INDEX.commerce });
     const rInit = world.rng('regime:platform-rating:init');
     const rng = world.rng('regime:platform-rating');
     const cust = new Float64Array(n).fill(5);
@@ -131,7 +132,9 @@ export const platformRating = defineRegime({
             list,
             agent: j,
             day: world.day,
-            mistaken: stars.expected(problem[j]!) >= p.threshold,
+            // the platform's evidence: how far the mean is below the line, in standard errors of a rating (sd ≈ 1 star);
+            // the label (the provider's true expected rating is above the line) is the world's, for metrics
+            cause: world.cases.make((p.threshold - score[j]!) * Math.sqrt(rings.count[slot[j]!]!), 0, stars.expected(problem[j]!) >= p.threshold, DOMAIN_INDEX.commerce, rings.count[slot[j]!]!),
             severity: p.threshold - score[j]!,
             termDays: listTerm(world, p.reactivateDays > 0 ? p.reactivateDays : Infinity),
             stillDue: () => score[j]! < p.threshold,

@@ -24,7 +24,7 @@ import { defineRegime } from '../core/contracts.js';
 import { ACT_VIOLATION } from '../core/events.js';
 import { num, prob } from '../core/params.js';
 import { DOMAIN_INDEX } from '../core/population.js';
-import { listTerm, lookback, perStep, RecordWindow, sweepList } from './comparator-util.js';
+import { FACT_EVIDENCE, listTerm, lookback, perStep, RecordWindow, sweepList } from './comparator-util.js';
 
 const REPAIR = 'CALIBRATION.md, Safeguards: serious records public 1–3 years (China credit repair) [P/S]; used as a comparable term';
 
@@ -52,9 +52,9 @@ export const publicRegistry = defineRegime({
   columns: ['offender_listed', 'insolvency_listed'],
   create(world, p) {
     const n = world.n;
-    const off = world.lists.get('offender-registry', 'black');
-    const ins = world.lists.get('insolvency-registry', 'black');
-    const defaults = new RecordWindow(n);
+    const off = world.lists.get('offender-registry', 'black', { domain: DOMAIN_INDEX.law, published: true });
+    const ins = world.lists.get('insolvency-registry', 'black', { domain: DOMAIN_INDEX.finance, published: true });
+    const defaults = new RecordWindow(n, world.cases);
     const blockedAt = new Int32Array(n).fill(-1);
     const wasOn = new Uint8Array(n);
     const rConv = world.rng('regime:public-registry');
@@ -73,13 +73,13 @@ export const publicRegistry = defineRegime({
           if (r.kind[k] !== ACT_VIOLATION) continue;
           const i = r.agent[k]!;
           if (r.domain[k] === F) {
-            defaults.add(day, i, r.mistaken[k] === 1);
+            defaults.add(day, i, r.cause(k));
             blockedAt[i] = -1;
             used++;
           } else if (r.domain[k] === L && rConv() < p.convictionProb) {
             used++;
             if (off.on[i] || world.lists.isPending(off, i)) continue;
-            world.lists.propose({ list: off, agent: i, day, mistaken: r.mistaken[k] === 1, severity: 1, termDays: listTerm(world, p.offenderTermDays) });
+            world.lists.propose({ list: off, agent: i, day, cause: r.cause(k), severity: 1, termDays: listTerm(world, p.offenderTermDays) });
           }
         }
         for (let i = 0; i < n; i++) {
@@ -95,7 +95,7 @@ export const publicRegistry = defineRegime({
             list: ins,
             agent: i,
             day,
-            mistaken: !byDebt && defaults.trueCount(i) < p.defaultCount,
+            cause: byDebt ? world.cases.make(FACT_EVIDENCE, 0, false, F) : defaults.cause(i, p.defaultCount),
             severity: Math.max(0, -wealth[i]! / income[i]!),
             termDays: listTerm(world, p.insolvencyTermDays),
             stillDue: () => insolventByDebt(i) || defaults.all[i]! >= p.defaultCount,

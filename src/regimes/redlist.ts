@@ -9,7 +9,7 @@
  *   slots go by merit: the agents with the most observed good deeds (civic records) in the period
  *   and no observed violation in the period, not on any blacklist; ties in merit broken by lot
  *   (stream `regime:redlist:merit`). Merit slots left over (too few candidates) stay empty;
- * - while on the redlist (world.lists.get('redlist', 'red')): a benefit (deposit-free services,
+ * - while on the redlist (world.lists.get('redlist', 'red', { domain: DOMAIN_INDEX.civic, published: true })): a benefit (deposit-free services,
  *   heating, gas, water and transport discounts: world.benefit) and income × `incomeMult` (> 1,
  *   the value of the discounts); every agent is eligible;
  * - entries give no reasons (the `redlist_merit` column keeps, for the analyst only, whether a
@@ -45,7 +45,7 @@ export const redlist = defineRegime({
   columns: ['redlist_new', 'redlist_merit_share'],
   create(world, p) {
     const n = world.n;
-    const list = world.lists.get('redlist', 'red');
+    const list = world.lists.get('redlist', 'red', { domain: DOMAIN_INDEX.civic, published: true });
     const merit = world.pop.addColumn('redlist_merit', 'u8', 'redlist', '1 = last honour went by merit, 0 = by noise');
     const good = new Int32Array(n);
     const bad = new Uint8Array(n);
@@ -58,7 +58,7 @@ export const redlist = defineRegime({
     let next = p.periodDays;
     let newHonours = 0;
     const honour = (i: number, byMerit: boolean, term: number) => {
-      list.add(i, world.day, term, false, true);
+      list.add(i, world.day, term, -1, true);
       merit[i] = byMerit ? 1 : 0;
       chosen[i] = 1;
       newHonours++;

@@ -49,8 +49,8 @@ export const riskList = defineRegime({
   columns: ['risk_listed', 'risk_blocked_trips'],
   create(world, p) {
     const n = world.n;
-    const list = world.lists.get('risk-list', 'black');
-    const win = new RecordWindow(n);
+    const list = world.lists.get('risk-list', 'black', { domain: DOMAIN_INDEX.law });
+    const win = new RecordWindow(n, world.cases);
     const fresh = new Uint8Array(n);
     const rng = world.rng('regime:risk-list');
     const L = DOMAIN_INDEX.law;
@@ -65,7 +65,7 @@ export const riskList = defineRegime({
         for (let k = 0; k < r.length; k++) {
           if (r.domain[k] !== L || r.kind[k] !== ACT_VIOLATION) continue;
           const i = r.agent[k]!;
-          win.add(day, i, r.mistaken[k] === 1);
+          win.add(day, i, r.cause(k));
           if (!fresh[i]) touched.push(i);
           fresh[i] = 1;
         }
@@ -77,7 +77,7 @@ export const riskList = defineRegime({
             list,
             agent: i,
             day,
-            mistaken: win.trueCount(i) < p.threshold,
+            cause: win.cause(i, p.threshold),
             severity: win.all[i]!,
             termDays: listTerm(world, p.termDays),
             stillDue: () => {

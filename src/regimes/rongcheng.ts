@@ -9,11 +9,15 @@
  *   fundraising or other commercial cases; law violations are traffic tickets, drunk driving,
  *   tampering with heating, stealing utilities or destroying public equipment; civic good deeds
  *   are heroic acts or blood donations. The act is drawn from `actMix` (shares within the domain)
- *   on stream `regime:rongcheng:map`. Speech and consumption are not in the table: not scored;
+ *   on keyed stream `regime:rongcheng:map`. Speech and consumption are not in the table: not scored;
  * - points move only on records an official decision backs: a record enters a court or regulator
- *   queue and is decided `decisionDelayDays` later; the decision errs with probability
- *   `decisionErrorRate` (stream `regime:rongcheng:decision`) in both directions: it wrongly drops
- *   a true record and wrongly confirms a mistaken one (a misidentification) at that same rate;
+ *   queue and is decided `decisionDelayDays` later, on evidence (src/core/truth.ts): the official
+ *   combines the file's evidence e with an own check of it, e₂ = decisionQuality·[true] + z (keyed
+ *   stream `regime:rongcheng:decision`), as s = (e + e₂)/√2, and confirms when s ≥ decisionCriterion
+ *   (decisionQuality 0: s = e, a rubber stamp). Errors go both ways — true records dropped, mistaken
+ *   ones confirmed — at rates that come from the overlap of the evidence, never from a parameter;
+ * - a confirmed deduction is reported to `world.experience` as a sanction of the act's domain, a
+ *   confirmed reward as a reward;
  * - a confirmed act adds its `points` (deductions ≤ 0, rewards ≥ 0); drunk driving drops the
  *   person straight to grade C: to at most the top of C (B's lower bound − 1), plus its own entry;
  * - confirmed acts older than POLICY.expiryDays lapse (their change is undone); none lapse by default;
@@ -40,7 +44,7 @@ export const rongcheng = defineRegime({
     'Every resident starts with 1000 points. When a court or regulator has decided on an act, points are deducted ' +
     '(a traffic ticket −5, bank arrears −10, fraud −30, destroying public equipment −100) or added (a heroic act +30, ' +
     'blood donation +10); drunk driving drops a person straight to grade C. Decisions take time and sometimes err: ' +
-    'they drop some true records and confirm some mistaken ones. Points give grades AAA, AA, A, B, C, D. AAA and AA ' +
+    'they drop some true records and confirm some mistaken ones, because the official decides on the evidence in the file and on its own check of it, never on what really happened. Points give grades AAA, AA, A, B, C, D. AAA and AA ' +
     'bring benefits; C and D bring restrictions that cut income and cost opportunities. Speech and spending are not ' +
     'in the table.',
   sources: [
@@ -56,7 +60,8 @@ export const rongcheng = defineRegime({
     points: numRecord(actTable(2), { unit: 'points', doc: 'points per confirmed act (violations ≤ 0, heroicAct and bloodDonation ≥ 0); drunkDriving is an extra deduction on top of the drop to grade C', source: SRC_TABLE }),
     actMix: numRecord(actTable(3), { min: 0, unit: 'share within domain', doc: 'how often a record of a domain is each act of the table (normalised within finance, commerce, law, civic)', source: 'modelling assumption [W]: no source gives act frequencies' }),
     decisionDelayDays: num(30, { min: 0, unit: 'days', doc: 'days from a record to the court or regulator decision that lets it count', source: 'modelling assumption [W]; the decision step itself [P/S] (J. Daum)' }),
-    decisionErrorRate: prob(0.05, { doc: 'share of records the decision gets wrong: true records wrongly dropped and mistaken records wrongly confirmed, each at this rate', source: 'modelling assumption [W]' }),
+    decisionQuality: num(2, { min: 0, unit: 'sd units (d′)', doc: 'quality of the official’s own check of a record (0 = rubber stamp: the file’s evidence alone)', source: 'modelling choice: no source measures it' }),
+    decisionCriterion: num(1.25, { unit: 'sd units', doc: 'the decision confirms a record when the combined evidence (file and own check, Stouffer) reaches this; lower = readier to confirm', source: 'modelling choice: midway between a mistaken and a true record at the default qualities' }),
     incomeMultC: num(0.95, { min: 0, max: 1, unit: 'factor', doc: 'income multiplier while in grade C', source: 'modelling assumption [W]' }),
     incomeMultD: num(0.85, { min: 0, max: 1, unit: 'factor', doc: 'income multiplier while in grade D', source: 'modelling assumption [W]' }),
     opportunityDays: num(30, { min: 1, unit: 'days', doc: 'one opportunity is lost per this many days in grade C or D', source: 'modelling assumption [W]' }),
@@ -84,26 +89,32 @@ export const rongcheng = defineRegime({
     const score = world.pop.addColumn('score_rongcheng', 'f64', 'rongcheng', 'Rongcheng points');
     const grade = world.pop.addColumn('grade_rongcheng', 'u8', 'rongcheng', 'grade: 5 AAA, 4 AA, 3 A, 2 B, 1 C, 0 D');
     world.offerPrimaryScore('score_rongcheng', 0, 1200, 'rongcheng');
-    const pending = new DatedLedger(); // (due day, agent, act, mistaken)
+    const pending = new DatedLedger(); // (due day, agent, act, case)
     const confirmed = new DatedLedger(); // (decision day, agent, act, applied change)
-    const mapRng = world.rng('regime:rongcheng:map');
-    const decRng = world.rng('regime:rongcheng:decision');
+    const mapKey = world.keyed('regime:rongcheng:map');
+    const decKey = world.keyed('regime:rongcheng:decision');
+    const cases = world.cases;
     const b = p.bands;
     const cTop = b[3]! - 1;
-    const win = { wrongConfirmed: 0, wrongDropped: 0 };
+    // cases decided since the last record: their truth is counted there (metrics only)
+    const win = { confirmed: [] as number[], dropped: [] as number[] };
     const regrade = () => {
       for (let i = 0; i < n; i++) {
         const s = score[i]!;
         grade[i] = s >= b[0]! ? 5 : s >= b[1]! ? 4 : s >= b[2]! ? 3 : s >= b[3]! ? 2 : s >= b[4]! ? 1 : 0;
       }
     };
-    const decide = (i: number, e: number, mistaken: number) => {
-      const wrong = decRng() < p.decisionErrorRate;
-      if (mistaken ? !wrong : wrong) {
-        if (!mistaken) win.wrongDropped++;
+    // the official's decision: the file's evidence and an own check of it, combined (Stouffer)
+    const decide = (i: number, e: number, c: number, dueDay: number) => {
+      const look = p.decisionQuality > 0 ? cases.reexamine(c, p.decisionQuality, decKey.normal(i, dueDay, e)) : NaN;
+      const s = p.decisionQuality > 0 ? (cases.evidence(c) + look) / Math.SQRT2 : cases.evidence(c);
+      if (s < p.decisionCriterion) {
+        win.dropped.push(c);
         return;
       }
-      if (mistaken) win.wrongConfirmed++;
+      win.confirmed.push(c);
+      if (pts[e]! < 0 || e === DRUNK) world.experience.sanction(i, ACTS[e]![1]);
+      else if (pts[e]! > 0) world.experience.reward(i, ACTS[e]![1]);
       const delta = e === DRUNK ? Math.min(0, cTop - score[i]!) + pts[e]! : pts[e]!;
       score[i]! += delta;
       confirmed.push(world.day, i, e, delta);
@@ -119,12 +130,12 @@ export const rongcheng = defineRegime({
           const d = r.domain[k]!;
           const list = acts[d];
           if (!list || r.kind[k] !== (d === GOOD_DOMAIN ? ACT_GOOD : ACT_VIOLATION)) continue;
-          const u = mapRng();
+          const u = mapKey.u(r.agent[k]!, world.day, d * 4 + r.kind[k]!);
           const c = cum[d]!;
           let j = 0;
           while (j < c.length - 1 && u >= c[j]!) j++;
           if (c[j]! <= 0) continue; // the domain's acts all have share 0
-          pending.push(world.day + p.decisionDelayDays, r.agent[k]!, list[j]!, r.mistaken[k]!);
+          pending.push(world.day + p.decisionDelayDays, r.agent[k]!, list[j]!, r.cause(k));
         }
         const expiry = policyOf(world, POLICY.expiryDays, Infinity);
         confirmed.popUntil(world.day - expiry, (i, _e, delta) => (score[i]! -= delta));
@@ -152,12 +163,12 @@ export const rongcheng = defineRegime({
         }
         const row = {
           rongcheng_pending: pending.size,
-          rongcheng_wrong_confirmed: win.wrongConfirmed,
-          rongcheng_wrong_dropped: win.wrongDropped,
+          rongcheng_wrong_confirmed: win.confirmed.filter((c) => cases.isMistaken(c)).length,
+          rongcheng_wrong_dropped: win.dropped.filter((c) => !cases.isMistaken(c)).length,
           rongcheng_aa_share: n ? aa / n : null,
           rongcheng_cd_share: n ? cd / n : null,
         };
-        win.wrongConfirmed = win.wrongDropped = 0;
+        win.confirmed.length = win.dropped.length = 0;
         return row;
       },
     };

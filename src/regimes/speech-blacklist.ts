@@ -3,15 +3,20 @@
  *
  * Rules, each step (stage score):
  *  - every observed expression (record: speech, ACT_EXPRESSION) of an agent not banned already is
- *    judged. It is truly illegal with probability `illegalRate` (stream ':illegal'), and then judged
- *    illegal; otherwise it is lawful dissent, judged illegal with probability `vagueness` (stream
- *    ':judge': vague lines). Both draws are made for every statement, so runs that differ only in
- *    vagueness share all other draws; vagueness = 0 ⇒ no lawful statement is ever judged illegal.
- *    A mistaken record (misidentification) is lawful: the person said nothing.
+ *    judged. Whether it is truly illegal is the world's fact (probability `illegalRate`, keyed
+ *    stream ':illegal'; a mistaken record — the person said nothing — is lawful). The moderator never
+ *    sees that fact: it reads the statement, a signal e = moderationQuality·[illegal] + z (keyed
+ *    stream ':judge'), and judges it illegal when e ≥ c, the line the rules draw:
+ *    c = min(clearLine, Φ⁻¹(1 − vagueness)). So a vague rule (a low line) catches a share
+ *    `vagueness` of lawful dissent, and clear rules (vagueness 0) the few lawful statements above
+ *    `clearLine`; truly illegal statements are missed when their signal falls below the line. Each
+ *    judgement is a case (src/core/truth.ts) whose truth is the statement's.
+ *    Both draws are keyed by (agent, day), so runs that differ only in vagueness share all other draws.
  *  - an agent with `threshold` judged-illegal statements within `windowDays` is listed on the black
  *    list 'speech-blacklist' for `termDays` (capped by the expiry policy), without notice (guards
- *    may add it). The listing is mistaken when fewer than `threshold` of those statements were truly
- *    illegal (lawful dissent judged illegal). Severity = `threshold` (statements).
+ *    may add it). The listing's case combines the judged statements' cases: mistaken when fewer than
+ *    `threshold` of them were truly illegal (lawful dissent judged illegal). Severity = `threshold`.
+ *    The list has domain speech and published names: each listing is a speech sanction people see.
  *  - consequences: the account is banned (the site no longer sees the agent's statements while
  *    listed); one lost opportunity per listing (`world.lostOpportunity`); optional income cut
  *    `incomeCut` at the sanction stage (capped by POLICY.sanctionCap × severity).
@@ -27,6 +32,7 @@ import { ACT_EXPRESSION } from '../core/events.js';
 import { num, prob } from '../core/params.js';
 import { POLICY, policyOf } from '../core/policy.js';
 import { DOMAIN_INDEX } from '../core/population.js';
+import { normalQuantile } from '../core/truth.js';
 
 export const SPEECH_VAGUENESS = 'speech.vagueness';
 
@@ -43,8 +49,10 @@ export const speechBlacklist = defineRegime({
     'CALIBRATION.md, Safeguards and reforms: general records public 3 months – 1 year [P/S] (default term)',
   ],
   params: {
-    vagueness: prob(0.1, { doc: 'probability that a lawful statement of dissent is judged illegal', source: 'MODEL.md: vagueness parameter; value [W]' }),
-    illegalRate: prob(0.01, { doc: 'share of statements that are truly illegal (always judged illegal)', source: '[W] assumption' }),
+    vagueness: prob(0.1, { doc: 'how far the line is drawn into lawful speech: the share of lawful dissent whose reading falls on the illegal side (line c = Φ⁻¹(1 − vagueness), at most clearLine)', source: 'MODEL.md: vagueness parameter; value [W]' }),
+    illegalRate: prob(0.01, { doc: 'share of statements that are truly illegal (a fact of the world; the moderator sees only a signal of it)', source: '[W] assumption' }),
+    moderationQuality: num(3, { min: 0, unit: 'sd units (d′)', doc: 'how clearly a truly illegal statement reads as illegal to the moderator', source: 'modelling choice' }),
+    clearLine: num(2.5, { unit: 'sd units', doc: 'the line under clear rules (vagueness 0): lawful statements above it are misjudged (Φ(−2.5) ≈ 0.6 %)', source: 'modelling choice' }),
     threshold: num(3, { min: 1, max: 50, int: true, unit: 'statements', doc: 'judged-illegal statements within the window that lead to listing', source: '[W] assumption' }),
     windowDays: num(365, { min: 1, unit: 'days', doc: 'window over which judged-illegal statements are counted', source: '[W] assumption' }),
     termDays: num(180, { min: 1, unit: 'days', doc: 'listing term (account ban)', source: 'CALIBRATION.md: general records 3 months – 1 year [P/S]' }),
@@ -55,16 +63,18 @@ export const speechBlacklist = defineRegime({
     const n = world.n;
     const T = p.threshold;
     world.policy.set(SPEECH_VAGUENESS, p.vagueness);
-    const list = world.lists.get('speech-blacklist', 'black');
+    const S = DOMAIN_INDEX.speech;
+    const list = world.lists.get('speech-blacklist', 'black', { domain: S, published: true });
+    const line = Math.min(p.clearLine, normalQuantile(1 - p.vagueness));
+    const cases = world.cases;
     const severity = world.pop.addColumn('severity_speech_blacklist', 'f32', 'speech-blacklist', 'judged-illegal statements behind the listing', false);
     const ringDay = new Float64Array(n * T).fill(-Infinity);
-    const ringTrue = new Uint8Array(n * T);
+    const ringCase = new Int32Array(n * T);
     const head = new Int32Array(n);
-    const rIllegal = world.rng('regime:speech-blacklist:illegal');
-    const rJudge = world.rng('regime:speech-blacklist:judge');
-    const S = DOMAIN_INDEX.speech;
+    const kIllegal = world.keyed('regime:speech-blacklist:illegal');
+    const kJudge = world.keyed('regime:speech-blacklist:judge');
     let sees = true, expiry = Infinity, cap = Infinity;
-    let judged = 0, lawfulJudged = 0;
+    let judged: number[] = []; // cases judged illegal since the last record (truth counted there)
     const seen = new Int32Array(n); // listings already charged with their lost opportunity
     const banned = (i: number) => {
       world.lostOpportunity[i]! += list.times[i]! - seen[i]!;
@@ -89,25 +99,20 @@ export const speechBlacklist = defineRegime({
           const i = r.agent[k]!;
           if (list.on[i]) continue; // account banned: the site sees nothing
           world.stats.dataPoints++;
-          const illegal = rIllegal() < p.illegalRate && !r.mistaken[k];
-          const judgedIllegal = rJudge() < p.vagueness || illegal;
-          if (!judgedIllegal) continue;
-          judged++;
-          if (!illegal) lawfulJudged++;
+          // the statement's truth comes with its record: a mistaken record is lawful; the rest illegal at illegalRate
+          // (the world makes the fact and the moderator's reading of it: Cases.subset)
+          const c = cases.subset(r.cause(k), p.illegalRate, kIllegal.u(i, day, 0), p.moderationQuality, kJudge.normal(i, day, 0), S);
+          if (cases.evidence(c) < line) continue;
+          judged.push(c);
           const slot = i * T + head[i]!;
           ringDay[slot] = day;
-          ringTrue[slot] = illegal ? 1 : 0;
+          ringCase[slot] = c;
           head[i] = (head[i]! + 1) % T;
-          let inWindow = 0, truly = 0;
-          for (let s = i * T; s < i * T + T; s++) {
-            if (ringDay[s]! > day - p.windowDays) {
-              inWindow++;
-              truly += ringTrue[s]!;
-            }
-          }
-          if (inWindow < T || world.lists.isPending(list, i)) continue;
+          const parts: number[] = [];
+          for (let s = i * T; s < i * T + T; s++) if (ringDay[s]! > day - p.windowDays) parts.push(ringCase[s]!);
+          if (parts.length < T || world.lists.isPending(list, i)) continue;
           severity[i] = T;
-          const out = world.lists.propose({ list, agent: i, day, mistaken: truly < T, severity: T, termDays: Math.min(expiry, p.termDays) });
+          const out = world.lists.propose({ list, agent: i, day, cause: cases.combine(parts, T), severity: T, termDays: Math.min(expiry, p.termDays) });
           if (out !== 'pending') ringDay.fill(-Infinity, i * T, i * T + T);
           if (out === 'listed') banned(i);
         }
@@ -119,10 +124,10 @@ export const speechBlacklist = defineRegime({
       },
       record() {
         let mistaken = 0;
-        for (let i = 0; i < n; i++) if (list.on[i] && list.mistaken[i]) mistaken++;
-        const out = { speech_listed: list.count, speech_judged_illegal: judged, speech_lawful_judged_illegal: lawfulJudged, account_bans: list.window.listings, speech_mistaken: mistaken };
-        judged = 0;
-        lawfulJudged = 0;
+        for (let i = 0; i < n; i++) if (list.isMistaken(i)) mistaken++;
+        const lawful = judged.filter((c) => cases.isMistaken(c)).length;
+        const out = { speech_listed: list.count, speech_judged_illegal: judged.length, speech_lawful_judged_illegal: lawful, account_bans: list.window.listings, speech_mistaken: mistaken };
+        judged = [];
         return out;
       },
     };

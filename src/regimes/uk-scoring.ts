@@ -58,7 +58,7 @@ export const ukScoring = defineRegime({
     const score = world.pop.addColumn('score_uk', 'f64', 'uk-scoring', 'UK-style credit score 0–999');
     world.offerPrimaryScore('score_uk', 0, 999, 'uk-scoring');
     const credit = new CreditScore(world, { expiryDays: p.windowDays, severityScale: 1, wealthScale: p.wealthScale });
-    const arrears = new RecordWindow(n);
+    const arrears = new RecordWindow(n, world.cases);
     const rArr = world.rng('regime:uk-scoring');
     const rUse = world.rng('regime:uk-scoring:uses');
     const CONS = DOMAIN_INDEX.consumption;
@@ -83,7 +83,7 @@ export const ukScoring = defineRegime({
         const used = credit.ingest(lookback(world, p.windowDays));
         for (let k = 0; k < r.length; k++) {
           if (r.domain[k] !== CONS || r.kind[k] !== ACT_VIOLATION) continue;
-          if (rArr() < p.arrearsShare) arrears.add(world.day, r.agent[k]!, r.mistaken[k] === 1);
+          if (rArr() < p.arrearsShare) arrears.add(world.day, r.agent[k]!, r.cause(k));
         }
         const alt = compute();
         world.stats.dataPoints += used + n * (alt ? 5 : 4);

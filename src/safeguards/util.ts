@@ -67,7 +67,7 @@ export class RemovalOrders {
     if (!l.on[i]) return;
     l.markDue(i, dueDay);
     if (this.enforceDays <= 0) {
-      l.remove(i, today);
+      l.remove(i, today, true);
       return;
     }
     const s = this.state(l);
@@ -89,7 +89,7 @@ export class RemovalOrders {
         const gone = !l.on[i] || l.since[i] !== s.episode[i];
         if (!gone && today < d + this.enforceDays) continue;
         if (!gone) {
-          l.remove(i, today);
+          l.remove(i, today, true);
           this.enforced++;
         }
         s.day[i] = -1;
