@@ -38,15 +38,15 @@ export const optIn = defineAdaptation({
   columns: ['optin_share'],
   create(world, p) {
     const n = world.n;
-    const rng = world.rng('adaptation:opt-in');
+    const key = world.keyed('adaptation:opt-in');
     const review = (all: boolean) => {
       const schemes = voluntarySchemes(world);
       const pr = all ? 1 : Math.min(1, world.daysPerStep / p.reviewDays);
       for (const s of schemes) {
         const j = s.joined;
         for (let i = 0; i < n; i++) {
-          if (pr < 1 && !(rng() < pr)) continue;
-          const u = s.expectedBenefit(i) - s.cost + p.noise * rng.normal();
+          if (pr < 1 && !(key.u(i, world.day, 0) < pr)) continue;
+          const u = s.expectedBenefit(i) - s.cost + p.noise * key.normal(i, world.day, 1);
           if (all) j[i] = u > 0 ? 1 : 0;
           else if (j[i]) {
             if (u < -p.stickiness) j[i] = 0;

@@ -52,7 +52,7 @@ export const misidentification = defineObservation({
   columns: ['false_matches'],
   create(world, p) {
     const n = world.n;
-    const rng = world.rng('observation:misidentification');
+    const key = world.keyed('observation:misidentification');
     const d = DOMAIN_INDEX[p.domain];
     const finance = d === DOMAIN_INDEX.finance;
     let window = 0;
@@ -67,7 +67,7 @@ export const misidentification = defineObservation({
           let rate = p.baseRate * (gi === 1 ? p.falseMatchRatio : 1);
           if (p.scaleWithWatch) rate *= world.watch[i]!;
           if (p.scaleWithSurveillance && gi === 1) rate *= base > 0 ? world.detect[d * 2 + 1]! / base : 1;
-          const u = rng(); // one draw per agent per step, whatever the rate (stable stream)
+          const u = key.u(i, world.day, 0); // keyed by agent and day (common random numbers)
           if (u < 1 - Math.exp(-rate * dt)) {
             rec.push(i, d, ACT_VIOLATION, finance ? p.sizeDays * world.pop.income[i]! : 1, p.tag, true, 1);
             window++;

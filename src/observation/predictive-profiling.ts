@@ -52,7 +52,7 @@ export const predictiveProfiling = defineObservation({
   columns: ['profiled_share', 'profiled_minority_share', 'profiled_record_share', 'profiled_act_share', 'profiled_retained'],
   create(world, p) {
     const n = world.n;
-    const rng = world.rng('observation:predictive-profiling');
+    const key = world.keyed('observation:predictive-profiling');
     const count = world.pop.addColumn('profiling_records', 'f64', 'predictive-profiling', 'decayed count of past records (profiling model input)');
     const target = world.pop.addColumn('profiled', 'u8', 'predictive-profiling', '1 when targeted by predictive profiling');
     const use = new Uint8Array(8);
@@ -76,7 +76,7 @@ export const predictiveProfiling = defineObservation({
           s += (wN * m) / deg[i]!;
         }
         score[i] = s;
-        jitter[i] = rng();
+        jitter[i] = key.u(i, world.day, 0);
         if (s > 0) order[k++] = i;
       }
       world.stats.dataPoints += n * (wN > 0 ? 2 : 1);

@@ -41,13 +41,13 @@ export class Association {
   private readonly u: Float64Array;
   private readonly denied: Uint8Array;
   private step = -1;
-  private readonly rng;
+  private readonly key;
   private listedIn = new Int32Array(0);
 
   constructor(private readonly world: World) {
     this.u = new Float64Array(world.n);
     this.denied = new Uint8Array(world.n);
-    this.rng = world.rng('regime:court-association');
+    this.key = world.keyed('regime:court-association');
   }
 
   /** Applies the association sanction to the households of agents with `listed[i] = 1`. */
@@ -72,7 +72,7 @@ export class Association {
       for (let k = a; k < b; k++) {
         const m = members[k]!;
         if (listed[m] && c === 1) continue; // the listed person alone: not an association sanction
-        if (this.u[m] !== this.u[m]) this.u[m] = this.rng() < pDecision ? this.rng() : 2;
+        if (this.u[m] !== this.u[m]) this.u[m] = this.key.u(m, w.day, 0) < pDecision ? this.key.u(m, w.day, 1) : 2;
         if (this.denied[m] || this.u[m]! >= o.strength) continue;
         this.denied[m] = 1;
         w.lostOpportunity[m]!++;

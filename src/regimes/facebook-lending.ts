@@ -49,7 +49,7 @@ export const facebookLending = defineRegime({
     const friendMean = world.pop.addColumn('lending_friend_mean', 'f64', 'facebook-lending', 'mean credit score of friends (NaN without friends)', false);
     world.offerPrimaryScore('score_lending', 300, 850, 'facebook-lending');
     const credit = new CreditScore(world, { expiryDays: p.expiryDays, severityScale: 1, wealthScale: p.wealthScale });
-    const rng = world.rng('regime:facebook-lending');
+    const kApply = world.keyed('regime:facebook-lending');
     let fico: Float64Array | Float32Array | null = null;
     let applied = 0;
     let approved = 0;
@@ -79,7 +79,7 @@ export const facebookLending = defineRegime({
         approved = 0;
         let used = 0;
         for (let i = 0; i < n; i++) {
-          if (rng() >= pApply) continue;
+          if (kApply.u(i, world.day, 0) >= pApply) continue;
           applied++;
           world.benefitEligible[i] = 1;
           let ok: boolean;

@@ -56,8 +56,8 @@ export const facebookTrust = defineRegime({
     const beta = new Float64Array(n).fill(p.priorBeta);
     const viol = new Int32Array(n);
     const diss = new Int32Array(n);
-    const rng = world.rng('regime:facebook-trust');
-    const rFalse = world.rng('regime:facebook-trust:false-reports');
+    const kRep = world.keyed('regime:facebook-trust');
+    const kFalse = world.keyed('regime:facebook-trust:false-reports');
     const L = DOMAIN_INDEX.law, C = DOMAIN_INDEX.commerce, S = DOMAIN_INDEX.speech;
     let low = 0;
     let reports = 0;
@@ -94,7 +94,7 @@ export const facebookTrust = defineRegime({
           if (friends) {
             const pr = 1 - Math.pow(1 - p.reportProb, viol[i]!) * Math.pow(1 - p.dissentReportProb, diss[i]!);
             for (let k = start[i]!, e = k + deg[i]!; k < e; k++) {
-              if (rng() >= pr) continue;
+              if (kRep.u(i, world.day, targets[k]!) >= pr) continue;
               beta[i]! += p.reportWeight * trust[targets[k]!]!;
               reports++;
               used++;
@@ -107,8 +107,8 @@ export const facebookTrust = defineRegime({
             const d = deg[i]!;
             if (d === 0) continue;
             const pAny = 1 - Math.pow(1 - pf, d);
-            if (rFalse() >= pAny) continue;
-            beta[i]! += p.reportWeight * trust[targets[start[i]! + rFalse.int(d)]!]!;
+            if (kFalse.u(i, world.day, 0) >= pAny) continue;
+            beta[i]! += p.reportWeight * trust[targets[start[i]! + kFalse.int(d, i, world.day, 1)]!]!;
             reports++;
             used++;
           }

@@ -57,8 +57,8 @@ export const publicRegistry = defineRegime({
     const defaults = new RecordWindow(n, world.cases);
     const blockedAt = new Int32Array(n).fill(-1);
     const wasOn = new Uint8Array(n);
-    const rConv = world.rng('regime:public-registry');
-    const rJob = world.rng('regime:public-registry:jobs');
+    const kConv = world.keyed('regime:public-registry');
+    const kJob = world.keyed('regime:public-registry:jobs');
     const L = DOMAIN_INDEX.law;
     const F = DOMAIN_INDEX.finance;
     const { wealth, income } = world.pop;
@@ -76,7 +76,7 @@ export const publicRegistry = defineRegime({
             defaults.add(day, i, r.cause(k));
             blockedAt[i] = -1;
             used++;
-          } else if (r.domain[k] === L && rConv() < p.convictionProb) {
+          } else if (r.domain[k] === L && kConv.u(i, day, 0, k) < p.convictionProb) {
             used++;
             if (off.on[i] || world.lists.isPending(off, i)) continue;
             world.lists.propose({ list: off, agent: i, day, cause: r.cause(k), severity: 1, termDays: listTerm(world, p.offenderTermDays) });
@@ -112,7 +112,7 @@ export const publicRegistry = defineRegime({
         for (let i = 0; i < n; i++) {
           if (!off.on[i] && !ins.on[i]) continue;
           world.incomeMult[i]! *= p.incomeMult;
-          if (rJob() < pJob && rJob() < p.employerCheck) world.lostOpportunity[i]!++;
+          if (kJob.u(i, world.day, 0) < pJob && kJob.u(i, world.day, 1) < p.employerCheck) world.lostOpportunity[i]!++;
         }
       },
       record: () => ({ offender_listed: n ? off.count / n : null, insolvency_listed: n ? ins.count / n : null }),

@@ -52,7 +52,7 @@ export const redlist = defineRegime({
     const chosen = new Uint8Array(n);
     const black = new Uint8Array(n);
     const key = new Float64Array(n);
-    const rMerit = world.rng('regime:redlist:merit');
+    const kMerit = world.keyed('regime:redlist:merit');
     const rNoise = world.rng('regime:redlist:noise');
     const C = DOMAIN_INDEX.civic;
     let next = p.periodDays;
@@ -74,7 +74,7 @@ export const redlist = defineRegime({
       for (let i = 0; i < n; i++) {
         if (good[i]! > 0 && !bad[i] && !list.on[i] && !black[i]) {
           cand.push(i);
-          key[i] = -good[i]! + 0.5 * rMerit();
+          key[i] = -good[i]! + 0.5 * kMerit.u(i, world.day, 0);
         }
       }
       cand.sort((a, b) => key[a]! - key[b]!);

@@ -18,7 +18,9 @@
  * Defaults: one record in a year lists a person for a year, so a single false match can list an
  * innocent person (the case the misidentification and due-process safeguards are tested on).
  * Sources: MODEL.md (No-fly lists, risk codes: no calibration); CALIBRATION.md, Court blacklist:
- * ≈ 1.9 flights blocked per listed person per year (China, 2019) [S], used for `tripsPerYear`.
+ * ≈ 1.9 flights blocked per listed person (China, Jul 2019) [S] is a total over 2013–2019, not a rate:
+ * with listings growing linearly since Oct 2013 the average person had been listed 2.875 years, so the
+ * rate is 1.9 ÷ 2.875 ≈ 0.66 flights a year (the same conversion court-travel uses) — `tripsPerYear`.
  */
 import { defineRegime } from '../core/contracts.js';
 import { ACT_VIOLATION } from '../core/events.js';
@@ -37,14 +39,14 @@ export const riskList = defineRegime({
     '(notice, review, appeals) act on each proposed listing.',
   sources: [
     'MODEL.md: No-fly lists, risk codes — risk-based security lists (no calibration in CALIBRATION.md)',
-    'CALIBRATION.md, Court blacklist: ≈ 27.3M plane tickets blocked for > 14.5M listed, ≈ 1.9 per person (2019) [S]',
+    'Court blacklist totals, Jul 2019: ≈ 27.3M plane tickets blocked for > 14.5M listed, ≈ 1.9 per person over 2013–2019 [S]; ÷ 2.875 mean years listed ≈ 0.66 a year',
   ],
   params: {
     threshold: num(1, { min: 1, int: true, unit: 'records', doc: 'law records in the window that trigger a listing' }),
     windowDays: num(365, { min: 1, unit: 'days', doc: 'look-back window for records' }),
     termDays: num(365, { min: 1, unit: 'days', doc: 'listing term (modelling choice; no source)' }),
     delistDays: num(0, { min: 0, unit: 'days', doc: 'days from being marked due (proven wrongly listed) to removal' }),
-    tripsPerYear: num(1.9, { min: 0, unit: 'trips per year', doc: 'trips each agent tries to take', source: 'CALIBRATION.md: ≈ 1.9 flights blocked per listed person (2019) [S]' }),
+    tripsPerYear: num(0.66, { min: 0, unit: 'trips per year', doc: 'trips each agent tries to take', source: 'Jul 2019: ≈ 1.9 flights blocked per listed person in total [S] ÷ 2.875 mean years listed (linear growth since Oct 2013) ≈ 0.66 a year' }),
   },
   columns: ['risk_listed', 'risk_blocked_trips'],
   create(world, p) {
@@ -52,7 +54,7 @@ export const riskList = defineRegime({
     const list = world.lists.get('risk-list', 'black', { domain: DOMAIN_INDEX.law });
     const win = new RecordWindow(n, world.cases);
     const fresh = new Uint8Array(n);
-    const rng = world.rng('regime:risk-list');
+    const trip = world.keyed('regime:risk-list');
     const L = DOMAIN_INDEX.law;
     let blocked = 0;
     return {
@@ -92,7 +94,7 @@ export const riskList = defineRegime({
         const pTrip = perStep(p.tripsPerYear / 365, world.daysPerStep);
         let b = 0;
         for (let i = 0; i < n; i++) {
-          if (rng() >= pTrip) continue;
+          if (trip.u(i, world.day, 0) >= pTrip) continue;
           world.benefitEligible[i] = 1;
           if (list.on[i]) {
             b++;

@@ -52,7 +52,7 @@ export const telematics = defineRegime({
     const taste = new Float64Array(n);
     const applied = new Uint8Array(n);
     const rInit = world.rng('regime:telematics:init');
-    const rng = world.rng('regime:telematics');
+    const kReview = world.keyed('regime:telematics');
     const L = DOMAIN_INDEX.law;
     const { trait, income, wealth, group } = world.pop;
     const expectedBenefit = (i: number) => {
@@ -99,7 +99,7 @@ export const telematics = defineRegime({
       adapt() {
         if (!p.selfSelect) return;
         const pr = perStep(p.reviewsPerYear / 365, world.daysPerStep);
-        for (let i = 0; i < n; i++) if (rng() < pr) decide(i);
+        for (let i = 0; i < n; i++) if (kReview.u(i, world.day, 0) < pr) decide(i);
       },
       record() {
         let j = 0, tj = 0, to = 0;

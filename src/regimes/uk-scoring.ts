@@ -59,8 +59,8 @@ export const ukScoring = defineRegime({
     world.offerPrimaryScore('score_uk', 0, 999, 'uk-scoring');
     const credit = new CreditScore(world, { expiryDays: p.windowDays, severityScale: 1, wealthScale: p.wealthScale });
     const arrears = new RecordWindow(n, world.cases);
-    const rArr = world.rng('regime:uk-scoring');
-    const rUse = world.rng('regime:uk-scoring:uses');
+    const kArr = world.keyed('regime:uk-scoring');
+    const kUse = world.keyed('regime:uk-scoring:uses');
     const CONS = DOMAIN_INDEX.consumption;
     let below = 0, applied = 0, granted = 0;
     const compute = () => {
@@ -83,7 +83,7 @@ export const ukScoring = defineRegime({
         const used = credit.ingest(lookback(world, p.windowDays));
         for (let k = 0; k < r.length; k++) {
           if (r.domain[k] !== CONS || r.kind[k] !== ACT_VIOLATION) continue;
-          if (rArr() < p.arrearsShare) arrears.add(world.day, r.agent[k]!, r.cause(k));
+          if (kArr.u(r.agent[k]!, world.day, 0, k) < p.arrearsShare) arrears.add(world.day, r.agent[k]!, r.cause(k));
         }
         const alt = compute();
         world.stats.dataPoints += used + n * (alt ? 5 : 4);
@@ -96,9 +96,9 @@ export const ukScoring = defineRegime({
           if (score[i]! < p.jobThreshold) {
             below++;
             world.incomeMult[i]! *= p.jobIncomeMult;
-            if (rUse() < pJob && rUse() < p.employerCheck) world.lostOpportunity[i]!++;
+            if (kUse.u(i, world.day, 0) < pJob && kUse.u(i, world.day, 1) < p.employerCheck) world.lostOpportunity[i]!++;
           }
-          if (rUse() < pApply) {
+          if (kUse.u(i, world.day, 2) < pApply) {
             applied++;
             world.benefitEligible[i] = 1;
             if (score[i]! >= p.serviceThreshold) {
