@@ -36,3 +36,35 @@ export function countMoves(sim: { step(): void }, score: Float64Array, steps: nu
   }
   return { rose, fell };
 }
+
+/** Reads whether agent i's entry on a list is mistaken, as a metric would (the label is open only then). */
+export function mistakenOn(world: World, list: { isMistaken(i: number): boolean }, i: number): 0 | 1 {
+  const was = world.cases.open;
+  world.cases.open = true;
+  try {
+    return list.isMistaken(i) ? 1 : 0;
+  } finally {
+    world.cases.open = was;
+  }
+}
+
+/** Whether a case is mistaken, read as a metric would. */
+export function caseMistaken(world: World, c: number): boolean {
+  const was = world.cases.open;
+  world.cases.open = true;
+  try {
+    return world.cases.isMistaken(c);
+  } finally {
+    world.cases.open = was;
+  }
+}
+
+/** Calls a plug-in's record hook as the simulation does (ground truth open for its columns). */
+export function recordRow(world: World, hooks: Hooks): Record<string, number | null> | void {
+  world.cases.open = true;
+  try {
+    return hooks.record?.();
+  } finally {
+    world.cases.open = false;
+  }
+}

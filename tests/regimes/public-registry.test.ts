@@ -7,13 +7,13 @@
 import { describe, expect, it } from 'vitest';
 import { ACT_VIOLATION, DOMAIN_INDEX as D, defaults, runScenario, World, type Hooks, type ParamValues } from '../../src/index.js';
 import { publicRegistry } from '../../src/regimes/public-registry.js';
-import { driveStep } from './drive.js';
+import { caseMistaken, driveStep, mistakenOn } from './drive.js';
 
 type Rec = [agent: number, domain: number, mistaken?: number];
 
 function step(world: World, hooks: Hooks, recs: Rec[] = []) {
   driveStep(world, hooks, (r) => {
-    for (const [a, d, m] of recs) r.push(a, d, ACT_VIOLATION, 3000, m ?? 0);
+    for (const [a, d, m] of recs) r.push(a, d, ACT_VIOLATION, 3000, 0, (m ?? 0) === 1);
   });
 }
 
@@ -31,7 +31,7 @@ describe('public-registry', () => {
     const { world, hooks, off } = make({ offenderTermDays: 3, incomeMult: 0.8 });
     step(world, hooks, [[0, D.law], [1, D.law, 1], [2, D.commerce]]);
     expect([...off.on]).toEqual([1, 1, 0, 0]);
-    expect([...off.mistaken]).toEqual([0, 1, 0, 0]);
+    expect([0, 1, 2, 3].map((i) => mistakenOn(world, off, i))).toEqual([0, 1, 0, 0]);
     expect(world.incomeMult[0]).toBeCloseTo(0.8, 6);
     expect(world.incomeMult[2]).toBe(1);
     step(world, hooks);
@@ -52,7 +52,7 @@ describe('public-registry', () => {
     world.pop.wealth[2] = -8_999;
     step(world, hooks); // day 0
     expect([...ins.on]).toEqual([0, 0, 0, 1]);
-    expect(ins.mistaken[3]).toBe(0);
+    expect(mistakenOn(world, ins, 3)).toBe(0);
     world.pop.wealth[3] = 0;
     step(world, hooks); // day 1: due
     step(world, hooks); // day 2
@@ -68,7 +68,7 @@ describe('public-registry', () => {
     expect(ins.count).toBe(0);
     step(world, hooks, [[0, D.finance], [1, D.finance, 1]]);
     expect([...ins.on]).toEqual([1, 1, 0, 0]);
-    expect([...ins.mistaken]).toEqual([0, 1, 0, 0]);
+    expect([0, 1, 2, 3].map((i) => mistakenOn(world, ins, i))).toEqual([0, 1, 0, 0]);
   });
 
   it('goes through the guards: a blocked insolvency proposal waits for a new default', () => {

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { ACT_EXPRESSION, DOMAIN_INDEX, defaults, findPlugin, runScenario, World, type Hooks } from '../../src/index.js';
 import { POLICY } from '../../src/core/policy.js';
+import { mistakenOn, recordRow } from './drive.js';
 
 const spec = findPlugin('speech-blacklist')!;
 const S = DOMAIN_INDEX.speech;
@@ -27,8 +28,8 @@ function day(w: World, h: Hooks, d: number, speakers: number[] = [], mistaken: n
   w.day = d;
   w.step = d;
   w.records.clear();
-  for (const i of speakers) w.records.push(i, S, ACT_EXPRESSION, 1, 0);
-  for (const i of mistaken) w.records.push(i, S, ACT_EXPRESSION, 1, 1);
+  for (const i of speakers) w.records.push(i, S, ACT_EXPRESSION, 1);
+  for (const i of mistaken) w.records.push(i, S, ACT_EXPRESSION, 1, 0, true);
   h.score?.();
   w.lists.settle(d);
   w.incomeMult.fill(1);
@@ -44,20 +45,20 @@ describe('speech-blacklist on a tiny world', () => {
     day(w, h, 5, [0]); // agent 0: 2 within 10 days
     day(w, h, 11, [1]); // agent 1: days 0 and 11, 11 apart
     expect(list.on[0]).toBe(1);
-    expect(list.mistaken[0]).toBe(1);
+    expect(mistakenOn(w, list, 0)).toBe(1);
     expect(list.on[1]).toBe(0);
     expect(list.until[0]).toBe(35);
     expect(w.lostOpportunity[0]).toBe(1);
-    expect(h.record!()).toMatchObject({ speech_listed: 1, speech_judged_illegal: 4, speech_lawful_judged_illegal: 4, account_bans: 1, speech_mistaken: 1 });
+    expect(recordRow(w, h)).toMatchObject({ speech_listed: 1, speech_judged_illegal: 4, speech_lawful_judged_illegal: 4, account_bans: 1, speech_mistaken: 1 });
     day(w, h, 20, [0]); // banned: the site does not see agent 0
-    expect(h.record!()).toMatchObject({ speech_judged_illegal: 0 });
+    expect(recordRow(w, h)).toMatchObject({ speech_judged_illegal: 0 });
     day(w, h, 35);
     expect(list.on[0]).toBe(0);
   });
 
-  it('vagueness 0 never lists lawful dissent; truly illegal speech gives a true listing', () => {
+  it('vagueness 0 with a clear line lists no lawful dissent; truly illegal speech gives a true listing', () => {
     const w = tiny(2);
-    const h = speech(w, { vagueness: 0, illegalRate: 0, threshold: 1 });
+    const h = speech(w, { vagueness: 0, illegalRate: 0, threshold: 1, clearLine: 50 });
     for (let d = 0; d < 100; d++) day(w, h, d, [0, 1]);
     expect(w.lists.get('speech-blacklist').count).toBe(0);
     const w2 = tiny(2);
@@ -65,7 +66,7 @@ describe('speech-blacklist on a tiny world', () => {
     day(w2, h2, 0, [0], [1]);
     const l2 = w2.lists.get('speech-blacklist');
     expect(l2.on[0]).toBe(1);
-    expect(l2.mistaken[0]).toBe(0);
+    expect(mistakenOn(w2, l2, 0)).toBe(0);
     expect(l2.on[1]).toBe(0); // a misidentified statement is nobody's illegal speech
   });
 

@@ -14,7 +14,7 @@ import { driveStep } from './drive.js';
 function step(world: World, hooks: Hooks, recs: number[] = []) {
   hooks.behave?.(); // telematics checks membership at behave
   driveStep(world, hooks, (r) => {
-    for (const a of recs) r.push(a, D.law, ACT_VIOLATION, 1, 0);
+    for (const a of recs) r.push(a, D.law, ACT_VIOLATION, 1);
   });
 }
 

@@ -13,7 +13,7 @@ type Rec = [agent: number, domain: number, size: number];
 
 function step(world: World, hooks: Hooks, recs: Rec[] = []) {
   driveStep(world, hooks, (r) => {
-    for (const [a, d, size] of recs) r.push(a, d, ACT_VIOLATION, size, 0);
+    for (const [a, d, size] of recs) r.push(a, d, ACT_VIOLATION, size);
   });
 }
 
