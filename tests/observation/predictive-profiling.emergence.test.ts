@@ -6,10 +6,13 @@
  * Setting: 5,000 agents, seed 1, 364 daily steps recorded every 28 days, no regime; the model
  * targets the top 5% by decayed record count every 30 days. Measured: the mean over rows after the
  * first quarter of profiled_record_share (share of law/commerce violation records falling on the
- * targets) and profiled_act_share (their share of true violations). Seed 1: boost 1 → 0.082 vs
- * 0.081 (ratio 1.01); boost 3 → 0.199 vs 0.077 (ratio 2.57). Tolerances: ratio within 0.2 of 1 at
- * boost 1; above 2 at boost 3; the true acts of the targets are not raised by watching (act share
- * at boost 3 below that at boost 1 + 0.02).
+ * targets) and profiled_act_share (their share of true violations), and profiled_retained (the
+ * share of targets kept at the next retraining: the lock-in of the feedback loop). Seed 1:
+ * boost 1 → records 0.081 vs acts 0.087 (ratio 0.93), retained 0.62; boost 3 → 0.216 vs 0.092
+ * (ratio 2.36), retained 0.70. Tolerances: ratio within 0.2 of 1 at boost 1; above 2 at boost 3;
+ * the true acts of the targets are not raised by watching (act share at boost 3 below that at
+ * boost 1 + 0.02); watching locks the targets in: retention at boost 3 at least 0.04 above boost 1
+ * (the control keeps the model and its retraining, and removes the extra watching).
  */
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/index.js';
@@ -28,7 +31,7 @@ async function shares(boost: number) {
   });
   const body = rows.slice(3);
   const m = (k: string) => body.reduce((s, r) => s + (r[k] as number), 0) / body.length;
-  return { rec: m('profiled_record_share'), act: m('profiled_act_share') };
+  return { rec: m('profiled_record_share'), act: m('profiled_act_share'), kept: m('profiled_retained') };
 }
 
 describe('predictive profiling feedback', () => {
@@ -38,5 +41,6 @@ describe('predictive profiling feedback', () => {
     expect(Math.abs(flat.rec / flat.act - 1)).toBeLessThan(0.2);
     expect(boosted.rec / boosted.act).toBeGreaterThan(2);
     expect(boosted.act).toBeLessThan(flat.act + 0.02);
+    expect(boosted.kept).toBeGreaterThan(flat.kept + 0.04);
   });
 });
