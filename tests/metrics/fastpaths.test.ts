@@ -27,6 +27,13 @@ import {
 import { SpanningTree } from '../../src/metrics/spanning-tree.js';
 import { sameBits } from '../../src/metrics/util.js';
 import { fakeSnap, f32, ListState, type FakeWorld } from './fake.js';
+import { Cases } from '../../src/core/truth.js';
+
+/** Cases for hand-made list entries: the label is open, as for metrics. */
+const testCases = new Cases();
+testCases.open = true;
+const caseOf = (mistaken: boolean): number => testCases.make(0, 0, mistaken);
+const withCases = (l: ListState): ListState => ((l.cases = testCases), l);
 
 function rng(seed: number): () => number {
   let s = seed;
@@ -345,9 +352,9 @@ describe('household spillover', () => {
     for (let t = 0; t < 30; t++) {
       const n = 50 + Math.floor(r() * 100);
       const household = Array.from({ length: n }, (_, i) => (r() < 0.1 ? -1 : Math.floor(i / (1 + (t % 4)))));
-      const l = new ListState('court', 'black', n);
+      const l = withCases(new ListState('court', 'black', n));
       const p = t % 5 === 0 ? 0 : 0.2; // nobody listed now and then
-      for (let i = 0; i < n; i++) if (r() < p) l.add(i, 0, 100, false, true);
+      for (let i = 0; i < n; i++) if (r() < p) l.add(i, 0, 100, caseOf(false), true);
       const lost = Int32Array.from({ length: n }, () => (t % 7 === 0 ? 0 : r() < 0.3 ? Math.floor(r() * 4) : 0));
       const s = fakeSnap({ n, household, blackLists: [l], columns: { lost_opportunities: lost } });
       const y = othersMean(household, lost);
@@ -363,8 +370,8 @@ describe('byte columns and other columns give the same counts', () => {
     const r = rng(21);
     for (let t = 0; t < 20; t++) {
       const n = 60 + Math.floor(r() * 60);
-      const l = new ListState('court', 'black', n);
-      for (let i = 0; i < n; i++) if (r() < 0.3) l.add(i, 0, 100, false, true);
+      const l = withCases(new ListState('court', 'black', n));
+      for (let i = 0; i < n; i++) if (r() < 0.3) l.add(i, 0, 100, caseOf(false), true);
       const bytes = (p: number) => Uint8Array.from({ length: n }, () => (r() < p ? 1 + Math.floor(r() * 2) : 0));
       const cols = {
         acted_window: bytes(0.3),

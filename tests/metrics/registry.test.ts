@@ -7,6 +7,13 @@ import { Adjacency } from '../../src/core/adjacency.js';
 import type { Snapshot } from '../../src/core/snapshot.js';
 import { DEFAULT_METRICS, METRIC_COLUMNS, METRICS, metricById } from '../../src/metrics/index.js';
 import { fakeSnap, ListState, WindowStats } from './fake.js';
+import { Cases } from '../../src/core/truth.js';
+
+/** Cases for hand-made list entries: the label is open, as for metrics. */
+const testCases = new Cases();
+testCases.open = true;
+const caseOf = (mistaken: boolean): number => testCases.make(0, 0, mistaken);
+const withCases = (l: ListState): ListState => ((l.cases = testCases), l);
 
 const CANONICAL = [
   'mean_score', 'score_assortativity', 'stratum_modularity', 'cross_stratum_tie_share',
@@ -67,8 +74,8 @@ describe('registry', () => {
   });
 
   it('every score metric is null without a score, whatever else the world has', () => {
-    const l = new ListState('court', 'black', 4);
-    l.add(1, 0, 10, false, false);
+    const l = withCases(new ListState('court', 'black', 4));
+    l.add(1, 0, 10, caseOf(false), false);
     const row = runAll(
       fakeSnap({ n: 4, edges: [[0, 1], [1, 2], [2, 3]], group: [0, 0, 1, 1], wealth: [1, 2, 3, 4], blackLists: [l] }),
     );
@@ -89,8 +96,8 @@ describe('registry', () => {
     let seed = 1;
     const r = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
     const edges = Array.from({ length: 1500 }, () => [Math.floor(r() * n), Math.floor(r() * n), 1 + Math.floor(r() * 3)]);
-    const l = new ListState('court', 'black', n);
-    for (let i = 0; i < n; i += 7) l.add(i, 0, 10, i % 3 === 0, i % 2 === 0);
+    const l = withCases(new ListState('court', 'black', n));
+    for (let i = 0; i < n; i += 7) l.add(i, 0, 10, caseOf(i % 3 === 0), i % 2 === 0);
     const row = runAll(
       fakeSnap({
         n,

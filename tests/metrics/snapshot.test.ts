@@ -10,6 +10,13 @@ import { describe, expect, it } from 'vitest';
 import type { MetricSpec, Snapshot } from '../../src/core/snapshot.js';
 import { metricById } from '../../src/metrics/index.js';
 import { fakeSnap, ListState, u8, i32, f32, WindowStats, type FakeWorld } from './fake.js';
+import { Cases } from '../../src/core/truth.js';
+
+/** Cases for hand-made list entries: the label is open, as for metrics. */
+const testCases = new Cases();
+testCases.open = true;
+const caseOf = (mistaken: boolean): number => testCases.make(0, 0, mistaken);
+const withCases = (l: ListState): ListState => ((l.cases = testCases), l);
 
 function compute(id: string, snap: Snapshot) {
   const m = metricById(id) as MetricSpec;
@@ -18,19 +25,19 @@ function compute(id: string, snap: Snapshot) {
 }
 
 function world(extra: Partial<FakeWorld> = {}): FakeWorld {
-  const court = new ListState('court', 'black', 7);
-  court.add(0, 1, Infinity, false, false);
-  court.add(3, 1, Infinity, true, false);
-  court.add(4, 1, Infinity, false, true);
-  court.add(5, 1, Infinity, false, true);
+  const court = withCases(new ListState('court', 'black', 7));
+  court.add(0, 1, Infinity, caseOf(false), false);
+  court.add(3, 1, Infinity, caseOf(true), false);
+  court.add(4, 1, Infinity, caseOf(false), true);
+  court.add(5, 1, Infinity, caseOf(false), true);
   court.markDue(5, 10);
   court.remove(5, 14);
-  const speech = new ListState('speech', 'black', 7);
-  speech.add(3, 2, Infinity, false, true);
-  speech.add(6, 2, Infinity, true, true);
-  const honours = new ListState('honours', 'red', 7);
-  honours.add(1, 1, 30, false, true);
-  honours.add(2, 1, 30, false, true);
+  const speech = withCases(new ListState('speech', 'black', 7));
+  speech.add(3, 2, Infinity, caseOf(false), true);
+  speech.add(6, 2, Infinity, caseOf(true), true);
+  const honours = withCases(new ListState('honours', 'red', 7));
+  honours.add(1, 1, 30, caseOf(false), true);
+  honours.add(2, 1, 30, caseOf(false), true);
   const stats = new WindowStats();
   stats.days = 2;
   stats.violations[0] = 3; // finance
