@@ -6,11 +6,13 @@
 export * from './core/contracts.js';
 export * from './core/params.js';
 export { Adjacency, LAYER_BOTH, LAYER_OFFLINE, LAYER_ONLINE, type AdjacencyView } from './core/adjacency.js';
-export { ACT_EXPRESSION, ACT_GOOD, ACT_VIOLATION, EventBuffer } from './core/events.js';
-export { ListRegistry, ListState, type ListingGuard, type Proposal } from './core/lists.js';
+export { ACT_EXPRESSION, ACT_GOOD, ACT_VIOLATION, EventBuffer, RecordBuffer } from './core/events.js';
+export { ListRegistry, ListState, type ListingGuard, type ListOptions, type Proposal } from './core/lists.js';
+export { Cases, GroundTruthError, normalCdf, normalQuantile } from './core/truth.js';
+export { Experience } from './core/experience.js';
 export { DOMAINS, DOMAIN_INDEX, Population, type Domain } from './core/population.js';
 export { POPULATION_DEFAULTS, populate, type PopulationParams } from './core/populate.js';
-export { makeRng, Streams, hashString, type Rng } from './core/rng.js';
+export { makeRng, makeKeyed, Streams, hashString, type Keyed, type Rng } from './core/rng.js';
 export { Simulation, type Instance } from './core/simulation.js';
 export { makeSnapshot, type MetricSpec, type Snapshot } from './core/snapshot.js';
 export { World, WindowStats } from './core/world.js';
