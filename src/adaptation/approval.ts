@@ -1,84 +1,97 @@
 /**
- * `approval` — each agent's approval of the scoring system (world.pop.approval, in [0, 1]) moves
- * with what the system brings it and with how untrustworthy it finds the people around it.
+ * `approval` — each agent's approval of the scoring system (world.pop.approval, in [0, 1]) is
+ * formed by what it lives through: benefits and honours received pull it up; sanctions suffered,
+ * and sanctions seen on the people it knows, pull it down; and it moves towards the views of its
+ * neighbours (DeGroot social influence). No term is anchored to the agent's own starting value:
+ * the initial approval only sets where it starts, and it is forgotten as experience accumulates.
  *
- * Each step of Δ days, with α = 1 − (1 − speed)^Δ (exponential smoothing):
- *   aᵢ ← aᵢ + α · (Tᵢ − aᵢ),   Tᵢ = clamp(a⁰ᵢ + benefitWeight·bᵢ − sanctionWeight·sᵢ + trustWeight·dᵢ, 0, 1)
- * where
- *   a⁰ᵢ = the agent's approval at the start of the run (its prior attitude);
- *   bᵢ  = world.benefit[i] (1 when the system brought it a benefit this step);
- *   sᵢ  = min(1, (1 − incomeMultᵢ) + listedᵢ + [lost opportunities rose this step]) — sanctions felt:
- *         income cut, being on a blacklist, an opportunity lost (own or household's);
- *   dᵢ  = share of i's neighbours who are on a blacklist or whose normalised primary score is below
- *         `lowScore` — perceived untrustworthiness around it, which raises the value of a system that
- *         "sorts out the untrustworthy" (76% report distrust in society, Kostka 2019). When the primary
- *         score belongs to a voluntary scheme, its non-members are unscored and do not count as low.
- * Nothing about who approves is written in: wealth and group are never read. That richer people
- * approve more (Kostka 2019) can only emerge through benefits and sanctions.
- * Sources: CALIBRATION.md "Public opinion" (Kostka 2019: ~80% approve, more among richer; 76%
- * distrust in society). Weights and speed are assumptions to sweep.
+ * Within a step of Δ days, with the step's experience held fixed, approval follows
+ *   daᵢ/dt = wB·bᵢ·(1 − aᵢ) + wS·sᵢ·(0 − aᵢ) + wN·nᵢ·(0 − aᵢ) + wD·[degᵢ > 0]·(āᵢ − aᵢ),
+ * solved exactly: with Wᵢ = wB·bᵢ + wS·sᵢ + wN·nᵢ + wD·[degᵢ > 0] and
+ * vᵢ = (wB·bᵢ + wD·[degᵢ > 0]·āᵢ)/Wᵢ,   aᵢ ← vᵢ + (aᵢ − vᵢ)·exp(−Wᵢ·Δ)   (no change when Wᵢ = 0), where
+ *   bᵢ = 1 when the system brought i a benefit or an honour this step (world.benefit, or any
+ *        world.experience.rewarded bit);
+ *   sᵢ = min(1, [sanctioned this step in any domain, or on a black list in force]
+ *        + incomeLostᵢ/Δ + [an opportunity lost this step]) — sanctions felt (world.experience);
+ *   nᵢ = share of i's neighbours seen sanctioned this step (any domain, on a black list in force,
+ *        or losing income or an opportunity to a sanction);
+ *   āᵢ = mean approval of i's neighbours at the start of the step (synchronous update).
+ * The long-run level therefore depends on the regime (how many benefits, how many sanctions, to
+ * whom) and on the network, not on where approval started: with experience flowing in, the weight
+ * of the start decays like exp(−W·t). Without any experience (no regime), the DeGroot term alone
+ * only averages the starting views — the control in the tests.
+ * Sanctions seen on neighbours only lower approval: the agent cannot tell whether a sanction was
+ * deserved (ground truth is never read), and the association of approval with distrust of others
+ * in Kostka (2019) is a cross-sectional correlation, not a measured effect of seeing a neighbour
+ * sanctioned — a "sorting out the untrustworthy" term that raised approval would write that
+ * correlation in, so none is kept. Wealth and group are never read: any gradient of approval by
+ * wealth or group comes from who receives benefits and sanctions.
+ * Calibration target (reported by tests/adaptation/emergence-approval.test.ts, met or not):
+ * Kostka, "China's social credit systems and public opinion", New Media & Society 21:1565 (2019),
+ * online survey of 2,209 respondents: about 80% approve of social credit systems; approval is
+ * higher among the richer, better educated and urban.
+ * Sources: DeGroot, "Reaching a consensus", JASA 69:118 (1974) (averaging of neighbours' views);
+ * Tversky & Kahneman, "Advances in prospect theory", J. Risk Uncertainty 5:297 (1992) (loss
+ * aversion λ ≈ 2.25: the pull of a sanction is 2.25 × that of a benefit). The rates themselves
+ * are modelling choices to sweep.
  */
 import { defineAdaptation } from '../core/contracts.js';
-import { num, prob } from '../core/params.js';
-import { normalisedScore, perStep, scoredMask } from './util.js';
+import { num } from '../core/params.js';
+import { neighbourMean, neighbourShare, sanctionedAny } from './util.js';
 
 export const approval = defineAdaptation({
   id: 'approval',
   title: 'Approval of the system',
-  summary: 'approval moves with benefits, sanctions and perceived untrustworthiness of neighbours',
+  summary: 'approval formed by experience: benefits received, sanctions suffered or seen, neighbours’ views',
   doc:
-    'Each person starts with their own view of the system. It improves while the system brings them benefits, ' +
-    'worsens while they are sanctioned (income cut, blacklisted, an opportunity lost), and improves the more ' +
-    'of their acquaintances are blacklisted or poorly scored — a system that "sorts out the untrustworthy" seems ' +
-    'more useful to those who distrust the people around them. Views change gradually.',
-  sources: ['CALIBRATION.md "Public opinion": Kostka (2019), ~80% approve, higher among richer; 76% report distrust in society'],
+    'People judge the system by what it does to them and to those around them. Each day with a benefit or an ' +
+    'honour pulls their approval up; a sanction (a listing, lost income, a lost opportunity) pulls it down more ' +
+    'strongly; seeing friends sanctioned pulls it down too; and everyone drifts towards what their friends ' +
+    'think. Where someone started matters less and less: after enough experience, approval reflects the regime ' +
+    'and one’s place in it.',
+  sources: [
+    'Kostka, New Media & Society 21:1565 (2019): ~80% approve, higher among richer, better-educated, urban (2,209 respondents) — calibration target, not an input',
+    'DeGroot, JASA 69:118 (1974): averaging of neighbours’ opinions',
+    'Tversky & Kahneman, J. Risk Uncertainty 5:297 (1992): loss aversion λ ≈ 2.25',
+  ],
   params: {
-    speed: prob(0.02, { unit: 'per day', doc: 'smoothing rate of approval towards its target' }),
-    benefitWeight: num(0.3, { min: 0, max: 1, unit: 'approval', doc: 'rise of the target in a step that brought a benefit' }),
-    sanctionWeight: num(0.5, { min: 0, max: 1, unit: 'approval', doc: 'fall of the target under a full sanction' }),
-    trustWeight: num(0.3, { min: 0, max: 1, unit: 'approval per share', doc: 'rise of the target per unit share of untrustworthy neighbours' }),
-    lowScore: prob(0.3, { unit: 'normalised score', doc: 'a neighbour scoring below this (of the primary score range) counts as untrustworthy' }),
+    benefitWeight: num(0.01, { min: 0, unit: 'per day', doc: 'pull towards full approval on a day that brings a benefit or an honour (modelling choice)' }),
+    sanctionWeight: num(0.0225, {
+      min: 0,
+      unit: 'per day',
+      doc: 'pull towards no approval on a day under a full sanction',
+      source: 'Tversky & Kahneman (1992): loss aversion λ ≈ 2.25 × benefitWeight (applied to a sanction vs a benefit: modelling choice)',
+    }),
+    seenWeight: num(0.01, { min: 0, unit: 'per day per share', doc: 'pull towards no approval per unit share of neighbours seen sanctioned (modelling choice)' }),
+    socialWeight: num(0.02, { min: 0, unit: 'per day', doc: 'pull towards the neighbours’ mean approval (DeGroot social influence; modelling choice)', source: 'DeGroot (1974)' }),
   },
   create(world, p) {
     const n = world.n;
     const a = world.pop.approval;
-    const prior = new Float32Array(n);
-    const lostBefore = new Int32Array(n);
+    const hit = new Uint8Array(n);
     const listed = new Uint8Array(n);
-    const untrust = new Uint8Array(n);
-    const score = new Float64Array(n);
+    const seen = new Float64Array(n);
+    const mean = new Float64Array(n);
     return {
-      init() {
-        prior.set(a);
-        lostBefore.set(world.lostOpportunity);
-      },
       adapt() {
-        const hasList = world.lists.black().length > 0;
-        if (hasList) world.lists.anyBlack(listed);
-        const hasScore = normalisedScore(world, score);
-        const scored = hasScore ? scoredMask(world) : null;
+        const D = world.daysPerStep;
+        const ex = world.experience;
+        sanctionedAny(world, hit);
+        neighbourShare(world, hit, seen);
+        neighbourMean(world, a, mean);
+        listed.fill(0);
+        for (const l of world.lists.black()) for (let i = 0; i < n; i++) listed[i]! |= l.on[i]!;
+        const deg = world.adj.deg;
         for (let i = 0; i < n; i++) {
-          const low = hasScore && score[i]! < p.lowScore && (!scored || scored[i] === 1);
-          untrust[i] = listed[i]! | (low ? 1 : 0);
-        }
-        const { start, deg, targets } = world.adj;
-        const alpha = perStep(p.speed, world.daysPerStep);
-        const lost = world.lostOpportunity;
-        for (let i = 0; i < n; i++) {
-          const d = deg[i]!;
-          let share = 0;
-          if (d > 0 && (hasList || hasScore)) {
-            const st = start[i]!;
-            let c = 0;
-            for (let k = st; k < st + d; k++) c += untrust[targets[k]!]!;
-            share = c / d;
-          }
-          const lostNow = lost[i]! > lostBefore[i]! ? 1 : 0;
-          lostBefore[i] = lost[i]!;
-          const s = Math.min(1, Math.max(0, 1 - world.incomeMult[i]!) + listed[i]! + lostNow);
-          const t = prior[i]! + p.benefitWeight * world.benefit[i]! - p.sanctionWeight * s + p.trustWeight * share;
-          const target = t < 0 ? 0 : t > 1 ? 1 : t;
-          a[i] = a[i]! + alpha * (target - a[i]!);
+          const b = world.benefit[i] || ex.rewarded[i] ? 1 : 0;
+          const felt = (ex.sanctioned[i] || listed[i] ? 1 : 0) + ex.incomeLost[i]! / D + (ex.opportunitiesLost[i]! > 0 ? 1 : 0);
+          const s = felt < 1 ? felt : 1;
+          const social = deg[i]! > 0 ? p.socialWeight : 0;
+          const up = p.benefitWeight * b;
+          const W = up + p.sanctionWeight * s + p.seenWeight * seen[i]! + social;
+          if (W <= 0) continue;
+          const v = (up + social * mean[i]!) / W;
+          a[i] = v + (a[i]! - v) * Math.exp(-W * D);
         }
       },
     };

@@ -58,3 +58,56 @@ export function scoredMask(world: World): Uint8Array | null {
   const scheme = world.services.get(`voluntary:${owner}`) as { joined?: Uint8Array } | undefined;
   return scheme?.joined ?? null;
 }
+
+/**
+ * Who is seen as sanctioned for an act in domain `d` (a DOMAIN_INDEX value) this step, into `out`
+ * (0/1): sanctioned this step for domain d (world.experience bit d), or on a black list in force
+ * whose domain is d, or on a black list named in `listIds` (for lists made without a domain).
+ * Observable consequences only — nothing here asks whether a sanction was deserved.
+ */
+export function sanctionedInDomain(world: World, d: number, listIds: readonly string[], out: Uint8Array): Uint8Array {
+  const bit = 1 << d;
+  const s = world.experience.sanctioned;
+  for (let i = 0; i < world.n; i++) out[i] = s[i]! & bit ? 1 : 0;
+  for (const l of world.lists.black()) {
+    if (l.domain !== d && !listIds.includes(l.id)) continue;
+    const on = l.on;
+    for (let i = 0; i < world.n; i++) if (on[i]) out[i] = 1;
+  }
+  return out;
+}
+
+/**
+ * Who is seen as sanctioned at all this step, into `out` (0/1): sanctioned this step in any domain
+ * (world.experience), on any black list in force, or losing income or an opportunity to a sanction
+ * this step (world.experience.incomeLost, opportunitiesLost).
+ */
+export function sanctionedAny(world: World, out: Uint8Array): Uint8Array {
+  const { sanctioned, incomeLost, opportunitiesLost } = world.experience;
+  for (let i = 0; i < world.n; i++) out[i] = sanctioned[i]! !== 0 || incomeLost[i]! > 0 || opportunitiesLost[i]! > 0 ? 1 : 0;
+  for (const l of world.lists.black()) {
+    const on = l.on;
+    for (let i = 0; i < world.n; i++) if (on[i]) out[i] = 1;
+  }
+  return out;
+}
+
+/**
+ * Mean of `values` over each agent's neighbours (all tie layers), into `out`; an agent without
+ * ties gets its own value (it hears no one).
+ */
+export function neighbourMean(world: World, values: ArrayLike<number>, out: Float64Array): Float64Array {
+  const { start, deg, targets } = world.adj;
+  for (let i = 0; i < world.n; i++) {
+    const d = deg[i]!;
+    if (d === 0) {
+      out[i] = values[i]!;
+      continue;
+    }
+    const st = start[i]!;
+    let s = 0;
+    for (let k = st; k < st + d; k++) s += values[targets[k]!]!;
+    out[i] = s / d;
+  }
+  return out;
+}

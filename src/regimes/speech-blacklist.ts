@@ -23,7 +23,8 @@
  *  - at term end the entry is removed (no performance clears it earlier).
  * Honours POLICY.dataSpeech: false ⇒ the regime sees no speech and lists no one.
  * Publishes its vagueness as `world.policy.get('speech.vagueness')` (set in create) for the
- * self-censorship adaptation, which reads how vague the line is.
+ * self-censorship adaptation's labelled announcement term only (off by default): people are chilled by
+ * the sanctions they see, so vagueness acts through what is actually sanctioned.
  * Sources: MODEL.md "Online speech blacklists" (vagueness parameter); CALIBRATION.md "Safeguards and
  * reforms" (credit repair: general records public 3 months – 1 year [P/S]) for the default term.
  */
