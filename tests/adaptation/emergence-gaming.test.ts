@@ -4,13 +4,15 @@
  *
  * Same seed, 4,000 agents, 90 days; detection 0.9 in law and consumption (observation likely), 0.1
  * in commerce (unlikely), finance at 0.5 (the pivot). True violations are counted per domain from
- * world.acts after each step. Control: transparency alone (so the deterrence of knowing the rules
- * is the same in both arms). With the default strength 2 and pivot 0.5 the expected multipliers are
- * exp(−0.8) ≈ 0.45 and exp(0.8) ≈ 2.2; measured (seed 21): law 373 → 155 acts (× 0.42),
- * consumption 985 → 448 (× 0.45), commerce 180 → 383 (× 2.13), finance 89 → 89. Tolerances: at
+ * world.acts after each step. Control: transparency alone (the same knowledge of the rules in both
+ * arms; knowing the rules only sets the prior of perceived certainty, and the baseline regime
+ * sanctions nothing, so it deters nothing). With the default strength 2 and pivot 0.5 the expected
+ * multipliers are exp(−0.8) ≈ 0.45 and exp(0.8) ≈ 2.2; measured (seed 21, keyed behaviour draws):
+ * law 740 → 360 acts (× 0.49), consumption 1,793 → 816 (× 0.46), commerce 165 → 385 (× 2.33),
+ * finance 107 → 107. Tolerances: at
  * least 30% fewer acts where observation is likely, at least 30% more where it is not (Poisson
  * noise on counts of a few hundred is under 10%), finance (at the pivot) within 10%. Without transparency and with nobody knowing the rules,
- * gaming changes nothing (identical acts: the behaviour stream draws the same numbers).
+ * gaming changes nothing (identical acts: the keyed behaviour draws are the same).
  */
 import { describe, expect, it } from 'vitest';
 import { buildSimulation, DOMAIN_INDEX, DOMAINS, prepareScenario } from '../../src/index.js';
