@@ -28,8 +28,8 @@ describe('association sanctions on a tiny world', () => {
     const w = tiny();
     // admissionRate so high that every member faces a decision each step; strength 1: always denied
     const h = create('joint-punishment', w, { association: true, admissionRate: 1e6, schoolingPenalty: 0.1 });
-    w.lists.get('x', 'black').add(0, 0, 100, false, false);
-    w.lists.get('x', 'black').add(5, 0, 100, false, false);
+    w.lists.get('x', 'black').add(0, 0, 100, -1, false);
+    w.lists.get('x', 'black').add(5, 0, 100, -1, false);
     w.step = 0;
     h.sanction!();
     expect(Array.from(w.lostOpportunity)).toEqual([0, 1, 1, 0, 0, 0]);
@@ -46,8 +46,8 @@ describe('association sanctions on a tiny world', () => {
     const hj = create('joint-punishment', w, { association: true, admissionRate: 1e6 });
     const hc = create('court-blacklist', w, { association: true, admissionRate: 1e6 });
     const court = w.lists.get('court-blacklist', 'black');
-    court.add(3, 0, 100, false, false);
-    court.add(4, 0, 100, false, false);
+    court.add(3, 0, 100, -1, false);
+    court.add(4, 0, 100, -1, false);
     w.step = 0;
     hc.sanction!();
     hj.sanction!();
@@ -57,11 +57,11 @@ describe('association sanctions on a tiny world', () => {
   it('is off by default, and strength 0 denies nothing', () => {
     const w = tiny();
     const h = create('joint-punishment', w, { admissionRate: 1e6 });
-    w.lists.get('x', 'black').add(0, 0, 100, false, false);
+    w.lists.get('x', 'black').add(0, 0, 100, -1, false);
     w.step = 0;
     h.sanction!();
     const h2 = create('court-blacklist', w, { association: true, associationStrength: 0, admissionRate: 1e6 });
-    w.lists.get('court-blacklist', 'black').add(0, 0, 100, false, false);
+    w.lists.get('court-blacklist', 'black').add(0, 0, 100, -1, false);
     h2.sanction!();
     expect(Array.from(w.lostOpportunity)).toEqual([0, 0, 0, 0, 0, 0]);
   });

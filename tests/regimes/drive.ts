@@ -3,10 +3,10 @@
  * without behave and observe, with hand-made records in their place.
  */
 import type { Hooks } from '../../src/core/contracts.js';
-import type { EventBuffer } from '../../src/core/events.js';
+import type { RecordBuffer } from '../../src/core/events.js';
 import type { World } from '../../src/core/world.js';
 
-export function driveStep(world: World, hooks: Hooks, push?: (records: EventBuffer) => void): void {
+export function driveStep(world: World, hooks: Hooks, push?: (records: RecordBuffer) => void): void {
   world.records.clear();
   push?.(world.records);
   world.benefit.fill(0);

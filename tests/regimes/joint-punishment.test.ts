@@ -34,9 +34,9 @@ describe('joint-punishment on a tiny world', () => {
   it('cuts the income of anyone on any blacklist by 1 − Π(1 − b·cut), nobody else', () => {
     const w = tiny(4);
     const h = jp(w, { breadth: 0.5 });
-    w.lists.get('a', 'black').add(0, 0, 100, false, false);
-    w.lists.get('b', 'black').add(1, 0, 100, false, false);
-    w.lists.get('honours', 'red').add(2, 0, 100, false, false);
+    w.lists.get('a', 'black').add(0, 0, 100, -1, false);
+    w.lists.get('b', 'black').add(1, 0, 100, -1, false);
+    w.lists.get('honours', 'red').add(2, 0, 100, -1, false);
     sanction(w, h);
     const keep = (1 - 0.05) * (1 - 0.01) * (1 - 0.01) * (1 - 0.025);
     expect(w.incomeMult[0]).toBeCloseTo(keep, 6);
@@ -52,8 +52,8 @@ describe('joint-punishment on a tiny world', () => {
     const sev = w.pop.addColumn('severity_court_blacklist', 'f32', 'test', '', false);
     sev[0] = 2;
     const h = jp(w);
-    w.lists.get('court-blacklist', 'black').add(0, 0, 100, false, false);
-    w.lists.get('other', 'black').add(1, 0, 100, false, false);
+    w.lists.get('court-blacklist', 'black').add(0, 0, 100, -1, false);
+    w.lists.get('other', 'black').add(1, 0, 100, -1, false);
     sanction(w, h);
     expect(w.incomeMult[0]).toBeCloseTo(1 - 0.04, 6);
     expect(w.incomeMult[1]).toBeCloseTo(1 - 0.02, 6);
@@ -62,7 +62,7 @@ describe('joint-punishment on a tiny world', () => {
   it('withdraws benefits of the listed (breadth 1) but keeps them eligible', () => {
     const w = tiny(2);
     const h = jp(w);
-    w.lists.get('x', 'black').add(0, 0, 100, false, false);
+    w.lists.get('x', 'black').add(0, 0, 100, -1, false);
     w.benefit.fill(1);
     w.benefitEligible.fill(1);
     sanction(w, h);
@@ -71,7 +71,7 @@ describe('joint-punishment on a tiny world', () => {
     expect(h.record!()).toMatchObject({ jp_benefits_denied: 1 });
     const w2 = tiny(2);
     const h2 = jp(w2, { denyBenefits: false });
-    w2.lists.get('x', 'black').add(0, 0, 100, false, false);
+    w2.lists.get('x', 'black').add(0, 0, 100, -1, false);
     w2.benefit.fill(1);
     sanction(w2, h2);
     expect(w2.benefit[0]).toBe(1);
@@ -81,7 +81,7 @@ describe('joint-punishment on a tiny world', () => {
     const w = tiny(200);
     const h = jp(w, { breadth: 0 });
     const l = w.lists.get('x', 'black');
-    for (let i = 0; i < 200; i++) l.add(i, 0, 1000, false, false);
+    for (let i = 0; i < 200; i++) l.add(i, 0, 1000, -1, false);
     for (let s = 0; s < 365; s++) sanction(w, h, s);
     expect(w.incomeMult.every((x) => x === 1)).toBe(true);
     expect(w.stats.extra.get('blocked_flights') ?? 0).toBe(0);
@@ -94,7 +94,7 @@ describe('joint-punishment on a tiny world', () => {
       const hc = court.create(w, defaults(court.params));
       const hj = withJp ? jp(w) : null;
       const l = w.lists.get('court-blacklist', 'black');
-      for (let i = 0; i < 500; i++) l.add(i, 0, 10_000, false, false);
+      for (let i = 0; i < 500; i++) l.add(i, 0, 10_000, -1, false);
       for (let s = 0; s < 365; s++) {
         w.step = s;
         w.day = s;

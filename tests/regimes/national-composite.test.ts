@@ -31,7 +31,7 @@ describe('national-composite', () => {
   it('one bad area restricts everywhere; a blacklisting sinks the judicial area', () => {
     const { world, hooks, score, restricted } = make();
     expect([...score]).toEqual([80, 80, 80, 80]);
-    world.lists.get('court', 'black').add(3, 0, Infinity, false, true);
+    world.lists.get('court', 'black').add(3, 0, Infinity, -1, true);
     step(world, hooks, [
       [0, D.finance, ACT_VIOLATION], // judicial 80 − 40 = 40 < 60
       [1, D.commerce, ACT_VIOLATION], // commercial 80 − 20 = 60, not below the floor

@@ -59,7 +59,7 @@ describe('redlist', () => {
 
   it('blacklisted people are not honoured', () => {
     const { world, hooks, list } = make();
-    world.lists.get('court', 'black').add(0, 0, Infinity, false, true);
+    world.lists.get('court', 'black').add(0, 0, Infinity, -1, true);
     step(world, hooks, deeds);
     step(world, hooks);
     step(world, hooks);

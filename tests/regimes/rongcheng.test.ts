@@ -20,21 +20,25 @@ import {
 } from '../../src/index.js';
 import { POLICY } from '../../src/core/policy.js';
 import { rongcheng } from '../../src/regimes/rongcheng.js';
-import { countMoves, driveStep } from './drive.js';
+import { countMoves, driveStep, recordRow } from './drive.js';
 
 type Rec = [agent: number, domain: number, kind: number, mistaken?: number];
 
 /** One step by hand: records, then score → publish → sanction as the pipeline orders them. */
 function step(world: World, hooks: Hooks, recs: Rec[] = []) {
   driveStep(world, hooks, (r) => {
-    for (const [a, d, k, m] of recs) r.push(a, d, k, 1, m ?? 0);
+    for (const [a, d, k, m] of recs) r.push(a, d, k, 1, 0, (m ?? 0) === 1);
   });
 }
 
-/** Deterministic act mix: each domain maps to a single act. */
-function make(over: Partial<ParamValues<typeof rongcheng.params>> = {}, mix: Record<string, number> = {}) {
-  const world = new World(4, 1);
-  const p = { ...defaults(rongcheng.params), decisionDelayDays: 2, decisionErrorRate: 0, ...over };
+/**
+ * Deterministic act mix: each domain maps to a single act; evidence so strong (d′ 50 for the record
+ * and the official's check) that every true record is confirmed — the exact tests are of the points.
+ */
+function make(over: Partial<ParamValues<typeof rongcheng.params>> = {}, mix: Record<string, number> = {}, n = 4) {
+  const world = new World(n, 1);
+  world.evidenceQuality.fill(50);
+  const p = { ...defaults(rongcheng.params), decisionDelayDays: 2, decisionQuality: 50, decisionCriterion: 20, ...over };
   p.actMix = Object.fromEntries(Object.keys(p.actMix).map((k) => [k, 0])) as typeof p.actMix;
   Object.assign(p.actMix, { bankArrears: 1, trafficTicket: 1, fraud: 1, heroicAct: 1 }, mix);
   const hooks = rongcheng.create(world, p);
@@ -84,17 +88,37 @@ describe('rongcheng', () => {
     expect(score[0]).toBe(849);
   });
 
-  it('decisionErrorRate = 1 drops every true record and confirms every mistaken one', () => {
-    const { world, hooks, score } = make({ decisionDelayDays: 0, decisionErrorRate: 1 });
-    step(world, hooks, [
-      [0, D.finance, ACT_VIOLATION, 0],
-      [1, D.finance, ACT_VIOLATION, 1],
-    ]);
-    expect(score[0]).toBe(1000);
-    expect(score[1]).toBe(990);
-    const row = hooks.record!() as Record<string, number>;
-    expect(row.rongcheng_wrong_dropped).toBe(1);
-    expect(row.rongcheng_wrong_confirmed).toBe(1);
+  /**
+   * The official decides on evidence, so its errors come out of signal detection: 1,000 true and
+   * 1,000 mistaken finance records, decided at once, with world evidence quality d′ 1.5 and the
+   * default criterion 1.25. With an own check of quality 2 the combined signal (e + e₂)/√2 has mean
+   * 2.47 for a true record and 0 for a mistaken one: expected 1 − Φ(1.25) = 10.6 % mistaken
+   * confirmed and Φ(1.25 − 2.47) = 11.1 % true dropped. A rubber stamp (quality 0) decides on the
+   * file alone: 10.6 % and Φ(−0.25) = 40.1 %. Control without information (record and check of
+   * quality 0): true and mistaken confirmed alike (10.6 % each). Tolerance ±0.04 (binomial sd ≈ 0.015).
+   */
+  it('errors both ways come out of the evidence: a careful check drops fewer true records; no information, no discrimination', () => {
+    const rates = (decisionQuality: number, evidence: number) => {
+      const { world, hooks, score } = make({ decisionDelayDays: 0, decisionQuality, decisionCriterion: 1.25 }, {}, 2000);
+      world.evidenceQuality.fill(evidence);
+      const recs: Rec[] = [];
+      for (let i = 0; i < 2000; i++) recs.push([i, D.finance, ACT_VIOLATION, i < 1000 ? 0 : 1]);
+      step(world, hooks, recs);
+      let trueKept = 0, wrongKept = 0;
+      for (let i = 0; i < 2000; i++) if (score[i]! < 1000) i < 1000 ? trueKept++ : wrongKept++;
+      const row = recordRow(world, hooks) as Record<string, number>;
+      expect(row.rongcheng_wrong_dropped).toBe(1000 - trueKept);
+      expect(row.rongcheng_wrong_confirmed).toBe(wrongKept);
+      return { trueDropped: 1 - trueKept / 1000, wrongConfirmed: wrongKept / 1000 };
+    };
+    const careful = rates(2, 1.5);
+    const stamp = rates(0, 1.5);
+    const blind = rates(0, 0);
+    expect(Math.abs(careful.wrongConfirmed - 0.106)).toBeLessThan(0.04);
+    expect(Math.abs(careful.trueDropped - 0.111)).toBeLessThan(0.04);
+    expect(Math.abs(stamp.wrongConfirmed - 0.106)).toBeLessThan(0.04);
+    expect(Math.abs(stamp.trueDropped - 0.401)).toBeLessThan(0.04);
+    expect(Math.abs(1 - blind.trueDropped - blind.wrongConfirmed)).toBeLessThan(0.04);
   });
 
   it('honours POLICY.expiryDays: a confirmed act lapses after that many days', () => {
@@ -123,7 +147,7 @@ describe('rongcheng', () => {
         steps: 120,
         population: { agents: 500, traits: { finance: 0.01, law: 0.02, commerce: 0.01 } },
         graph: { model: 'erdos-renyi', meanDegree: 4 },
-        regimes: { rongcheng: { decisionDelayDays: 5, decisionErrorRate: 0.2, actMix: { heroicAct: 0, bloodDonation: 0 } } },
+        regimes: { rongcheng: { decisionDelayDays: 5, decisionQuality: 0.5, actMix: { heroicAct: 0, bloodDonation: 0 } } },
         metrics: ['mean_score'],
       },
       '(test)',
