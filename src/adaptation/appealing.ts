@@ -1,78 +1,80 @@
 /**
- * `appealing` — agents who know that a listing against them is wrong appeal it with some probability.
+ * `appealing` — listed people who learn of their listing and can show it is wrong decide to appeal.
  *
- * Contract with the `appeals` safeguard (src/safeguards/appeals.ts), which decides appeals:
- *   - world.policy 'appeals.rate' (APPEALS_RATE) = `rate`, the probability per day that a person who
- *     knows they are wrongly listed appeals; set in create, for a safeguard that models appeals by a
- *     rate alone;
- *     the safeguard as it stands reads this key at each publish stage and uses it in place of its own
- *     `appealRate` for every mistaken entry (it treats every wrongly listed person as knowing);
- *   - per-agent column 'appeal_intent' (u8, APPEAL_INTENT): 1 while agent i is on some blacklist on
- *     a mistaken entry (ListState.mistaken), knows it, and has decided to appeal; 0 otherwise. It is
- *     cleared as soon as i is no longer on any blacklist on a mistaken entry. A safeguard may read it
- *     at any stage of the next step (it is written at adapt) to file appeals only for those who know;
- *     the current appeals safeguard does not read it (it is exported to agents.csv for analysis).
- * An agent knows its listing is wrong when it was given notice of it (ListState.notice), or else
- * once it discovers the listing (probability `discover` per day: a refused ticket, a blocked loan).
- * Knowing, it decides to appeal with probability 1 − (1 − rate)^Δ per step; the safeguard may set
- * the intent back to 0 when it rejects an appeal (the agent may then decide again). Agents listed on true
- * records never appeal here (fulfilling the obligation is their route off the list).
- * Source: MODEL.md (adapt: appeal records); CALIBRATION.md "Safeguards": GDPR Art. 22 right to contest.
+ * Rule, each step of Δ days at the adapt stage, for every agent i on some blacklist l (entry
+ * caused by case c = l.cause[i]):
+ *   knows  — i knows of the entry from the day it was given notice (l.notice), or the list is
+ *            published and i follows it (knowledge of the rules = 1), or i lost an opportunity or
+ *            income to a sanction this step (world.experience: a refused ticket, a blocked loan);
+ *            once known, remembered for that listing;
+ *   can    — wealth ≥ costDays × income per day (an appeal costs fees and time);
+ *   shows  — defense(c) > contestAt: i holds exculpatory evidence worth bringing (a wrongly listed
+ *            person does more often, src/core/truth.ts; i never learns the label);
+ *   decide — when knows ∧ can ∧ shows, i decides with probability 1 − (1 − rate)^Δ (keyed: agent,
+ *            day, list) and keeps the intent while listed.
+ * Column 'appeal_intent' (u8, APPEAL_INTENT) = 1 where i has decided; cleared as soon as i is on no
+ * blacklist. The `appeals` safeguard (src/safeguards/appeals.ts) files an appeal for each agent with
+ * the intent in place of its own filing rule, and sets the intent back to 0 when the appeal is lost
+ * (the agent may then decide again for a later listing). Whether an appeal succeeds is for the
+ * safeguard's adjudicator to decide, on the evidence. Who appeals — wrongly or rightly listed —
+ * comes out of knowledge, wealth and evidence; no rate depends on the label.
+ * Sources: MODEL.md (adapt: appeal records); GDPR Art. 22(3) right to contest [P]. The rate, cost
+ * and threshold are modelling choices.
  */
 import { defineAdaptation } from '../core/contracts.js';
-import { prob } from '../core/params.js';
+import { num, prob } from '../core/params.js';
+import { hashString } from '../core/rng.js';
 import { perStep } from './util.js';
 
-/** Policy key read by the appeals safeguard: probability per day that a wrongly listed person appeals. */
-export const APPEALS_RATE = 'appeals.rate';
-/** Column read by the appeals safeguard: 1 where the agent has decided to appeal a mistaken listing. */
+/** Column read by the appeals safeguard: 1 where the agent has decided to appeal its listing. */
 export const APPEAL_INTENT = 'appeal_intent';
 
 export const appealing = defineAdaptation({
   id: 'appealing',
-  title: 'Appealing wrong listings',
-  summary: 'people who know they are wrongly listed decide to appeal (rate per day); read by the appeals safeguard',
+  title: 'Appealing listings',
+  summary: 'listed people who know of it, can afford it and can show an error decide to appeal; read by the appeals safeguard',
   doc:
-    'A person put on a blacklist by mistake learns of it from a notice, or later by running into a sanction. ' +
-    'Knowing the listing is wrong, they decide to appeal with some probability per day. Whether an appeal ' +
-    'succeeds, and how fast, is for the appeals safeguard to decide.',
-  sources: ['MODEL.md (adapt: appeal records)', 'CALIBRATION.md "Safeguards": GDPR Art. 22 (right to contest)'],
+    'A person put on a blacklist learns of it from a notice, from a published list, or by running into a sanction. ' +
+    'Knowing, and able to pay for it, they decide to appeal when they have evidence to show that the record is ' +
+    'wrong — which people listed by mistake have more often. Whether an appeal succeeds, and how fast, is for the ' +
+    'appeals safeguard to decide.',
+  sources: ['MODEL.md (adapt: appeal records)', 'GDPR Art. 22(3): right to contest [P]'],
   params: {
-    rate: prob(0.05, { unit: 'probability per day', doc: 'probability per day that a person who knows of a wrong listing appeals' }),
-    discover: prob(0.05, { unit: 'probability per day', doc: 'probability per day that a person listed without notice learns of it' }),
+    rate: prob(0.05, { unit: 'probability per day', doc: 'probability per day that a person who knows, can afford it and can show something decides to appeal (modelling choice)' }),
+    costDays: num(10, { min: 0, unit: 'days of income', doc: 'cost of an appeal; a person with less wealth does not appeal (modelling choice)' }),
+    contestAt: num(0.5, { unit: 'sd units', doc: 'exculpatory evidence needed before a person appeals (modelling choice)' }),
   },
   columns: ['appeal_intent_share'],
   create(world, p) {
     const n = world.n;
-    world.policy.set(APPEALS_RATE, p.rate);
-    const intent = world.pop.addColumn(APPEAL_INTENT, 'u8', 'appealing', 'decided to appeal a mistaken listing');
-    const knows = new Uint8Array(n);
-    const wrong = new Uint8Array(n);
-    const noticed = new Uint8Array(n);
-    const rng = world.rng('adaptation:appealing');
+    const intent = world.pop.addColumn(APPEAL_INTENT, 'u8', 'appealing', 'decided to appeal a listing');
+    const key = world.keyed('adaptation:appealing');
+    const known = new Map<string, Int32Array>(); // per list: the `since` of the listing known of (−1 none)
+    const listed = new Uint8Array(n);
     return {
       adapt() {
-        wrong.fill(0);
-        noticed.fill(0);
-        for (const l of world.lists.black()) {
-          for (let i = 0; i < n; i++) {
-            if (l.on[i] && l.mistaken[i]) {
-              wrong[i] = 1;
-              noticed[i] |= l.notice[i]!;
-            }
-          }
-        }
-        const pd = perStep(p.discover, world.daysPerStep);
+        const day = world.day;
+        const pop = world.pop;
+        const x = world.experience;
         const pa = perStep(p.rate, world.daysPerStep);
-        for (let i = 0; i < n; i++) {
-          if (!wrong[i]) {
-            knows[i] = 0;
-            intent[i] = 0;
-            continue;
+        listed.fill(0);
+        for (const l of world.lists.black()) {
+          let k = known.get(l.id);
+          if (!k) known.set(l.id, (k = new Int32Array(n).fill(-1)));
+          const lk = hashString(l.id) & 0xffff;
+          for (let i = 0; i < n; i++) {
+            if (!l.on[i]) continue;
+            listed[i] = 1;
+            if (intent[i]) continue;
+            const since = l.since[i]!;
+            if (k[i] !== since && (l.notice[i] === 1 || (l.published && pop.knowledge[i]! >= 1) || x.opportunitiesLost[i]! > 0 || x.incomeLost[i]! > 0)) k[i] = since;
+            if (k[i] !== since) continue;
+            const c = l.cause[i]!;
+            if (c < 0 || pop.wealth[i]! < p.costDays * pop.income[i]! || !(world.cases.defense(c) > p.contestAt)) continue;
+            if (key.chance(pa, i, day, 0, lk)) intent[i] = 1;
           }
-          if (!knows[i] && (noticed[i] || rng() < pd)) knows[i] = 1;
-          if (knows[i] && !intent[i] && rng() < pa) intent[i] = 1;
         }
+        for (let i = 0; i < n; i++) if (!listed[i]) intent[i] = 0;
       },
       record() {
         let c = 0;

@@ -3,9 +3,14 @@
  *
  * Rules, each step of Δ days (stage score unless said otherwise):
  *  1. Obligations: an observed financial default (record: finance, ACT_VIOLATION, size = amount)
- *     goes to court with probability `suitRate` and becomes an enforceable judgment `judgmentDays`
- *     later (court-ledger.ts); judgments against one person merge into one obligation, due from the
- *     day the first unpaid one matured.
+ *     goes to court with probability `suitRate` (the creditor sues); the court judges the suit on
+ *     the evidence (court-judge.ts: the file, the judge's own look, the defendant's answer when
+ *     served, able and holding exculpatory evidence; judgment for the claim when the log-likelihood
+ *     ratio clears λ = courtStandard − (1 − courtIndependence)·courtBias), so wrongful judgments on
+ *     mistaken records, and dismissed true claims, come out of evidence quality, the court's
+ *     caseload and its independence. A judgment becomes enforceable `judgmentDays` later
+ *     (court-ledger.ts); judgments against one person merge into one obligation, due from the day
+ *     the first unpaid one matured.
  *  2. Performance: an agent able to pay (wealth ≥ amount owed) pays the whole obligation with
  *     probability 1 − exp(−rate·Δ), rate = `payRate` per day before listing and `listedPayRate`
  *     once listed; paying lowers wealth. A listed payer is marked due for removal (markDue).
@@ -14,7 +19,8 @@
  *     retried next step). The removal is dated max(today, d + delistDays); an obligation still open
  *     then (the entry was marked due by an appeal) is annulled. An entry whose term ends is removed;
  *     a remaining obligation restarts the grace period (a repeat listing may follow), as it does when
- *     another plug-in removes the entry (expiry erasure); a mistaken one removed so is annulled.
+ *     another plug-in erases the entry (expiry); one removed by an order that found it wrong
+ *     (list.cleared: a won appeal, a correction, an audit finding) is annulled.
  *  4. Listing: non-performance with the ability to pay (`requireAbility`) for `graceDays` after the
  *     obligation fell due leads to a proposal on list 'court-blacklist'; with probability
  *     `noticeRate` prior notice is given: the listing takes effect `noticeDays` later unless the
@@ -25,7 +31,9 @@
  *     bars them from flights and upper rail classes (court-travel.ts; blocked tickets counted).
  *  6. Sanction stage, option `association`: household members lose school admissions
  *     (court-association.ts).
- * Sources: CALIBRATION.md, "Court blacklist and Joint Punishment".
+ * Every per-agent draw is keyed (agent, day, purpose; a suit also by its ordinal among the agent's
+ * records of the day): common random numbers.
+ * Sources: CALIBRATION.md, "Court blacklist and Joint Punishment"; the court's judgment: court-judge.ts.
  */
 import { defineRegime } from '../core/contracts.js';
 import { ACT_VIOLATION } from '../core/events.js';
@@ -33,7 +41,7 @@ import { bool, num, prob } from '../core/params.js';
 import { POLICY, policyOf } from '../core/policy.js';
 import { DOMAIN_INDEX } from '../core/population.js';
 import { Association, association, associationParams } from './court-association.js';
-import { agentDayUniform } from './court-draws.js';
+import { CourtJudge, judgeParams } from './court-judge.js';
 import { CourtLedger } from './court-ledger.js';
 import { travelBans, travelParams, TravelBans } from './court-travel.js';
 
@@ -68,10 +76,11 @@ export const courtBlacklist = defineRegime({
     repeatExtraDays: num(730, { min: 0, unit: 'days', doc: 'extra term for a repeat listing (+1 to 3 years; midpoint 2 years)', source: `${CAL} [P]` }),
     delistDays: num(5, { min: 0, unit: 'days', doc: 'removal deadline after performance: 3 working days, taken as 5 calendar days (the worst case, across a weekend)', source: `${CAL} [P/S]` }),
     stickiness: prob(0.8, { doc: 'probability that a removal check fails (the entry stays, retried next step)', source: 'MODEL.md: delisting often sticky in practice; rate [W]' }),
+    ...judgeParams(),
     ...travelParams(),
     ...associationParams(),
   },
-  columns: ['court_listed', 'court_published', 'court_removed', 'court_complied', 'court_mistaken', 'court_obligations', 'blocked_flights', 'blocked_trains', 'school_admissions_denied'],
+  columns: ['court_suits', 'court_dismissed', 'court_dismissed_mistaken', 'court_wrongful_judgments', 'court_listed', 'court_published', 'court_removed', 'court_complied', 'court_mistaken', 'court_obligations', 'blocked_flights', 'blocked_trains', 'school_admissions_denied'],
   create(world, p) {
     const n = world.n;
     const pop = world.pop;
@@ -80,8 +89,13 @@ export const courtBlacklist = defineRegime({
     const severity = pop.addColumn('severity_court_blacklist', 'f32', 'court-blacklist', 'amount owed at listing, months of income', false);
     const proposed = new Uint8Array(n); // a proposal with notice is pending
     const wasOn = new Uint8Array(n); // listed at the end of the last score stage
-    const u = agentDayUniform(world.rng('regime:court-blacklist')); // per-agent draws (court-draws.ts)
-    const JUDGE = 0, PAY = 1, DELIST = 2, NOTICE = 3;
+    const key = world.keyed('regime:court-blacklist'); // per-agent draws, keyed (common random numbers)
+    const u = (i: number, day: number, purpose: number, k = 0) => key.u(i, day, purpose, k);
+    const SUIT = 0, PAY = 1, DELIST = 2, NOTICE = 3, SERVE = 4, LOOK = 5;
+    const judge = new CourtJudge(world, key, p);
+    const ord = new Int32Array(n); // suits of the agent so far this step
+    let suits = 0;
+    let judged: number[] = [], dismissed: number[] = [];
     const travel = travelBans(world);
     const assoc = association(world);
     const F = DOMAIN_INDEX.finance;
@@ -96,11 +110,25 @@ export const courtBlacklist = defineRegime({
         const day = world.day;
         const dt = world.daysPerStep;
         const r = world.records;
+        const sued: number[] = [];
         for (let k = 0; k < r.length; k++) {
           if (r.domain[k] !== F || r.kind[k] !== ACT_VIOLATION) continue;
           world.stats.dataPoints++;
-          if (u(r.agent[k]!, day, JUDGE) < p.suitRate) ledger.judge(r.agent[k]!, r.size[k]!, r.cause(k), day + p.judgmentDays);
+          const i = r.agent[k]!;
+          const o = ord[i]!++;
+          if (u(i, day, SUIT, o) < p.suitRate) sued.push(k, o);
         }
+        judge.load(sued.length / 2);
+        for (let j = 0; j < sued.length; j += 2) {
+          const k = sued[j]!, o = sued[j + 1]!;
+          const i = r.agent[k]!, c = r.cause(k);
+          suits++;
+          if (judge.upholds(c, i, o, SERVE, LOOK)) {
+            ledger.judge(i, r.size[k]!, c, day + p.judgmentDays);
+            judged.push(c);
+          } else dismissed.push(c);
+        }
+        for (let k = 0; k < r.length; k++) ord[r.agent[k]!] = 0;
         ledger.mature(day);
         const { owed, dueSince } = ledger;
         for (let i = 0; i < n; i++) {
@@ -162,7 +190,18 @@ export const courtBlacklist = defineRegime({
       record() {
         let mistaken = 0;
         for (let i = 0; i < n; i++) if (list.isMistaken(i)) mistaken++;
+        let wrongful = 0, dismissedWrong = 0;
+        for (const c of judged) if (world.cases.isMistaken(c)) wrongful++;
+        for (const c of dismissed) if (world.cases.isMistaken(c)) dismissedWrong++;
+        const suitCount = suits, dismissedCount = dismissed.length;
+        judged = [];
+        dismissed = [];
+        suits = 0;
         return {
+          court_suits: suitCount,
+          court_dismissed: dismissedCount,
+          court_dismissed_mistaken: dismissedWrong,
+          court_wrongful_judgments: wrongful,
           court_listed: list.count,
           court_published: list.window.listings,
           court_removed: list.window.removals,

@@ -2,47 +2,54 @@
  * `human-review`: no sanction on automated processing alone — a person reviews every proposed
  * listing before it takes effect.
  *
- * Rule (a list guard on the covered blacklists): a proposal whose record was mistaken is caught and
- * blocked with probability `catchRate`; a true proposal is blocked with probability `trueBlockRate`
- * (0 by default: the review lets true ones through). Proposals that pass take effect no earlier than
- * `delayDays` after they were proposed (the time the review takes; 0 = same day). So with
- * catchRate c, wrongful listings fall to about (1 − c) of what they would be without review.
+ * Rule (a list guard on the covered blacklists): the reviewer weighs the case behind each proposal
+ * (util.ts, Decider): the file evidence e (d′ q_f = world.evidenceQuality of its domain × √records),
+ * their own look at the case (d′ = diligence·√s, s = min(1, capacity ÷ load): capacity =
+ * casesPerDay × staffPer1000 × n/1000 cases a day, load = proposals per day in the previous step),
+ * no answer from the person (the review happens before anyone is told). They compute
+ *   L = q_f(e − q_f/2) + q_l(r − q_l/2)
+ * and let the listing through when L ≥ λ = standard − (1 − independence)·bias, otherwise block it.
+ * So the share of mistaken proposals blocked is Φ((λ + D²/2)/D) and of true ones Φ((λ − D²/2)/D),
+ * D² = q_f² + q_l²: both fall out of evidence quality, diligence, caseload and independence; none is
+ * a parameter. Proposals that pass take effect no earlier than `delayDays` after they were proposed.
+ * The own look is a keyed draw (agent, day, purpose, list).
  *
  * Sources: GDPR Art. 22(1) no decision based solely on automated processing with legal or similarly
- * significant effect; Art. 22(3) right to obtain human intervention [P] (CALIBRATION.md,
- * Safeguards and reforms). The catch rate of a review is not in the sources: a parameter.
+ * significant effect; Art. 22(3) right to obtain human intervention [P]. Signal detection: Green &
+ * Swets (1966). Diligence, caseload and independence defaults are modelling choices (a file
+ * reviewer in the authority's own office: half independent).
  */
 import { defineSafeguard } from '../core/contracts.js';
-import { num, prob } from '../core/params.js';
-import { covers, listIds } from './util.js';
+import { num } from '../core/params.js';
+import { covers, Decider, deciderParams, listIds, listKey } from './util.js';
 
 const GDPR22 = 'GDPR Art. 22: no decision based solely on automated processing; human intervention [P]';
 
 export const humanReview = defineSafeguard({
   id: 'human-review',
   title: 'Human review before any listing',
-  summary: 'a reviewer checks each proposed listing and blocks a share catchRate of the mistaken ones',
+  summary: 'a reviewer weighs the evidence of each proposed listing and blocks those it finds too weak',
   doc:
-    'No one is listed by a machine alone: a person checks each proposed listing first. The reviewer catches most ' +
-    'listings built on a mistaken record and stops them, and lets correct ones through. The review can take some ' +
-    'days, during which the listing waits.',
-  sources: [GDPR22, 'CALIBRATION.md, Safeguards and reforms'],
+    'No one is listed by a machine alone: a person checks each proposed listing first, from the evidence in the ' +
+    'file and a look of their own, and stops those the evidence does not support. A careful reviewer with time for ' +
+    'each case stops most listings built on a false match and few true ones; an overloaded reviewer, or one who ' +
+    'answers to the listing authority, lets more false ones through. The review can take some days.',
+  sources: [GDPR22, 'Green & Swets, Signal Detection Theory and Psychophysics (1966)'],
   params: {
-    catchRate: prob(0.8, { doc: 'probability that the review catches (blocks) a proposal based on a mistaken record (not in the sources)' }),
-    trueBlockRate: prob(0, { doc: 'probability that the review blocks a proposal based on a true record' }),
+    ...deciderParams('reviewer', { diligence: 1, casesPerDay: 40, staffPer1000: 0.1, independence: 0.5, bias: 2, standard: 0 }),
     delayDays: num(0, { min: 0, unit: 'days', doc: 'days the review takes before the listing can take effect' }),
     lists: listIds(),
   },
-  columns: ['review_blocked', 'review_blocked_mistaken'],
+  columns: ['review_blocked', 'review_blocked_mistaken', 'review_time_share'],
   create(world, p) {
-    const rng = world.rng('safeguard:human-review');
-    let blocked = 0, blockedWrong = 0;
+    const judge = new Decider(world, 'safeguard:human-review', p);
+    let blocked: number[] = [];
+    const LOOK = 0;
     world.lists.addGuard('human-review', (prop) => {
       if (!covers(p.lists, prop.list)) return true;
-      const u = rng();
-      if (u < (prop.mistaken ? p.catchRate : p.trueBlockRate)) {
-        blocked++;
-        if (prop.mistaken) blockedWrong++;
+      judge.arrive();
+      if (!judge.upholds(prop.cause, prop.agent, LOOK, listKey(prop.list), false)) {
+        blocked.push(prop.cause);
         return false;
       }
       prop.effectiveDay = Math.max(prop.effectiveDay, prop.day + p.delayDays);
@@ -50,8 +57,10 @@ export const humanReview = defineSafeguard({
     });
     return {
       record() {
-        const out = { review_blocked: blocked, review_blocked_mistaken: blockedWrong };
-        blocked = blockedWrong = 0;
+        let wrong = 0;
+        for (const c of blocked) if (world.cases.isMistaken(c)) wrong++;
+        const out = { review_blocked: blocked.length, review_blocked_mistaken: wrong, review_time_share: judge.timeShare };
+        blocked = [];
         return out;
       },
     };

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ACT_VIOLATION, DOMAIN_INDEX, defaults, findPlugin, runScenario, World, type Hooks } from '../../src/index.js';
+import { mistakenOn } from './drive.js';
 
 const spec = findPlugin('court-blacklist')!;
 const F = DOMAIN_INDEX.finance;
@@ -32,7 +33,7 @@ function day(w: World, h: Hooks, d: number, records: [number, number, number][] 
   w.day = d;
   w.step = d;
   w.records.clear();
-  for (const [i, size, m] of records) w.records.push(i, F, ACT_VIOLATION, size, m);
+  for (const [i, size, m] of records) w.records.push(i, F, ACT_VIOLATION, size, 0, m === 1);
   h.score?.();
   w.lists.settle(d);
   h.publish?.();
@@ -40,7 +41,18 @@ function day(w: World, h: Hooks, d: number, records: [number, number, number][] 
   h.sanction?.();
 }
 
-const base = { judgmentDays: 10, graceDays: 5, noticeRate: 0, payRate: 0, listedPayRate: 0, stickiness: 0 };
+/** A court that finds for every claim (courtBias 100 at independence 0): the listing rules alone. */
+/** A record hook's output, read as the simulation does (ground truth open). */
+function rec(w: World, h: Hooks) {
+  w.cases.open = true;
+  try {
+    return h.record!();
+  } finally {
+    w.cases.open = false;
+  }
+}
+
+const base = { judgmentDays: 10, graceDays: 5, noticeRate: 0, payRate: 0, listedPayRate: 0, stickiness: 0, courtIndependence: 0, courtBias: 100 };
 
 describe('court-blacklist on tiny worlds', () => {
   it('lists a person able to pay after judgment + grace, without notice', () => {
@@ -58,9 +70,9 @@ describe('court-blacklist on tiny worlds', () => {
     expect(list.since[0]).toBe(15);
     expect(list.until[0]).toBe(15 + 730);
     expect(list.notice[0]).toBe(0);
-    expect(list.mistaken[0]).toBe(0);
+    expect(mistakenOn(w, list, 0)).toBe(0);
     expect(list.count).toBe(1);
-    expect(h.record!()).toMatchObject({ court_listed: 1, court_published: 1, court_mistaken: 0, court_obligations: 1 });
+    expect(rec(w, h)).toMatchObject({ court_listed: 1, court_published: 1, court_mistaken: 0, court_obligations: 1 });
   });
 
   it('does not list a person unable to pay unless requireAbility is off', () => {
@@ -133,7 +145,7 @@ describe('court-blacklist on tiny worlds', () => {
     expect(list.on[0]).toBe(0);
     expect(list.window.delistDays).toBe(5);
     expect(list.window.delistCount).toBe(1);
-    expect(h.record!()).toMatchObject({ court_complied: 1, court_removed: 1, court_obligations: 0 });
+    expect(rec(w, h)).toMatchObject({ court_complied: 1, court_removed: 1, court_obligations: 0 });
   });
 
   it('a repeat listing has the longer term', () => {
@@ -152,21 +164,21 @@ describe('court-blacklist on tiny worlds', () => {
     expect(list.times[0]).toBe(2);
   });
 
-  it('after another plug-in removes the entry (expiry erasure), a new listing needs a new grace period', () => {
+  it('after another plug-in erases the entry (expiry) a new listing needs a new grace period; an order that found it wrong annuls it', () => {
     const w = tiny(2);
     const h = court(w, base);
     const list = w.lists.get('court-blacklist');
     day(w, h, 0, [[0, 300, 0], [1, 300, 1]]);
     for (let d = 1; d <= 15; d++) day(w, h, d);
     list.remove(0, 15); // erased by a safeguard at the publish stage of day 15
-    list.remove(1, 15);
+    list.remove(1, 15, true); // removed by an order that found the entry wrong (appeal, correction, audit)
     for (let d = 16; d <= 20; d++) {
       day(w, h, d);
       expect(list.on[0], `day ${d}`).toBe(0);
     }
     day(w, h, 21);
     expect(list.on[0]).toBe(1); // grace 5 days from day 16, when the removal was seen
-    expect(list.on[1]).toBe(0); // the mistaken obligation was annulled
+    expect(list.on[1]).toBe(0); // the obligation behind the cleared entry was annulled
     expect(w.pop.column('court_owed')![1]).toBe(0);
   });
 
@@ -176,9 +188,9 @@ describe('court-blacklist on tiny worlds', () => {
     const list = w.lists.get('court-blacklist');
     day(w, h, 0, [[0, 300, 1], [1, 300, 0]]);
     for (let d = 1; d <= 15; d++) day(w, h, d);
-    expect(list.mistaken[0]).toBe(1);
-    expect(list.mistaken[1]).toBe(0);
-    expect(h.record!()).toMatchObject({ court_mistaken: 1, court_listed: 2 });
+    expect(mistakenOn(w, list, 0)).toBe(1);
+    expect(mistakenOn(w, list, 1)).toBe(0);
+    expect(rec(w, h)).toMatchObject({ court_mistaken: 1, court_listed: 2 });
   });
 
   it('blocks tickets of the listed at the calibrated rates (many agents, long run)', () => {
@@ -220,7 +232,7 @@ describe('delisting invariant', () => {
       w.step = s;
       w.day = d;
       w.records.clear();
-      if (s === 0) for (let i = 0; i < n; i++) w.records.push(i, F, ACT_VIOLATION, 300, 0);
+      if (s === 0) for (let i = 0; i < n; i++) w.records.push(i, F, ACT_VIOLATION, 300);
       h.score!();
       w.lists.settle(d);
       const c = list.window.delistCount - count0;
@@ -254,7 +266,7 @@ describe('emergence 2: sticky delisting', () => {
       steps: 365,
       population: { agents: 3000, wealthMedian: 10000, traits: { finance: 0.001 } },
       graph: { model: 'erdos-renyi', meanDegree: 6 },
-      regimes: { 'court-blacklist': { stickiness, listedPayRate: 0.01 } },
+      regimes: { 'court-blacklist': { stickiness, listedPayRate: 0.01, courtIndependence: 0, courtBias: 100 } },
       metrics: ['mean_days_to_delist'],
       record: { every: 1000 },
     });
@@ -278,4 +290,55 @@ describe('court-blacklist preset', () => {
     expect(r.rows.length).toBeGreaterThan(1);
     expect(r.columns).toContain('court_listed');
   });
+});
+
+describe('the court judges on the evidence', () => {
+  // Seeded, same seed (1): 2,000 agents, 150 daily steps, finance propensity 0.002 per day and
+  // misidentification in finance (0.0005 per majority member per day, 10× for the minority), the
+  // evidence quality d′ of every observation set by the test regime `evq-test`. Counted over the
+  // run: wrongful judgments (for the claim on a mistaken record) and dismissed true claims.
+  // Control: a court that finds for every claim (independence 0, bias 100) — its wrongful judgments
+  // are all mistaken suits, the same at d′ 1 and 3, and it dismisses nothing.
+  // Measured (wrongful judgments ÷ mistaken suits / dismissed ÷ true suits): d′ 1 0.579 / 0.042,
+  // d′ 3 0.116 / 0.022; 1 judge per 1,000 0.349 / 0.046 vs 0.001 per 1,000 (overloaded) 0.437 / 0.059;
+  // independence 0 0.537 / 0.020, independence 1 0.156 / 0.220; control 1 / 0 at every d′.
+  // Tolerances: about half the measured differences.
+  async function judged(court: Record<string, unknown>, q: number) {
+    await import('../safeguards/evidence-world.js'); // registers evq-test
+    const r = await runScenario({
+      seed: 1,
+      steps: 150,
+      population: { agents: 2000, traits: { finance: 0.002 } },
+      graph: { model: 'erdos-renyi', meanDegree: 4 },
+      observation: { misidentification: { domain: 'finance', baseRate: 0.0005, falseMatchRatio: 10 } },
+      regimes: { 'evq-test': { q }, 'court-blacklist': court },
+      metrics: ['wrongful_listed_share'],
+      record: { every: 5 },
+    });
+    const sum = (c: string) => r.rows.reduce((a, row) => a + ((row[c] as number) ?? 0), 0);
+    const suits = sum('court_suits'), dismissed = sum('court_dismissed'), dismissedWrong = sum('court_dismissed_mistaken');
+    const wrongful = sum('court_wrongful_judgments');
+    return { suits, wrongful, wrongSuits: wrongful + dismissedWrong, trueDismissed: dismissed - dismissedWrong };
+  }
+
+  it('wrongful judgments and dismissed true claims move with evidence quality, caseload and independence', async () => {
+    const stamp = { courtIndependence: 0, courtBias: 100 };
+    const c1 = await judged(stamp, 1), c3 = await judged(stamp, 3);
+    const q1 = await judged({}, 1), q3 = await judged({}, 3);
+    const staffed = await judged({ judgesPer1000: 1 }, 1.5), overloaded = await judged({ judgesPer1000: 0.001 }, 1.5);
+    const dep = await judged({ courtIndependence: 0 }, 1.5), ind = await judged({ courtIndependence: 1 }, 1.5);
+    const share = (x: { wrongful: number; wrongSuits: number }) => x.wrongful / x.wrongSuits;
+    const tshare = (x: { trueDismissed: number; suits: number; wrongSuits: number }) => x.trueDismissed / (x.suits - x.wrongSuits);
+    const f = (x: Parameters<typeof share>[0] & Parameters<typeof tshare>[0]) => `${share(x).toFixed(3)}/${tshare(x).toFixed(3)}`;
+    console.log(`court (wrongful share of mistaken suits / dismissed share of true suits): stamp ${f(c1)} q1 ${f(q1)} q3 ${f(q3)} staffed ${f(staffed)} overloaded ${f(overloaded)} dependent ${f(dep)} independent ${f(ind)}`);
+    expect(c1.wrongful).toBe(c1.wrongSuits); // the control finds for every claim …
+    expect(c3.wrongful).toBe(c1.wrongful); // … whatever the evidence
+    expect(c1.trueDismissed).toBe(0);
+    expect(c1.wrongSuits).toBeGreaterThan(100);
+    expect(share(q1) - share(q3)).toBeGreaterThan(0.15);
+    expect(tshare(q1) - tshare(q3)).toBeGreaterThan(0.01);
+    expect(share(overloaded) - share(staffed)).toBeGreaterThan(0.05);
+    expect(share(dep) - share(ind)).toBeGreaterThan(0.15);
+    expect(tshare(ind) - tshare(dep)).toBeGreaterThan(0.05);
+  }, 60_000);
 });
