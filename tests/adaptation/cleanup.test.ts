@@ -47,7 +47,7 @@ describe('cleanup', () => {
     const run = (look: string) => {
       const w = tinyWorld(4, [[0, 1, LAYER_ONLINE], [0, 2, LAYER_ONLINE], [0, 3, LAYER_ONLINE]]);
       setScore(w, STAR);
-      w.lists.get('court', 'black').add(2, 0, 100, false, true);
+      w.lists.get('court', 'black').add(2, 0, 100, -1, true);
       make(cleanup, w, { rate: 1, look, draws: 0 }).adapt!();
       return [1, 2, 3].filter((j) => !w.adj.hasEdge(0, j));
     };
