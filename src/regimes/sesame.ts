@@ -10,14 +10,22 @@
  *   ability to fulfil      c₃ = ½(1 − e^(−max(wealth, 0)/wealthScale)) + ½(1 − e^(−income/incomeScale));
  *   identity               c₄ = 0.5 + 0.5·u, u ~ U(0, 1) drawn once (verified education, employer,
  *                          phone): independent of group, so no disparity is written in;
- *   relationships          c₅ = mean of (s_j − 350)/600 over the agent's *joined* neighbours j, from
- *                          the previous step's scores (synchronous update), weight `friendWeight`.
+ *   relationships          c₅ = mean of (s_j − 350)/600 over the agent's *joined* neighbours j on the
+ *                          tie layers of `friendLayers` (default: online ties, the contacts the platform
+ *                          sees; households are offline ties), from the previous step's scores
+ *                          (synchronous update), weight `friendWeight`.
  *   The lookback is `historyDays`, or POLICY.expiryDays when shorter. With `priorHistory` the run
  *   starts with a lookback of earlier records drawn from each agent's propensity × detection.
  * - POLICY.dataFriends false → c₅ = `neutral`; POLICY.dataConsumption false → K is not used;
  *   POLICY.dataIdentity false → c₄ = `neutral`. An agent without joined neighbours gets c₅ = `neutral`.
  * - Opt-in: `world.services['voluntary:sesame']` exposes `joined`; by default a share `joinShare`
  *   joins at the start (stream `regime:sesame:join`); an opt-in adaptation may change `joined`.
+ *   joinShare 0.45 is a derivation, not a published share: about 520 million Sesame users in 2017
+ *   (Ant Financial, as reported in the press) ÷ about 1.14 billion people aged 16 and over in China
+ *   at the end of 2017 (National Bureau of Statistics, Statistical Communiqué on the 2017 National
+ *   Economic and Social Development: about 902 million aged 16–59 and 241 million aged 60 and
+ *   over) ≈ 0.455, rounded to 0.45; agents stand for adults, online or not. (Over internet users
+ *   only — 772 million at the end of 2017, CNNIC 41st Statistical Report — the share would be 0.67.)
  *   Only members are scored. A non-member's column value is the scale minimum 350: it is the
  *   score a landlord or lender sees (no score, no deposit-free service), so mean_score is the
  *   mean score *as seen by third parties*; the members' own mean is `sesame_member_mean`.
@@ -27,16 +35,33 @@
  *   `benefitDays` days of income in `expectedBenefit(i)` (the agent's would-be score); joining
  *   costs `costDays` (data disclosed).
  * - Privacy footprint per member per step: the factor groups used + the joined friends read.
+ * - Friend effect (src/core/friend-effect.ts, service 'friend-effect:sesame'): weight() =
+ *   friendWeight / Σw while friends are read (0 with friendWeight 0 or POLICY.dataFriends false);
+ *   scoreNow / scoreWithout / scoreWith evaluate the formula above for agent i with its own factors
+ *   of the last scoring and its friends' current scores, over the ties as they are when asked
+ *   (with a tie removed or added); thresholds are `thresholds`; non-members are unscored.
+ *
+ * Sources: range, launch and users: Sesame Credit / Ant Financial (launch 28 Jan 2015; about 520M
+ * users in 2017, press reports); bands 350–550 poor, 550–600 fair, 600–650 good, 650–700
+ * excellent, 700–950 very good (Sesame Credit); factor weights never published officially, as
+ * reported in the press (credit history 35%, behaviour and preferences 25%, ability to fulfil
+ * contracts 20%, identity 15%, interpersonal relationships 5%); benefit thresholds as reported
+ * (sources disagree): library card without deposit ≥ 550, deposit-free bike sharing ≥ 650, about
+ * ¥20k consumer credit ≥ 750; Liu, "From Click to Boom" (Princeton UP, 2024): no significant link
+ * between the score and repayment. Modelling choices: the scales, `curve`, `historyDays`,
+ * `consumptionWeight`, `neutral`, `benefitDays`, `costDays`, `friendLayers`.
  */
 import { defineRegime } from '../core/contracts.js';
 import { ACT_VIOLATION } from '../core/events.js';
 import { UserError } from '../core/errors.js';
-import { bool, num, numList, prob } from '../core/params.js';
+import { LAYER_ONLINE } from '../core/adjacency.js';
+import { friendEffectKey, type FriendEffect } from '../core/friend-effect.js';
+import { bool, num, numList, oneOf, prob } from '../core/params.js';
 import { POLICY, policyOf, type VoluntaryScheme } from '../core/policy.js';
 import { DOMAIN_INDEX } from '../core/population.js';
 import { checkIncreasing, DatedLedger, seedPriorRecords } from './local-common.js';
 
-const W = 'CALIBRATION.md, Sesame: factor weights, never published officially [W]';
+const W = 'Sesame Credit factor weights, never published officially, as reported in the press [W]';
 const LO = 350;
 const SPAN = 600;
 
@@ -52,16 +77,18 @@ export const sesame = defineRegime({
     'count as the lowest score for such services. Liu (2024) finds no significant link between the score and ' +
     'repayment: it works as a loyalty programme.',
   sources: [
-    'CALIBRATION.md, Sesame: range 350–950; launched 28 Jan 2015; ≈ 520M users in 2017 [S]',
-    'CALIBRATION.md, Sesame: bands 350–550 poor, 550–600 fair, 600–650 good, 650–700 excellent, 700–950 very good [S]',
+    'Sesame Credit (Ant Financial): range 350–950; launched 28 Jan 2015; ≈ 520M users in 2017 (press reports) [S]',
+    'Sesame Credit bands: 350–550 poor, 550–600 fair, 600–650 good, 650–700 excellent, 700–950 very good [S]',
     W + ': credit history 35%, behaviour and preferences 25%, ability to fulfil contracts 20%, identity 15%, relationships 5%',
-    'CALIBRATION.md, Sesame: thresholds deposit-free bikes ≥ 650, library card ≥ 550, ≈ ¥20k credit ≥ 750 [S/W]',
-    'CALIBRATION.md, Sesame: Liu (2024, Princeton UP), no significant link between the score and repayment [S]',
+    'Reported thresholds (sources disagree): deposit-free bikes ≥ 650, library card ≥ 550, ≈ ¥20k credit ≥ 750 [S/W]',
+    'Liu, From Click to Boom (Princeton UP, 2024): no significant link between the score and repayment [S]',
+    'National Bureau of Statistics of China, Statistical Communiqué on 2017: ≈ 1.14 billion people aged 16 and over (for joinShare)',
   ],
   params: {
     weights: numList([0.35, 0.25, 0.2, 0.15], { length: 4, min: 0, unit: 'weight', doc: 'weights of credit history, behaviour and preferences, ability to fulfil contracts, identity', source: W }),
     friendWeight: num(0.05, { min: 0, unit: 'weight', doc: 'weight of interpersonal relationships (mean score of joined friends)', source: W }),
-    curve: num(3, { min: 0.1, max: 10, unit: 'exponent', doc: 'calibration curve: score = 350 + 600·x^curve for the weighted factor mean x in [0, 1]; 3 puts the members’ mean near 650 and spreads them over the bands (1 = linear)', source: 'CALIBRATION.md, Sesame bands 350–550 poor … 700–950 very good [S]; no published distribution: calibrated so the thresholds 550/650/750 bind [W]' }),
+    curve: num(3, { min: 0.1, max: 10, unit: 'exponent', doc: 'calibration curve: score = 350 + 600·x^curve for the weighted factor mean x in [0, 1]; 3 puts the members’ mean near 650 and spreads them over the bands (1 = linear)', source: 'Sesame Credit bands 350–550 poor … 700–950 very good [S]; no published distribution: a modelling choice so the thresholds 550/650/750 bind [W]' }),
+    friendLayers: oneOf('online', ['online', 'any'] as const, { doc: "ties whose joined friends enter the relationships factor: 'online' (the contacts the platform sees; households are offline) or 'any' layer", source: 'modelling choice: the relationships factor is read from the platform’s contact network' }),
     historyDays: num(730, { min: 1, unit: 'days', doc: 'lookback of records for credit history and behaviour', source: 'modelling assumption [W]' }),
     creditScale: num(1, { min: 0.01, unit: 'records', doc: 'finance defaults that lower credit history by a factor e' }),
     behaviourScale: num(3, { min: 0.01, unit: 'records', doc: 'weighted commerce and consumption records that lower behaviour by a factor e' }),
@@ -70,8 +97,8 @@ export const sesame = defineRegime({
     incomeScale: num(100, { min: 0.01, unit: 'currency per day', doc: 'income at which its half of ability to fulfil reaches 63%' }),
     priorHistory: bool(true, { doc: 'start with the records of a lookback before day 0, drawn from each agent’s own propensities and detection (Poisson, uniform dates), so the score starts near its steady state rather than from a clean slate' }),
     neutral: prob(0.5, { unit: 'component', doc: 'component value used when a data source is barred by policy or there is no joined friend' }),
-    joinShare: prob(0.6, { doc: 'share of agents who join at the start when no opt-in adaptation decides', source: 'modelling assumption [W]; ≈ 520M users in 2017 (CALIBRATION.md) [S]' }),
-    thresholds: numList([550, 650, 750], { min: LO, max: LO + SPAN, unit: 'points', doc: 'benefit thresholds, increasing (library card, deposit-free rentals, consumer credit)', source: 'CALIBRATION.md, Sesame thresholds [S/W]' }),
+    joinShare: prob(0.45, { doc: 'share of agents who join at the start when no opt-in adaptation decides', source: 'derivation: ≈ 520M Sesame users in 2017 (press reports) ÷ ≈ 1.14 billion people aged 16+ in China at end-2017 (National Bureau of Statistics) ≈ 0.455' }),
+    thresholds: numList([550, 650, 750], { min: LO, max: LO + SPAN, unit: 'points', doc: 'benefit thresholds, increasing (library card, deposit-free rentals, consumer credit)', source: 'reported Sesame thresholds (sources disagree) [S/W]' }),
     benefitDays: num(2, { min: 0, unit: 'days of income', doc: 'value of each threshold passed, for the opt-in decision' }),
     costDays: num(2, { min: 0, unit: 'days of income', doc: 'cost of joining (data disclosed), for the opt-in decision' }),
   },
@@ -105,11 +132,16 @@ export const sesame = defineRegime({
       cost: p.costDays,
     };
     world.services.set('voluntary:sesame', scheme);
+    const layers = p.friendLayers === 'online' ? LAYER_ONLINE : 0xff;
+    const base = new Float64Array(n); // w₁c₁ + … + w₄c₄ of the last scoring
+    let friendsOn = false; // whether the last scoring read friends
+    const toScore = (x: number) => Math.min(LO + SPAN, Math.max(LO, LO + SPAN * (p.curve === 1 ? x : Math.pow(x, p.curve))));
     const compute = (useFriends: boolean, count: boolean) => {
       const friends = useFriends && p.friendWeight > 0 && policyOf(world, POLICY.dataFriends, true);
+      friendsOn = friends;
       const consumption = policyOf(world, POLICY.dataConsumption, true);
       const ident = policyOf(world, POLICY.dataIdentity, true);
-      const { start, deg, targets } = world.adj;
+      const { start, deg, targets, layer } = world.adj;
       prev.set(raw); // members’ scores of the last step (raw: a member who just joined lends its would-be score)
       let used = 0;
       const groups = 3 + (ident ? 1 : 0) + (friends ? 1 : 0);
@@ -124,21 +156,52 @@ export const sesame = defineRegime({
           let sum = 0;
           for (let k = start[i]!, e = k + deg[i]!; k < e; k++) {
             const j = targets[k]!;
-            if (joined[j]) {
+            if (joined[j] && (layer[k]! & layers) !== 0) {
               sum += (prev[j]! - LO) / SPAN;
               m++;
             }
           }
           if (m > 0) c5 = sum / m;
         }
-        const x = (w1 * c1 + w2 * c2 + w3 * c3 + w4 * c4 + p.friendWeight * c5) / wsum;
-        const s = LO + SPAN * (p.curve === 1 ? x : Math.pow(x, p.curve));
-        raw[i] = Math.min(LO + SPAN, Math.max(LO, s));
+        base[i] = w1 * c1 + w2 * c2 + w3 * c3 + w4 * c4;
+        raw[i] = toScore((base[i]! + p.friendWeight * c5) / wsum);
         score[i] = joined[i] ? raw[i]! : LO;
         if (joined[i]) used += groups + m;
       }
       if (count) world.stats.dataPoints += used;
     };
+    // what a tie does to i's own score: the formula with i's own factors of the last scoring and
+    // its friends' current scores, over the ties as they are now, minus j or plus l
+    const friendScore = (i: number, drop: number, add: number) => {
+      if (!friendsOn) return toScore((base[i]! + p.friendWeight * p.neutral) / wsum);
+      const { start, deg, targets, layer } = world.adj;
+      let sum = 0, m = 0;
+      for (let k = start[i]!, e = k + deg[i]!; k < e; k++) {
+        const j = targets[k]!;
+        if (j === drop || j === add || !joined[j] || (layer[k]! & layers) === 0) continue;
+        sum += (raw[j]! - LO) / SPAN;
+        m++;
+      }
+      if (add >= 0 && add !== i && joined[add]) {
+        sum += (raw[add]! - LO) / SPAN;
+        m++;
+      }
+      return toScore((base[i]! + p.friendWeight * (m > 0 ? sum / m : p.neutral)) / wsum);
+    };
+    const effect: FriendEffect = {
+      owner: 'sesame',
+      column: 'score_sesame',
+      min: LO,
+      max: LO + SPAN,
+      layers,
+      weight: () => (friendsOn ? p.friendWeight / wsum : 0),
+      scoreNow: (i) => friendScore(i, -1, -1),
+      scoreWithout: (i, j) => friendScore(i, j, -1),
+      scoreWith: (i, l) => friendScore(i, -1, l),
+      thresholds: p.thresholds,
+      scored: (i) => joined[i] === 1,
+    };
+    world.services.set(friendEffectKey('sesame'), effect);
     const lookback = () => Math.min(p.historyDays, policyOf(world, POLICY.expiryDays, Infinity));
     return {
       init() {
