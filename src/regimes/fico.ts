@@ -22,21 +22,21 @@
  * near its steady state rather than from a clean slate.
  *
  * Calibration. The scores come out of each agent's records, wealth and history; nothing about
- * the distribution is written in. Five values are modelling choices, fitted together (seeded runs
- * of the default population, 3,000 agents, one year) so that the steady state matches the FICO 8
+ * the distribution is written in. Six values are modelling choices, fitted together (least
+ * squares on the band shares of a seeded run of the default population, 3,000 agents, 200 days;
+ * checked on another seed after a year) so that the steady state matches the FICO 8
  * distribution of April 2017 (FICO: 800–850 20.7%, 750–799 19.0%, 700–749 17.1%, 650–699 13.2%,
  * 600–649 10.0%, 550–599 8.5%, 500–549 6.8%, 300–499 4.7%; mean ≈ 700): severityScale 0.65,
  * recencyDays 1000, owedScale 0.35, historyYears 12, mixMin 0.7 and curve 2 (the calibration curve
  * of the points scale: FICO scales its points to the odds of repayment, not linearly in the
  * factors). With the former linear, undated choices (curve 1, no fading, severityScale 1,
- * owedScale 1, historyYears 25, mixMin 0.3) the model put 6% at 800–850 and 2% below 500.
- * The fit holds on other seeds (max band error ≈ 1–2 points of share); with a different
+ * owedScale 1, historyYears 25, mixMin 0.3) the model put 6.2% at 800–850 and 1.5% below 500.
+ * The fit holds on other seeds (largest band error ≈ 1–2 points of share); with a different
  * population (more defaults, less wealth) the bands move, as they should.
  *
  * Sources: FICO range 300–850 and the five factor weights (myFICO, "What's in my FICO Scores");
- * FICO 8 score distribution, April 2017, mean ≈ 700 (FICO, published by FICO in its "FICO Score
- * distribution" reports); US Fair Credit Reporting Act, 15 U.S.C. § 1681c: most negative items are
- * not reported after 7 years.
+ * FICO 8 score distribution of April 2017 and mean ≈ 700 (figures published by FICO); US Fair
+ * Credit Reporting Act, 15 U.S.C. § 1681c: most negative items are not reported after 7 years.
  */
 import { defineRegime } from '../core/contracts.js';
 import { ACT_VIOLATION } from '../core/events.js';

@@ -4,7 +4,7 @@
  *
  * Calibration (seeded: the default population, 3,000 agents, SBM mean degree 10, seed 4, 365 daily
  * steps). The band shares at the end of the run must match FICO 8 (April 2017) within ±3 points
- * of share per band (sampling error of a band share at 3,000 agents is ≈ ±0.7; the fit is of five
+ * of share per band (sampling error of a band share at 3,000 agents is ≈ ±0.7; the fit is of six
  * modelling choices on another run), and the mean must lie in 685–715 (FICO: ≈ 700). Measured on
  * the current code, in %, 300–499 … 800–850: 3.7 7.3 10.1 8.7 12.6 16.6 20.7 20.3 (FICO: 4.7 6.8
  * 8.5 10.0 13.2 17.1 19.0 20.7); mean 701.5 at the end, 691.4 at the start (the drift is histories
