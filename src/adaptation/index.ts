@@ -4,7 +4,8 @@ import { appealing } from './appealing.js';
 import { approval } from './approval.js';
 import { cleanup } from './cleanup.js';
 import { gaming } from './gaming.js';
+import { informing } from './informing.js';
 import { optIn } from './opt-in.js';
 import { selfCensorship } from './self-censorship.js';
 
-export const PLUGINS: AnyPlugin[] = [cleanup, selfCensorship, gaming, optIn, appealing, approval];
+export const PLUGINS: AnyPlugin[] = [cleanup, selfCensorship, gaming, optIn, appealing, approval, informing];

@@ -8,8 +8,9 @@
  *   finance defaults → judicial (a court judgment) with probability `judicialShare`, otherwise
  *   commercial; commerce violations → commercial; law violations → government affairs
  *   (administrative dealings: taxes, permits, fees) with probability `govShare`, otherwise
- *   societal; civic good deeds → societal, + `goodDeedPoints`. Routing draws use stream
- *   `regime:national-composite:route`. Speech and consumption are not scored. Each violation
+ *   societal; civic good deeds → societal, + `goodDeedPoints`. Routing draws are keyed (stream
+ *   `regime:national-composite:route`: agent, day, domain, ordinal of the agent's records of the
+ *   domain that day). Speech and consumption are not scored. Each violation
  *   deducts `deductions[k]`; aₖ = clamp(start + Σ live changes, 0, 100);
  * - records count for `memoryDays` (or POLICY.expiryDays when shorter), then lapse;
  * - while the person is on any blacklist (e.g. `court-blacklist`), the judicial area is at most
@@ -18,6 +19,12 @@
  * - spillover: if any one area is below `areaFloor`, the person is restricted in all: income ×
  *   `restrictIncomeMult`, one lost opportunity per `opportunityDays`, and no benefits; otherwise
  *   a composite ≥ `benefitThreshold` brings benefits (world.benefit). Everyone is eligible.
+ * - points service (src/core/points.ts, world.services 'points:national-composite'): each record's
+ *   change is an entry (agent, the record's case, day, and as `points` its weight on the composite,
+ *   wₖ·change/Σw, clamping aside); `restore(entry)` takes the change out of its area (a won appeal,
+ *   `point-appeals`) and the composite is re-evaluated for the person; a restored entry no longer
+ *   lapses. Deductions are reported to world.experience as sanctions of the record's domain, good
+ *   deeds as rewards. The composite does not reward reports (informReward 0).
  * For private persons government-affairs sincerity captures only their administrative dealings:
  * the area concerns mainly public bodies and officials. The source notes that the fragmented
  * reality is three separate systems (financial credit, court enforcement, local pilots), not one
@@ -29,6 +36,7 @@ import { UserError } from '../core/errors.js';
 import { num, numList, prob } from '../core/params.js';
 import { POLICY, policyOf } from '../core/policy.js';
 import { DOMAIN_INDEX as D } from '../core/population.js';
+import { PointBook, pointsServiceKey, type PointsService } from '../core/points.js';
 import { DatedLedger, opportunityTicks } from './local-common.js';
 
 const GOV = 0, COM = 1, SOC = 2, JUD = 3;
@@ -70,53 +78,97 @@ export const nationalComposite = defineRegime({
     const area = new Float64Array(4 * n); // net live change by area: area[k * n + i]
     const below = new Uint8Array(n); // number of areas below the floor
     const black = new Uint8Array(n);
-    const ledger = new DatedLedger(); // (day, agent, area, change)
-    const route = world.rng('regime:national-composite:route');
+    const ledger = new DatedLedger(); // (day, agent, area, entry id)
+    const book = new PointBook();
+    const change: number[] = []; // area change of each entry
+    const areaOf: number[] = []; // area of each entry
+    const route = world.keyed('regime:national-composite:route');
+    const ord = new Map<number, number>(); // agent·8 + domain → records so far this step
     world.offerPrimaryScore('score_composite', 0, 100, 'national-composite');
-    const add = (i: number, k: number, v: number) => {
+    const add = (i: number, k: number, v: number, c: number, d: number) => {
       area[k * n + i]! += v;
-      ledger.push(world.day, i, k, v);
+      const id = book.add(i, c, (w[k]! * v) / wsum, world.day);
+      change[id] = v;
+      areaOf[id] = k;
+      ledger.push(world.day, i, k, id);
+      if (v < 0) world.experience.sanction(i, d);
+      else if (v > 0) world.experience.reward(i, d);
+    };
+    const evalOne = (i: number) => {
+      let s = 0;
+      let b = 0;
+      for (let k = 0; k < 4; k++) {
+        let a = Math.min(100, Math.max(0, p.start + area[k * n + i]!));
+        if (k === JUD && black[i]) a = Math.min(a, p.listedJudicial);
+        if (a < p.areaFloor) b++;
+        s += w[k]! * a;
+      }
+      score[i] = s / wsum;
+      below[i] = b;
+      restricted[i] = b > 0 ? 1 : 0;
     };
     const evaluate = () => {
       world.lists.anyBlack(black);
-      for (let i = 0; i < n; i++) {
-        let s = 0;
-        let b = 0;
-        for (let k = 0; k < 4; k++) {
-          let a = Math.min(100, Math.max(0, p.start + area[k * n + i]!));
-          if (k === JUD && black[i]) a = Math.min(a, p.listedJudicial);
-          if (a < p.areaFloor) b++;
-          s += w[k]! * a;
-        }
-        score[i] = s / wsum;
-        below[i] = b;
-        restricted[i] = b > 0 ? 1 : 0;
-      }
+      for (let i = 0; i < n; i++) evalOne(i);
     };
+    const draw = (i: number, d: number) => {
+      const key = i * 8 + d;
+      const o = ord.get(key) ?? 0;
+      ord.set(key, o + 1);
+      return route.u(i, world.day, d, o);
+    };
+    const service: PointsService = {
+      regime: 'national-composite',
+      score,
+      min: 0,
+      max: 100,
+      recent: () => book.recent(),
+      live: (id) => book.live(id),
+      restore(id) {
+        if (!book.live(id)) return 0;
+        const v = book.take(id);
+        const i = book.agent[id]!;
+        area[areaOf[id]! * n + i]! -= change[id]!;
+        evalOne(i);
+        return v;
+      },
+      informReward: 0,
+      benefitAt: () => p.benefitThreshold,
+      reportDomains: [D.finance, D.commerce, D.law],
+      report: (k, informant) => book.report(world.step, k, informant),
+    };
+    world.services.set(pointsServiceKey('national-composite'), service);
     return {
       init: evaluate,
       score() {
         const r = world.records;
         const ded = p.deductions;
+        book.startWindow();
+        ord.clear();
         for (let k = 0; k < r.length; k++) {
           const i = r.agent[k]!;
           const d = r.domain[k]!;
           if (r.kind[k] === ACT_GOOD) {
-            if (d === D.civic && p.goodDeedPoints > 0) add(i, SOC, p.goodDeedPoints);
+            if (d === D.civic && p.goodDeedPoints > 0) add(i, SOC, p.goodDeedPoints, r.cause(k), d);
             continue;
           }
           if (r.kind[k] !== ACT_VIOLATION) continue;
           if (d === D.finance) {
-            const a = route() < p.judicialShare ? JUD : COM;
-            add(i, a, -ded[a]!);
-          } else if (d === D.commerce) add(i, COM, -ded[COM]!);
+            const a = draw(i, d) < p.judicialShare ? JUD : COM;
+            add(i, a, -ded[a]!, r.cause(k), d);
+          } else if (d === D.commerce) add(i, COM, -ded[COM]!, r.cause(k), d);
           else if (d === D.law) {
-            const a = route() < p.govShare ? GOV : SOC;
-            add(i, a, -ded[a]!);
+            const a = draw(i, d) < p.govShare ? GOV : SOC;
+            add(i, a, -ded[a]!, r.cause(k), d);
           }
         }
         const look = Math.min(p.memoryDays, policyOf(world, POLICY.expiryDays, Infinity));
-        ledger.popUntil(world.day - look, (i, k, v) => (area[k * n + i]! -= v));
+        ledger.popUntil(world.day - look, (i, k, id) => {
+          if (book.live(id)) {
+            book.take(id);
+            area[k * n + i]! -= change[id]!;
+          }
+        });
         evaluate();
         world.stats.dataPoints += ledger.size + n;
       },

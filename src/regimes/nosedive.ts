@@ -10,19 +10,29 @@
  *   scorers, down to low ones), leniencyᵢ the rater's habit (drawn once) and ε ~ N(0, ratingNoise²);
  * - weight of a rating = sᵢ^raterPower (a rating from a high scorer counts more); the score is a
  *   weighted moving average: num ← num·e^(−Δ/memoryDays) + Σ w·stars, den likewise with Σ w,
- *   s = num / den, starting from `initialScore` with the weight of `priorRatings` ratings;
+ *   r = num / den (the person's own ratings), starting from `initialScore` with the weight of
+ *   `priorRatings` ratings;
+ * - company (the source: "low raters and low-rated company pull scores down"): the score is the
+ *   person's ratings less a drag from contacts rated lower,
+ *     s_i = clamp(r_i − dragWeight · (1/deg_i)·Σ_{j ∈ N(i)} max(0, r_i − r_j), 1, 5),
+ *   so each contact rated below i pulls i down by a share of the gap and better-rated contacts lift
+ *   no one (dragWeight 0: s = r); an agent without contacts has no drag. The company term is data about
+ *   friends: with `data.friends` = false it is dropped too. dragWeight is a modelling choice (the
+ *   fiction gives no number);
  * - consequences: benefits at s ≥ `upperThreshold` (4.5: every agent is considered each step); at
  *   s ≤ `lowerThreshold` (2.5, the "lower class") income × `lowerIncomeMult` and opportunities
  *   refused at `refusalsPerYear`.
  * Policy: ratings from contacts are data about friends; with `data.friends` = false only ratings
  * from strangers count (contacts' ratings are discarded).
+ * Every draw is keyed (streams 'regime:nosedive' and 'regime:nosedive:init': agent, day, purpose,
+ * meeting), so one agent's meetings never re-draw another's.
  * Sources: CALIBRATION.md, Peer and platform ratings: Nosedive 4.2 needs 4.5 for a housing discount;
  * ≥ 4.5 upper class, ≤ 2.5 lower class (fiction) [S/W]. The other parameters are not calibrated.
  */
 import { defineRegime } from '../core/contracts.js';
 import { bool, num, prob } from '../core/params.js';
 import { POLICY, policyOf } from '../core/policy.js';
-import { eventsInStep, perStep } from './comparator-util.js';
+import { perStep } from './comparator-util.js';
 
 const FICTION = 'CALIBRATION.md: Nosedive — 4.5 for a housing discount, ≥ 4.5 upper class, ≤ 2.5 lower class (fiction) [S/W]';
 
@@ -54,6 +64,7 @@ export const nosedive = defineRegime({
     lowerThreshold: num(2.5, { min: 1, max: 5, unit: 'stars', doc: 'score at or below which one is lower class', source: FICTION }),
     lowerIncomeMult: prob(0.7, { unit: 'multiplier', doc: 'income multiplier of the lower class (modelling choice)' }),
     refusalsPerYear: num(12, { min: 0, unit: 'per year', doc: 'opportunities refused per year to the lower class' }),
+    dragWeight: num(0.2, { min: 0, max: 1, unit: 'stars per star', doc: 'pull of contacts rated lower than oneself: the score loses this share of the mean gap to lower-rated contacts (0 = no company effect; modelling choice)', source: 'the source: low raters and low-rated company pull scores down (fiction); the weight is a modelling choice' }),
   },
   columns: ['nosedive_upper_share', 'nosedive_lower_share'],
   create(world, p) {
@@ -61,19 +72,22 @@ export const nosedive = defineRegime({
     const s = world.pop.addColumn('score_nosedive', 'f64', 'nosedive', 'peer rating, 1–5 stars');
     const q = world.pop.addColumn('nosedive_pleasantness', 'f64', 'nosedive', 'true pleasantness (stars)');
     const len = world.pop.addColumn('nosedive_leniency', 'f64', 'nosedive', 'rater leniency (stars)', false);
+    const own = world.pop.addColumn('nosedive_rating', 'f64', 'nosedive', 'own ratings average before the company drag (stars)', false);
     world.offerPrimaryScore('score_nosedive', 1, 5, 'nosedive');
     const num_ = new Float64Array(n);
     const den = new Float64Array(n);
     const addN = new Float64Array(n);
     const addD = new Float64Array(n);
-    const rInit = world.rng('regime:nosedive:init');
-    const rng = world.rng('regime:nosedive');
-    const rRefuse = world.rng('regime:nosedive:refusals');
+    const kInit = world.keyed('regime:nosedive:init');
+    const key = world.keyed('regime:nosedive');
+    const Q = 0, LEN = 1;
+    const MEET = 0, STRANGER = 1, PARTNER = 2, NOISE = 3, REFUSE = 4;
     let upper = 0;
     let lower = 0;
     let used = 0;
-    const rate = (i: number, j: number) => {
-      const x = q[j]! + p.strategy * (s[j]! - 3) + len[i]! + (p.ratingNoise > 0 ? p.ratingNoise * rng.normal() : 0);
+    // i rates j; the noise is keyed by the agent whose meeting it is (m), the day and the rating (k)
+    const rate = (i: number, j: number, m: number, k: number) => {
+      const x = q[j]! + p.strategy * (s[j]! - 3) + len[i]! + (p.ratingNoise > 0 ? p.ratingNoise * key.normal(m, world.day, NOISE, k) : 0);
       const r = Math.min(5, Math.max(1, Math.round(x)));
       const w = Math.pow(s[i]!, p.raterPower);
       addN[j]! += w * r;
@@ -83,9 +97,10 @@ export const nosedive = defineRegime({
     return {
       init() {
         for (let i = 0; i < n; i++) {
-          q[i] = Math.min(5, Math.max(1, p.pleasantnessMean + p.pleasantnessSd * rInit.normal()));
-          len[i] = p.leniencySd * rInit.normal();
+          q[i] = Math.min(5, Math.max(1, p.pleasantnessMean + p.pleasantnessSd * kInit.normal(i, 0, Q)));
+          len[i] = p.leniencySd * kInit.normal(i, 0, LEN);
           s[i] = p.initialScore;
+          own[i] = p.initialScore;
           num_[i] = p.priorRatings * p.initialScore;
           den[i] = p.priorRatings;
         }
@@ -96,27 +111,48 @@ export const nosedive = defineRegime({
         addN.fill(0);
         addD.fill(0);
         used = 0;
+        const day = world.day;
+        const x = p.interactionsPerDay * world.daysPerStep;
+        const whole = Math.floor(x);
         for (let i = 0; i < n; i++) {
-          const k = eventsInStep(p.interactionsPerDay, world.daysPerStep, rng);
+          const k = whole + (key.u(i, day, MEET) < x - whole ? 1 : 0);
           const d = deg[i]!;
           for (let t = 0; t < k; t++) {
             let j: number;
-            const stranger = d === 0 || rng() < p.strangerShare;
+            const stranger = d === 0 || key.u(i, day, STRANGER, t) < p.strangerShare;
             if (stranger) {
               if (n < 2) break;
-              j = rng.int(n - 1);
+              j = key.int(n - 1, i, day, PARTNER, t);
               if (j >= i) j++;
-            } else j = targets[start[i]! + rng.int(d)]!;
+            } else j = targets[start[i]! + key.int(d, i, day, PARTNER, t)]!;
             if (!stranger && !contacts) continue;
-            rate(i, j);
-            if (p.mutual) rate(j, i);
+            rate(i, j, i, 2 * t);
+            if (p.mutual) rate(j, i, i, 2 * t + 1);
           }
         }
         const decay = Math.exp(-world.daysPerStep / p.memoryDays);
         for (let i = 0; i < n; i++) {
           num_[i] = num_[i]! * decay + addN[i]!;
           den[i] = den[i]! * decay + addD[i]!;
-          if (den[i]! > 0) s[i] = Math.min(5, Math.max(1, num_[i]! / den[i]!));
+          if (den[i]! > 0) own[i] = Math.min(5, Math.max(1, num_[i]! / den[i]!));
+        }
+        const w = contacts ? p.dragWeight : 0;
+        for (let i = 0; i < n; i++) {
+          if (den[i]! <= 0 && w === 0) continue; // no ratings yet: the score stays as it is
+          const r = own[i]!;
+          let drag = 0;
+          const d = deg[i]!;
+          if (w > 0 && d > 0) {
+            const st = start[i]!;
+            let g = 0;
+            for (let t = st; t < st + d; t++) {
+              const gap = r - own[targets[t]!]!;
+              if (gap > 0) g += gap;
+            }
+            drag = (w * g) / d;
+            used += d;
+          }
+          s[i] = Math.min(5, Math.max(1, r - drag));
         }
         world.stats.dataPoints += used;
       },
@@ -132,7 +168,7 @@ export const nosedive = defineRegime({
           } else if (s[i]! <= p.lowerThreshold) {
             lower++;
             world.incomeMult[i]! *= p.lowerIncomeMult;
-            if (rRefuse() < pRefuse) world.lostOpportunity[i]!++;
+            if (key.u(i, world.day, REFUSE) < pRefuse) world.lostOpportunity[i]!++;
           }
         }
       },

@@ -21,16 +21,29 @@
  * - a confirmed act adds its `points` (deductions ≤ 0, rewards ≥ 0); drunk driving drops the
  *   person straight to grade C: to at most the top of C (B's lower bound − 1), plus its own entry;
  * - confirmed acts older than POLICY.expiryDays lapse (their change is undone); none lapse by default;
+ * - points service (src/core/points.ts, world.services 'points:rongcheng'): every confirmed change is an
+ *   entry (agent, case, points, day); the entries of the last decision round are `recent`, and
+ *   `restore(entry)` undoes one (a won appeal: the `point-appeals` safeguard); a restored entry no
+ *   longer lapses;
+ * - reports (`informReward`, default 0 = none): a record that the `informing` adaptation registered as
+ *   a report goes through the same queue and decision; when the official confirms it, the informant
+ *   gains `informReward` points (its own entry, which lapses like any other). A modelling choice: the
+ *   deduction table of the Rongcheng measures has no reward for reporting; the parameter lets an
+ *   experiment add one;
  * - grades AAA, AA, A, B, C, D by the lower bounds `bands` (AAA ≥ 1050 … C ≥ 600, D below);
  * - AAA and AA receive benefits (heating discounts, deposit-free services: world.benefit); every
  *   resident is eligible. C and D are restricted: income × `incomeMultC` / `incomeMultD` and one lost
  *   opportunity (loan, licence, subsidy, promotion) every `opportunityDays` days in C or D.
  */
+// Columns: rongcheng_wrong_live_points (points still deducted on mistaken records, ground truth read
+// in `record` only) and rongcheng_reports_rewarded (reports confirmed and paid for since the last row).
 import { defineRegime } from '../core/contracts.js';
 import { ACT_GOOD, ACT_VIOLATION } from '../core/events.js';
 import { num, numList, numRecord, prob } from '../core/params.js';
 import { POLICY, policyOf } from '../core/policy.js';
 import { UserError } from '../core/errors.js';
+import { PointBook, pointsServiceKey, type PointsService } from '../core/points.js';
+import { DOMAIN_INDEX } from '../core/population.js';
 import { checkDecreasing, DatedLedger, opportunityTicks } from './local-common.js';
 import { ACTS, actTable, GOOD_DOMAIN, KEYS } from './local-rongcheng-acts.js';
 
@@ -65,8 +78,9 @@ export const rongcheng = defineRegime({
     incomeMultC: num(0.95, { min: 0, max: 1, unit: 'factor', doc: 'income multiplier while in grade C', source: 'modelling assumption [W]' }),
     incomeMultD: num(0.85, { min: 0, max: 1, unit: 'factor', doc: 'income multiplier while in grade D', source: 'modelling assumption [W]' }),
     opportunityDays: num(30, { min: 1, unit: 'days', doc: 'one opportunity is lost per this many days in grade C or D', source: 'modelling assumption [W]' }),
+    informReward: num(0, { min: 0, unit: 'points per confirmed report', doc: 'points credited to a resident whose report of another resident’s violation the official confirms (0 = reports are not rewarded)', source: 'modelling choice: the Rongcheng table has no reward for reporting' }),
   },
-  columns: ['rongcheng_pending', 'rongcheng_wrong_confirmed', 'rongcheng_wrong_dropped', 'rongcheng_aa_share', 'rongcheng_cd_share'],
+  columns: ['rongcheng_pending', 'rongcheng_wrong_confirmed', 'rongcheng_wrong_dropped', 'rongcheng_aa_share', 'rongcheng_cd_share', 'rongcheng_wrong_live_points', 'rongcheng_reports_rewarded'],
   create(world, p) {
     const n = world.n;
     const DRUNK = KEYS.indexOf('drunkDriving');
@@ -90,7 +104,10 @@ export const rongcheng = defineRegime({
     const grade = world.pop.addColumn('grade_rongcheng', 'u8', 'rongcheng', 'grade: 5 AAA, 4 AA, 3 A, 2 B, 1 C, 0 D');
     world.offerPrimaryScore('score_rongcheng', 0, 1200, 'rongcheng');
     const pending = new DatedLedger(); // (due day, agent, act, case)
-    const confirmed = new DatedLedger(); // (decision day, agent, act, applied change)
+    const confirmed = new DatedLedger(); // (decision day, agent, act or −1 for a report reward, entry id)
+    const book = new PointBook();
+    const informantOf = new Map<number, number>(); // case → informant, for reports awaiting decision
+    let rewarded = 0;
     const mapKey = world.keyed('regime:rongcheng:map');
     const decKey = world.keyed('regime:rongcheng:decision');
     const cases = world.cases;
@@ -99,10 +116,7 @@ export const rongcheng = defineRegime({
     // cases decided since the last record: their truth is counted there (metrics only)
     const win = { confirmed: [] as number[], dropped: [] as number[] };
     const regrade = () => {
-      for (let i = 0; i < n; i++) {
-        const s = score[i]!;
-        grade[i] = s >= b[0]! ? 5 : s >= b[1]! ? 4 : s >= b[2]! ? 3 : s >= b[3]! ? 2 : s >= b[4]! ? 1 : 0;
-      }
+      for (let i = 0; i < n; i++) grade[i] = gradeOf(score[i]!);
     };
     // the official's decision: the file's evidence and an own check of it, combined (Stouffer)
     const decide = (i: number, e: number, c: number, dueDay: number) => {
@@ -117,8 +131,40 @@ export const rongcheng = defineRegime({
       else if (pts[e]! > 0) world.experience.reward(i, ACTS[e]![1]);
       const delta = e === DRUNK ? Math.min(0, cTop - score[i]!) + pts[e]! : pts[e]!;
       score[i]! += delta;
-      confirmed.push(world.day, i, e, delta);
+      confirmed.push(world.day, i, e, book.add(i, c, delta, world.day));
+      const inf = informantOf.get(c);
+      if (inf !== undefined) {
+        informantOf.delete(c);
+        if (p.informReward > 0) {
+          score[inf]! += p.informReward;
+          confirmed.push(world.day, inf, -1, book.add(inf, -1, p.informReward, world.day));
+          world.experience.reward(inf, DOMAIN_INDEX.civic);
+          rewarded++;
+        }
+      }
     };
+    const gradeOf = (s: number) => (s >= b[0]! ? 5 : s >= b[1]! ? 4 : s >= b[2]! ? 3 : s >= b[3]! ? 2 : s >= b[4]! ? 1 : 0);
+    const service: PointsService = {
+      regime: 'rongcheng',
+      score,
+      min: 0,
+      max: 1200,
+      recent: () => book.recent(),
+      live: (id) => book.live(id),
+      restore(id) {
+        if (!book.live(id)) return 0;
+        const v = book.take(id);
+        const i = book.agent[id]!;
+        score[i]! -= v;
+        grade[i] = gradeOf(score[i]!);
+        return v;
+      },
+      informReward: p.informReward,
+      benefitAt: () => b[1]!, // AA and AAA bring benefits
+      reportDomains: [...new Set(ACTS.filter(([, d]) => d !== GOOD_DOMAIN).map(([, d]) => d))],
+      report: (k, informant) => book.report(world.step, k, informant),
+    };
+    world.services.set(pointsServiceKey('rongcheng'), service);
     return {
       init() {
         score.fill(p.startPoints);
@@ -135,10 +181,14 @@ export const rongcheng = defineRegime({
           let j = 0;
           while (j < c.length - 1 && u >= c[j]!) j++;
           if (c[j]! <= 0) continue; // the domain's acts all have share 0
-          pending.push(world.day + p.decisionDelayDays, r.agent[k]!, list[j]!, r.cause(k));
+          const cs = r.cause(k);
+          const inf = book.informant(world.step, k);
+          if (inf >= 0) informantOf.set(cs, inf);
+          pending.push(world.day + p.decisionDelayDays, r.agent[k]!, list[j]!, cs);
         }
+        book.startWindow();
         const expiry = policyOf(world, POLICY.expiryDays, Infinity);
-        confirmed.popUntil(world.day - expiry, (i, _e, delta) => (score[i]! -= delta));
+        confirmed.popUntil(world.day - expiry, (i, _e, id) => (score[i]! -= book.take(id)));
         pending.popUntil(world.day, decide);
         regrade();
         world.stats.dataPoints += confirmed.size;
@@ -156,6 +206,15 @@ export const rongcheng = defineRegime({
         }
       },
       record() {
+        // points deducted on mistaken records that are still in force (ground truth: metrics only)
+        const wrongLive = () => {
+          let w = 0;
+          for (let id = 0; id < book.points.length; id++) {
+            const v = book.points[id]!, c = book.caseId[id]!;
+            if (book.inForce[id] === 1 && v < 0 && c >= 0 && cases.isMistaken(c)) w -= v;
+          }
+          return w;
+        };
         let aa = 0, cd = 0;
         for (let i = 0; i < n; i++) {
           if (grade[i]! >= 4) aa++;
@@ -167,7 +226,10 @@ export const rongcheng = defineRegime({
           rongcheng_wrong_dropped: win.dropped.filter((c) => !cases.isMistaken(c)).length,
           rongcheng_aa_share: n ? aa / n : null,
           rongcheng_cd_share: n ? cd / n : null,
+          rongcheng_wrong_live_points: wrongLive(),
+          rongcheng_reports_rewarded: rewarded,
         };
+        rewarded = 0;
         win.confirmed.length = win.dropped.length = 0;
         return row;
       },

@@ -7,6 +7,7 @@
  * - every observed record changes points at once by `points[domain]` (no court or regulator step,
  *   unlike `rongcheng`): violations in finance, law, commerce and consumption and, when
  *   `points.speech` < 0, expressions of dissent are deducted (≤ 0); civic good deeds are added (≥ 0);
+ * - a deduction is reported to world.experience as a sanction of its domain, an addition as a reward;
  * - records older than POLICY.expiryDays lapse (their points are given back); none lapse by default;
  * - residents are ranked by points each step. The bottom `bottomShare` (agents at or below the
  *   points of rank ⌊bottomShare·n⌋ from the bottom) lose opportunities (one per `opportunityDays`)
@@ -15,6 +16,13 @@
  * - ties: agents with equal points are treated equally (all in, or all out, so a class can hold
  *   more than its share), and an agent whose points equal `startPoints` is never ranked into either
  *   class (a rank alone, with no conduct on record, brings no consequence).
+ * - points service (src/core/points.ts, world.services 'points:suining'): each change is an entry
+ *   (agent, the record's case, points, day); `restore(entry)` gives the points back (a won appeal,
+ *   `point-appeals`), and a restored entry no longer lapses;
+ * - reports (`informReward`, default 0 = none): a record the `informing` adaptation registered as a
+ *   report counts like any other record (no decision step here), and the informant gains
+ *   `informReward` points at once, as its own entry. A modelling choice: no source gives Suining's
+ *   treatment of reports; the parameter lets an experiment add a reward.
  * Ranking is an O(n) order statistic (quickselect), not a sort.
  */
 import { defineRegime } from '../core/contracts.js';
@@ -23,6 +31,7 @@ import { UserError } from '../core/errors.js';
 import { num, numRecord, prob } from '../core/params.js';
 import { POLICY, policyOf } from '../core/policy.js';
 import { DOMAINS, DOMAIN_INDEX } from '../core/population.js';
+import { PointBook, pointsServiceKey, type PointsService } from '../core/points.js';
 import { DatedLedger, kthSmallest, opportunityTicks } from './local-common.js';
 
 const SRC = 'MODEL.md: Suining "mass credit": points added or deducted for individual conduct; residents ranked; ranks bring consequences';
@@ -48,8 +57,9 @@ export const suining = defineRegime({
     topShare: prob(0.1, { unit: 'share', doc: 'share of residents at the top of the ranking who receive benefits', source: W }),
     bottomIncomeMult: num(0.9, { min: 0, max: 1, unit: 'factor', doc: 'income multiplier of the bottom class', source: W }),
     opportunityDays: num(30, { min: 1, unit: 'days', doc: 'one opportunity lost per this many days in the bottom class', source: W }),
+    informReward: num(0, { min: 0, unit: 'points per report', doc: 'points credited to a resident for each reported violation of another resident that the scheme records (0 = reports are not rewarded)', source: 'modelling choice: no source on rewards for reporting in Suining' }),
   },
-  columns: ['suining_bottom_share', 'suining_top_share'],
+  columns: ['suining_bottom_share', 'suining_top_share', 'suining_reports_rewarded'],
   create(world, p) {
     const n = world.n;
     const C = DOMAIN_INDEX.civic;
@@ -63,18 +73,42 @@ export const suining = defineRegime({
     const score = world.pop.addColumn('score_suining', 'f64', 'suining', 'Suining mass-credit points');
     const rank = world.pop.addColumn('class_suining', 'u8', 'suining', 'rank class: 0 bottom, 1 middle, 2 top');
     world.offerPrimaryScore('score_suining', 0, 1200, 'suining');
-    const ledger = new DatedLedger(); // (day, agent, domain, points)
+    const ledger = new DatedLedger(); // (day, agent, domain or −1 for a report reward, entry id)
+    const book = new PointBook();
     const scratch = new Float64Array(n);
+    let topAt = Infinity; // points at or above which the top class begins (benefits), after the last ranking
+    let rewarded = 0;
     const rankAll = () => {
       const mb = Math.floor(p.bottomShare * n);
       const mt = Math.floor(p.topShare * n);
       const qb = mb > 0 ? kthSmallest(score, mb - 1, scratch) : -Infinity;
       const qt = mt > 0 ? kthSmallest(score, n - mt, scratch) : Infinity;
+      // the top class needs points ≥ qt and > startPoints: the smallest such value (just above the start)
+      topAt = qt > p.startPoints ? qt : p.startPoints + 1e-9 * Math.max(1, Math.abs(p.startPoints));
       for (let i = 0; i < n; i++) {
         const s = score[i]!;
         rank[i] = s <= qb && s < p.startPoints ? 0 : s >= qt && s > p.startPoints ? 2 : 1;
       }
     };
+    const service: PointsService = {
+      regime: 'suining',
+      score,
+      min: 0,
+      max: 1200,
+      recent: () => book.recent(),
+      live: (id) => book.live(id),
+      restore(id) {
+        if (!book.live(id)) return 0;
+        const v = book.take(id);
+        score[book.agent[id]!]! -= v; // the class follows at the next ranking
+        return v;
+      },
+      informReward: p.informReward,
+      benefitAt: () => topAt,
+      reportDomains: DOMAINS.map((_, d) => d).filter((d) => d !== C && pts[d]! < 0),
+      report: (k, informant) => book.report(world.step, k, informant),
+    };
+    world.services.set(pointsServiceKey('suining'), service);
     return {
       init() {
         score.fill(p.startPoints);
@@ -82,16 +116,26 @@ export const suining = defineRegime({
       },
       score() {
         const r = world.records;
+        book.startWindow();
         for (let k = 0; k < r.length; k++) {
           const d = r.domain[k]!;
           const v = pts[d]!;
           if (v === 0 || r.kind[k] !== kindOf(d)) continue;
           const i = r.agent[k]!;
           score[i]! += v;
-          ledger.push(world.day, i, d, v);
+          if (v < 0) world.experience.sanction(i, d);
+          else world.experience.reward(i, d); // v ≠ 0 here
+          ledger.push(world.day, i, d, book.add(i, r.cause(k), v, world.day));
+          const inf = book.informant(world.step, k);
+          if (inf >= 0 && v < 0 && p.informReward > 0) {
+            score[inf]! += p.informReward;
+            ledger.push(world.day, inf, -1, book.add(inf, -1, p.informReward, world.day));
+            world.experience.reward(inf, C);
+            rewarded++;
+          }
         }
         const expiry = policyOf(world, POLICY.expiryDays, Infinity);
-        ledger.popUntil(world.day - expiry, (i, _d, v) => (score[i]! -= v));
+        ledger.popUntil(world.day - expiry, (i, _d, id) => (score[i]! -= book.take(id)));
         rankAll();
         world.stats.dataPoints += ledger.size;
       },
@@ -112,7 +156,9 @@ export const suining = defineRegime({
           if (rank[i] === 0) b++;
           else if (rank[i] === 2) t++;
         }
-        return { suining_bottom_share: n ? b / n : null, suining_top_share: n ? t / n : null };
+        const out = { suining_bottom_share: n ? b / n : null, suining_top_share: n ? t / n : null, suining_reports_rewarded: rewarded };
+        rewarded = 0;
+        return out;
       },
     };
   },

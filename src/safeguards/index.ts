@@ -6,8 +6,9 @@ import { dataLimits } from './data-limits.js';
 import { expiry } from './expiry.js';
 import { humanReview } from './human-review.js';
 import { notice } from './notice.js';
+import { pointAppeals } from './point-appeals.js';
 import { proportionality } from './proportionality.js';
 import { rectification } from './rectification.js';
 import { transparency } from './transparency.js';
 
-export const PLUGINS: AnyPlugin[] = [notice, appeals, expiry, rectification, humanReview, transparency, dataLimits, proportionality, audit];
+export const PLUGINS: AnyPlugin[] = [notice, appeals, expiry, rectification, humanReview, transparency, dataLimits, proportionality, audit, pointAppeals];

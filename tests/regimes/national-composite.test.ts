@@ -1,12 +1,14 @@
 /**
  * `national-composite`: exact areas, composite and spillover on a 4-agent world (one bad area
- * restricts everywhere; blacklisting sinks the judicial area), expiry, invariants, and a smoke run.
+ * restricts everywhere; blacklisting sinks the judicial area), expiry, invariants, the points
+ * service (a restored deduction lifts the area and the restriction at once), and a smoke run.
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, readCsv, tmp } from '../helpers.js';
 import { ACT_GOOD, ACT_VIOLATION, DOMAIN_INDEX as D, defaults, runScenario, World, type Hooks, type ParamValues } from '../../src/index.js';
 import { POLICY } from '../../src/core/policy.js';
+import { pointsServiceKey, type PointsService } from '../../src/core/points.js';
 import { nationalComposite } from '../../src/regimes/national-composite.js';
 import { driveStep } from './drive.js';
 
@@ -28,6 +30,20 @@ function make(over: Partial<ParamValues<typeof nationalComposite.params>> = {}) 
 }
 
 describe('national-composite', () => {
+  it('points service: restoring a judicial deduction lifts the area, the composite and the restriction', () => {
+    const { world, hooks, score, restricted } = make();
+    const svc = world.services.get(pointsServiceKey('national-composite')) as PointsService;
+    step(world, hooks, [[0, D.finance, ACT_VIOLATION]]);
+    expect(score[0]).toBe(70);
+    expect(restricted[0]).toBe(1);
+    const [e] = svc.recent();
+    expect([e!.agent, e!.points]).toEqual([0, -10]); // −40 judicial × weight 1/4
+    expect(svc.restore(e!.id)).toBe(-10);
+    expect(score[0]).toBe(80);
+    expect(restricted[0]).toBe(0);
+    expect(svc.informReward).toBe(0);
+  });
+
   it('one bad area restricts everywhere; a blacklisting sinks the judicial area', () => {
     const { world, hooks, score, restricted } = make();
     expect([...score]).toEqual([80, 80, 80, 80]);

@@ -19,6 +19,7 @@ import {
   type ParamValues,
 } from '../../src/index.js';
 import { POLICY } from '../../src/core/policy.js';
+import { pointsServiceKey, type PointsService } from '../../src/core/points.js';
 import { rongcheng } from '../../src/regimes/rongcheng.js';
 import { countMoves, driveStep, recordRow } from './drive.js';
 
@@ -119,6 +120,38 @@ describe('rongcheng', () => {
     expect(Math.abs(stamp.wrongConfirmed - 0.106)).toBeLessThan(0.04);
     expect(Math.abs(stamp.trueDropped - 0.401)).toBeLessThan(0.04);
     expect(Math.abs(1 - blind.trueDropped - blind.wrongConfirmed)).toBeLessThan(0.04);
+  });
+
+  it('points service: confirmed entries are listed, restore gives the points back once and the entry no longer lapses', () => {
+    const { world, hooks, score, grade } = make({ decisionDelayDays: 0 });
+    world.policy.set(POLICY.expiryDays, 3);
+    const svc = world.services.get(pointsServiceKey('rongcheng')) as PointsService;
+    step(world, hooks, [[0, D.commerce, ACT_VIOLATION], [1, D.law, ACT_VIOLATION]]);
+    const rec = svc.recent();
+    expect(rec.map((e) => [e.agent, e.points, e.day])).toEqual([[0, -30, 0], [1, -5, 0]]);
+    expect(rec.every((e) => e.caseId >= 0)).toBe(true);
+    expect(score[0]).toBe(970);
+    expect(svc.restore(rec[0]!.id)).toBe(-30);
+    expect(score[0]).toBe(1000);
+    expect(grade[0]).toBe(3);
+    expect(svc.restore(rec[0]!.id)).toBe(0); // nothing left to restore
+    expect(svc.live(rec[0]!.id)).toBe(false);
+    step(world, hooks); // day 1: a new round, nothing confirmed
+    expect(svc.recent()).toEqual([]);
+    step(world, hooks);
+    step(world, hooks); // day 3: the entries of day 0 lapse; the restored one changes nothing
+    expect([score[0], score[1]]).toEqual([1000, 1000]);
+  });
+
+  it('rewards an informant only when the official confirms the reported record, and only with informReward > 0', () => {
+    for (const [reward, criterion, want] of [[10, 20, 1010], [0, 20, 1000], [10, 1e9, 1000]] as const) {
+      const { world, hooks, score } = make({ decisionDelayDays: 0, informReward: reward, decisionCriterion: criterion });
+      const svc = world.services.get(pointsServiceKey('rongcheng')) as PointsService;
+      expect(svc.informReward).toBe(reward);
+      driveStep(world, hooks, (r) => svc.report(r.push(0, D.commerce, ACT_VIOLATION, 1), 2));
+      expect(score[2]).toBe(want);
+      expect(score[0]).toBe(criterion > 100 ? 1000 : 970);
+    }
   });
 
   it('honours POLICY.expiryDays: a confirmed act lapses after that many days', () => {

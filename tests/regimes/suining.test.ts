@@ -1,12 +1,14 @@
 /**
  * `suining`: exact ranking on a 5-agent world (points, bottom and top classes, ties, rank alone
- * brings nothing), expiry, the invariant "a deduction never raises points", and a smoke run.
+ * brings nothing), expiry, the invariant "a deduction never raises points", the points service
+ * (restore, rewards for reports), and a smoke run.
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, readCsv, tmp } from '../helpers.js';
 import { ACT_EXPRESSION, ACT_GOOD, ACT_VIOLATION, DOMAIN_INDEX as D, buildSimulation, defaults, prepareScenario, runScenario, World, type Hooks, type ParamValues } from '../../src/index.js';
 import { POLICY } from '../../src/core/policy.js';
+import { pointsServiceKey, type PointsService } from '../../src/core/points.js';
 import { suining } from '../../src/regimes/suining.js';
 import { countMoves, driveStep } from './drive.js';
 
@@ -42,6 +44,25 @@ describe('suining', () => {
     expect(world.lostOpportunity[0]).toBe(1);
     expect([...world.benefit]).toEqual([0, 0, 0, 1, 0]);
     expect([...world.benefitEligible]).toEqual([1, 1, 1, 1, 1]);
+  });
+
+  it('points service: restore gives a deduction back; a report is rewarded at once when informReward > 0', () => {
+    const { world, hooks, score } = make(5, { informReward: 3 });
+    const svc = world.services.get(pointsServiceKey('suining')) as PointsService;
+    driveStep(world, hooks, (r) => {
+      r.push(0, D.finance, ACT_VIOLATION, 1);
+      svc.report(r.push(1, D.law, ACT_VIOLATION, 1), 4);
+    });
+    expect([...score]).toEqual([980, 990, 1000, 1000, 1003]);
+    const e = svc.recent().find((x) => x.agent === 0)!;
+    expect(e.points).toBe(-20);
+    expect(svc.restore(e.id)).toBe(-20);
+    expect(score[0]).toBe(1000);
+    expect(svc.benefitAt()).toBeGreaterThan(1000);
+    const none = make(5);
+    const s0 = none.world.services.get(pointsServiceKey('suining')) as PointsService;
+    driveStep(none.world, none.hooks, (r) => s0.report(r.push(1, D.law, ACT_VIOLATION, 1), 4));
+    expect(none.score[4]).toBe(1000);
   });
 
   it('treats equal points alike and never ranks an untouched record into a class', () => {
