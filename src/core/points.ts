@@ -65,6 +65,38 @@ export function pointsServices(world: World): PointsService[] {
 }
 
 /**
+ * The service of a regime that keeps its entries in a PointBook: `undo(agent, points, id)` takes the
+ * points back in the regime's own terms (and re-grades, re-evaluates …); the rest is the book's.
+ */
+export function bookService(
+  world: World,
+  o: Pick<PointsService, 'regime' | 'score' | 'min' | 'max' | 'informReward' | 'benefitAt' | 'reportDomains'> & {
+    book: PointBook;
+    undo(agent: number, points: number, id: number): void;
+  },
+): PointsService {
+  const { book } = o;
+  return {
+    regime: o.regime,
+    score: o.score,
+    min: o.min,
+    max: o.max,
+    informReward: o.informReward,
+    benefitAt: o.benefitAt,
+    reportDomains: o.reportDomains,
+    recent: () => book.recent(),
+    live: (id) => book.live(id),
+    restore(id) {
+      if (!book.live(id)) return 0;
+      const v = book.take(id);
+      o.undo(book.agent[id]!, v, id);
+      return v;
+    },
+    report: (k, informant) => book.report(world.step, k, informant),
+  };
+}
+
+/**
  * Book-keeping shared by the regimes: entries by id (agent, case, points, day, in force) on growable
  * arrays, the recent window, and the reports of this step (record index → informant).
  */

@@ -36,7 +36,7 @@ import { UserError } from '../core/errors.js';
 import { num, numList, prob } from '../core/params.js';
 import { POLICY, policyOf } from '../core/policy.js';
 import { DOMAIN_INDEX as D } from '../core/population.js';
-import { PointBook, pointsServiceKey, type PointsService } from '../core/points.js';
+import { bookService, PointBook, pointsServiceKey } from '../core/points.js';
 import { DatedLedger, opportunityTicks } from './local-common.js';
 
 const GOV = 0, COM = 1, SOC = 2, JUD = 3;
@@ -117,26 +117,20 @@ export const nationalComposite = defineRegime({
       ord.set(key, o + 1);
       return route.u(i, world.day, d, o);
     };
-    const service: PointsService = {
+    const service = bookService(world, {
       regime: 'national-composite',
       score,
       min: 0,
       max: 100,
-      recent: () => book.recent(),
-      live: (id) => book.live(id),
-      restore(id) {
-        if (!book.live(id)) return 0;
-        const v = book.take(id);
-        const i = book.agent[id]!;
-        area[areaOf[id]! * n + i]! -= change[id]!;
-        evalOne(i);
-        return v;
-      },
       informReward: 0,
       benefitAt: () => p.benefitThreshold,
       reportDomains: [D.finance, D.commerce, D.law],
-      report: (k, informant) => book.report(world.step, k, informant),
-    };
+      book,
+      undo: (i, _v, id) => {
+        area[areaOf[id]! * n + i]! -= change[id]!;
+        evalOne(i);
+      },
+    });
     world.services.set(pointsServiceKey('national-composite'), service);
     return {
       init: evaluate,

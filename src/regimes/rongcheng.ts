@@ -42,7 +42,7 @@ import { ACT_GOOD, ACT_VIOLATION } from '../core/events.js';
 import { num, numList, numRecord, prob } from '../core/params.js';
 import { POLICY, policyOf } from '../core/policy.js';
 import { UserError } from '../core/errors.js';
-import { PointBook, pointsServiceKey, type PointsService } from '../core/points.js';
+import { bookService, PointBook, pointsServiceKey } from '../core/points.js';
 import { DOMAIN_INDEX } from '../core/population.js';
 import { checkDecreasing, DatedLedger, opportunityTicks } from './local-common.js';
 import { ACTS, actTable, GOOD_DOMAIN, KEYS } from './local-rongcheng-acts.js';
@@ -144,26 +144,20 @@ export const rongcheng = defineRegime({
       }
     };
     const gradeOf = (s: number) => (s >= b[0]! ? 5 : s >= b[1]! ? 4 : s >= b[2]! ? 3 : s >= b[3]! ? 2 : s >= b[4]! ? 1 : 0);
-    const service: PointsService = {
+    const service = bookService(world, {
       regime: 'rongcheng',
       score,
       min: 0,
       max: 1200,
-      recent: () => book.recent(),
-      live: (id) => book.live(id),
-      restore(id) {
-        if (!book.live(id)) return 0;
-        const v = book.take(id);
-        const i = book.agent[id]!;
+      informReward: p.informReward,
+      benefitAt: () => b[1]!,
+      reportDomains: [...new Set(ACTS.filter(([, d]) => d !== GOOD_DOMAIN).map(([, d]) => d))],
+      book,
+      undo: (i, v) => {
         score[i]! -= v;
         grade[i] = gradeOf(score[i]!);
-        return v;
       },
-      informReward: p.informReward,
-      benefitAt: () => b[1]!, // AA and AAA bring benefits
-      reportDomains: [...new Set(ACTS.filter(([, d]) => d !== GOOD_DOMAIN).map(([, d]) => d))],
-      report: (k, informant) => book.report(world.step, k, informant),
-    };
+    });
     world.services.set(pointsServiceKey('rongcheng'), service);
     return {
       init() {

@@ -31,7 +31,7 @@ import { UserError } from '../core/errors.js';
 import { num, numRecord, prob } from '../core/params.js';
 import { POLICY, policyOf } from '../core/policy.js';
 import { DOMAINS, DOMAIN_INDEX } from '../core/population.js';
-import { PointBook, pointsServiceKey, type PointsService } from '../core/points.js';
+import { bookService, PointBook, pointsServiceKey } from '../core/points.js';
 import { DatedLedger, kthSmallest, opportunityTicks } from './local-common.js';
 
 const SRC = 'MODEL.md: Suining "mass credit": points added or deducted for individual conduct; residents ranked; ranks bring consequences';
@@ -90,24 +90,19 @@ export const suining = defineRegime({
         rank[i] = s <= qb && s < p.startPoints ? 0 : s >= qt && s > p.startPoints ? 2 : 1;
       }
     };
-    const service: PointsService = {
+    const service = bookService(world, {
       regime: 'suining',
       score,
       min: 0,
       max: 1200,
-      recent: () => book.recent(),
-      live: (id) => book.live(id),
-      restore(id) {
-        if (!book.live(id)) return 0;
-        const v = book.take(id);
-        score[book.agent[id]!]! -= v; // the class follows at the next ranking
-        return v;
-      },
       informReward: p.informReward,
       benefitAt: () => topAt,
       reportDomains: DOMAINS.map((_, d) => d).filter((d) => d !== C && pts[d]! < 0),
-      report: (k, informant) => book.report(world.step, k, informant),
-    };
+      book,
+      undo: (i, v) => {
+        score[i]! -= v; // the class follows at the next ranking
+      },
+    });
     world.services.set(pointsServiceKey('suining'), service);
     return {
       init() {
