@@ -150,7 +150,7 @@ export const rongcheng = defineRegime({
       min: 0,
       max: 1200,
       informReward: p.informReward,
-      benefitAt: () => b[1]!,
+      benefitAt: () => b[1]!, // AA and AAA bring benefits
       reportDomains: [...new Set(ACTS.filter(([, d]) => d !== GOOD_DOMAIN).map(([, d]) => d))],
       book,
       undo: (i, v) => {
