@@ -67,10 +67,59 @@ export type SummaryFn = (rows: Row[], ctx: SummaryContext) => Record<string, num
  */
 export type SummarySpec = SummaryFn | { metrics?: string[]; meanOfLast?: number };
 
-/** A figure to draw from the tables once the sweep is done (rendered by a later version). */
-export interface FigureSpec {
-  id: string;
-  [key: string]: unknown;
+/**
+ * A figure to draw from a sweep's tables (`scorelab plot`, and at the end of every sweep). Factor
+ * names are the design's dotted paths; metric names are step-table columns. Every kind takes an
+ * optional `title` and `caption`; `step` picks the recorded step (default: the last).
+ *
+ * - `timeseries`: metrics over the days of the run, one line per point (coloured by `color`, a
+ *   factor), with the 95 % replicate band from points.csv; `facet` splits by another factor.
+ * - `dose`: a metric at one step against a numeric factor `x`, mean and 95 % interval per point;
+ *   `color` and `facet` as above. (`box`, the older name, is read as `dose`.)
+ * - `heatmap`: the mean of `metric` over two swept factors `x` and `y`.
+ * - `multiples`: small multiples, one panel per metric, one bar (mean, 95 % interval) per value of
+ *   the factor `by` (a regime, a safeguard set).
+ * - `effects`: the effects table as a forest plot: each treatment's paired difference from its
+ *   control, with its interval, one panel per metric.
+ * - `distribution`: the final distribution of an agent column (`column`, e.g. `score` or
+ *   `wealth`) by `by` (`group`, or a list column), for the points chosen by `where`; drawn from
+ *   a re-run of replicate 0 of each point (same seed, so byte-identical to the sweep's run).
+ * - `network`: a before/after picture of the network of one run (`where` picks the point,
+ *   replicate 0, re-run from its seed), at most `agents` agents shown, nodes coloured by
+ *   `colorBy` (`score`, `group` or `listed`), listed agents marked.
+ */
+export type FigureSpec =
+  | { id: string; kind: 'timeseries'; metrics: string[]; color?: string; facet?: string; title?: string; caption?: string }
+  | { id: string; kind: 'dose' | 'box'; x: string; y: string; color?: string; facet?: string; step?: number; title?: string; caption?: string }
+  | { id: string; kind: 'heatmap'; x: string; y: string; metric: string; step?: number; title?: string; caption?: string }
+  | { id: string; kind: 'multiples'; metrics: string[]; by: string; step?: number; title?: string; caption?: string }
+  | { id: string; kind: 'effects'; metrics?: string[]; title?: string; caption?: string }
+  | { id: string; kind: 'distribution'; column: string; by: string; where?: Record<string, unknown>[]; title?: string; caption?: string }
+  | { id: string; kind: 'network'; where?: Record<string, unknown>; colorBy?: 'score' | 'group' | 'listed'; agents?: number; title?: string; caption?: string };
+
+export const FIGURE_KINDS = ['timeseries', 'dose', 'box', 'heatmap', 'multiples', 'effects', 'distribution', 'network'] as const;
+
+/** The claim of the source an experiment puts to the test, quoted, with where it is found. */
+export interface ClaimSpec {
+  /** The claim in the source's words (or a close paraphrase, marked as such). */
+  quote: string;
+  /** The source: author, title, journal, year. */
+  source: string;
+  /** Page or section. */
+  page?: string;
+}
+
+/**
+ * The control of an experiment: the same rule with the cause removed. `set` gives the values
+ * that make a design point a control; every other point is a treatment, paired with the point
+ * that equals it except for the keys of `set` (which must be design factors), replicate by
+ * replicate. Pairs share seeds only under common random numbers, so `control` needs `crn: true`.
+ *
+ *   control: { set: { 'regimes.sesame.friendWeight': 0 }, label: 'no friend effect' }
+ */
+export interface ControlSpec {
+  set: Record<string, unknown>;
+  label?: string;
 }
 
 export interface ExperimentDefinition {
@@ -96,8 +145,18 @@ export interface ExperimentDefinition {
   crn?: boolean;
   /** Which step tables to write (default both true). */
   outputs?: { steps?: boolean; arrow?: boolean };
-  /** Figures: recorded in the manifest; rendering comes in a later version. */
+  /** Figures drawn from the tables when the sweep ends and by `scorelab plot` (see FigureSpec). */
   figures?: FigureSpec[];
+  /** The question the experiment answers, in one sentence (shown first in the report). */
+  question?: string;
+  /** The claim of the source it tests. */
+  claim?: ClaimSpec;
+  /** The mechanism that could produce the claimed effect, in words. */
+  mechanism?: string;
+  /** The control: which design values remove the cause (effects.csv pairs every treatment with it). */
+  control?: ControlSpec;
+  /** The expected direction of each headline metric under the treatment ('up', 'down' or 'none'). */
+  expected?: Record<string, 'up' | 'down' | 'none'>;
 }
 
 /** Marks an experiment definition (types only; checked when loaded). */
@@ -105,7 +164,7 @@ export function defineExperiment<T extends ExperimentDefinition>(def: T): T {
   return def;
 }
 
-const FIELDS = ['id', 'title', 'description', 'base', 'set', 'design', 'replicates', 'steps', 'agents', 'metrics', 'summary', 'plugins', 'crn', 'outputs', 'figures'];
+const FIELDS = ['id', 'title', 'description', 'base', 'set', 'design', 'replicates', 'steps', 'agents', 'metrics', 'summary', 'plugins', 'crn', 'outputs', 'figures', 'question', 'claim', 'mechanism', 'control', 'expected'];
 const DESIGN_FIELDS: Record<DesignSpec['kind'], string[]> = {
   grid: ['kind', 'factors'],
   lhs: ['kind', 'factors', 'samples', 'seed'],
@@ -244,9 +303,69 @@ export function checkExperiment(def: unknown, file: string): asserts def is Expe
     }
   }
   if (def.figures !== undefined) {
-    if (!Array.isArray(def.figures)) throw fieldError(file, 'figures', 'a list of figure specs { id, … }', def.figures);
-    def.figures.forEach((f, i) => {
-      if (!isObject(f) || typeof f.id !== 'string') throw fieldError(file, `figures[${i}]`, 'a figure spec with an id', f);
-    });
+    if (!Array.isArray(def.figures)) throw fieldError(file, 'figures', 'a list of figure specs { id, kind, … }', def.figures);
+    def.figures.forEach((f, i) => checkFigure(file, `figures[${i}]`, f));
   }
+  for (const f of ['question', 'mechanism'] as const) {
+    if (def[f] !== undefined && typeof def[f] !== 'string') throw fieldError(file, f, 'a string', def[f]);
+  }
+  if (def.claim !== undefined) {
+    if (!isObject(def.claim)) throw fieldError(file, 'claim', 'an object { quote, source, page? }', def.claim);
+    checkKeys(file, 'claim', def.claim, ['quote', 'source', 'page']);
+    for (const k of ['quote', 'source'] as const) {
+      if (typeof def.claim[k] !== 'string' || !def.claim[k]) throw fieldError(file, `claim.${k}`, 'a non-empty string', def.claim[k]);
+    }
+    if (def.claim.page !== undefined && typeof def.claim.page !== 'string') throw fieldError(file, 'claim.page', 'a string', def.claim.page);
+  }
+  if (def.control !== undefined) {
+    const c = def.control;
+    if (!isObject(c)) throw fieldError(file, 'control', "an object { set: { 'dotted.path': value }, label? }", c);
+    checkKeys(file, 'control', c, ['set', 'label']);
+    if (!isObject(c.set) || !Object.keys(c.set).length) throw fieldError(file, 'control.set', 'a non-empty object of dotted scenario paths to the control values', c.set);
+    if (c.label !== undefined && typeof c.label !== 'string') throw fieldError(file, 'control.label', 'a string', c.label);
+    if (def.crn !== true) {
+      throw new UserError(`${file}: control: pairs share seeds only under common random numbers; add crn: true (found crn: ${describeValue(def.crn)})`, file, 'crn');
+    }
+  }
+  if (def.expected !== undefined) {
+    if (!isObject(def.expected)) throw fieldError(file, 'expected', "an object { metric: 'up' | 'down' | 'none' }", def.expected);
+    for (const [k, v] of Object.entries(def.expected)) {
+      if (v !== 'up' && v !== 'down' && v !== 'none') throw fieldError(file, `expected.${k}`, "'up', 'down' or 'none'", v);
+    }
+  }
+}
+
+const FIGURE_FIELDS: Record<string, { required: string[]; optional: string[] }> = {
+  timeseries: { required: ['metrics'], optional: ['color', 'facet'] },
+  dose: { required: ['x', 'y'], optional: ['color', 'facet', 'step'] },
+  box: { required: ['x', 'y'], optional: ['color', 'facet', 'step'] },
+  heatmap: { required: ['x', 'y', 'metric'], optional: ['step'] },
+  multiples: { required: ['metrics', 'by'], optional: ['step'] },
+  effects: { required: [], optional: ['metrics'] },
+  distribution: { required: ['column', 'by'], optional: ['where'] },
+  network: { required: [], optional: ['where', 'colorBy', 'agents'] },
+};
+
+function checkFigure(file: string, at: string, f: unknown): void {
+  if (!isObject(f) || typeof f.id !== 'string' || !ID.test(f.id)) throw fieldError(file, `${at}.id`, "a figure id of letters, digits, '-', '_' or '.' (it names the files)", isObject(f) ? f.id : f);
+  const kinds = Object.keys(FIGURE_FIELDS);
+  if (typeof f.kind !== 'string' || !kinds.includes(f.kind)) {
+    throw new UserError(
+      `${file}: ${at}.kind: expected one of ${kinds.map((k) => `'${k}'`).join(', ')}, found ${describeValue(f.kind)}${typeof f.kind === 'string' ? didYouMean(f.kind, kinds) : ''}`,
+      file,
+      `${at}.kind`,
+    );
+  }
+  const spec = FIGURE_FIELDS[f.kind]!;
+  checkKeys(file, at, f, ['id', 'kind', 'title', 'caption', ...spec.required, ...spec.optional]);
+  for (const k of spec.required) if (f[k] === undefined) throw fieldError(file, `${at}.${k}`, `a value (required for a '${f.kind}' figure)`, undefined);
+  for (const k of ['title', 'caption', 'x', 'y', 'metric', 'by', 'color', 'facet', 'column']) {
+    if (f[k] !== undefined && typeof f[k] !== 'string') throw fieldError(file, `${at}.${k}`, 'a string', f[k]);
+  }
+  if (f.metrics !== undefined && (!Array.isArray(f.metrics) || !f.metrics.length || f.metrics.some((m) => typeof m !== 'string'))) {
+    throw fieldError(file, `${at}.metrics`, 'a non-empty list of metric names', f.metrics);
+  }
+  checkInt(file, `${at}.step`, f.step, 0);
+  checkInt(file, `${at}.agents`, f.agents, 2);
+  if (f.colorBy !== undefined && !['score', 'group', 'listed'].includes(f.colorBy as string)) throw fieldError(file, `${at}.colorBy`, "'score', 'group' or 'listed'", f.colorBy);
 }

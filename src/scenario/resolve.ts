@@ -80,6 +80,7 @@ function section(input: ScenarioInput, family: Family, file: string | undefined)
   if (raw === undefined) raw = family === 'behaviour' ? { standard: {} } : family === 'regime' ? { baseline: {} } : {};
   const out: PluginSection = {};
   for (const [id, params] of Object.entries(raw)) {
+    if (params === false) continue; // switched off (see pluginMap in ./schema.ts)
     const spec = findPlugin(id);
     if (!spec) {
       const ids = allPlugins().filter((p) => p.family === family).map((p) => p.id);
@@ -92,7 +93,7 @@ function section(input: ScenarioInput, family: Family, file: string | undefined)
     if (spec.family !== family) {
       throw new UserError(`${file ? file + ': ' : ''}${name}.${id}: '${id}' is a ${spec.family}; list it under '${SECTION[spec.family]}'`, file, `${name}.${id}`);
     }
-    out[id] = resolveParams(spec.params, params ?? {}, file, `${name}.${id}`) as Record<string, unknown>;
+    out[id] = resolveParams(spec.params, params === true || params === null || params === undefined ? {} : params, file, `${name}.${id}`) as Record<string, unknown>;
   }
   return out;
 }

@@ -55,7 +55,13 @@ export const GraphSchema = z
   .partial()
   .strict();
 
-const pluginMap = z.record(z.string(), z.union([z.record(z.string(), z.unknown()), z.null()]));
+/**
+ * A plug-in section: id → parameters. `{}` or nothing (null) switches the plug-in on with its
+ * defaults; `true` does the same (so a design can switch it on: `'safeguards.notice': true`);
+ * `false` leaves it out (so a design or `--set safeguards.notice=false` can switch off one that
+ * the base scenario has).
+ */
+const pluginMap = z.record(z.string(), z.union([z.record(z.string(), z.unknown()), z.null(), z.boolean()]));
 
 export const ScenarioSchema = z
   .object({
@@ -109,7 +115,7 @@ function expectedOf(issue: any): string {
     case 'invalid_value':
       return `one of ${issue.values.map((v: unknown) => JSON.stringify(v)).join(', ')}`;
     case 'invalid_union':
-      return 'an object of parameters (or nothing)';
+      return 'an object of parameters, nothing or true (on, with defaults), or false (off)';
     default:
       return issue.message;
   }
