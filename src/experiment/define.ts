@@ -155,6 +155,11 @@ export interface ExperimentDefinition {
   mechanism?: string;
   /** The control: which design values remove the cause (effects.csv pairs every treatment with it). */
   control?: ControlSpec;
+  /**
+   * The quick form (`scorelab sweep <experiment> --quick`): smaller runs for smoke tests and the
+   * classroom, written to results/<id>-quick/ unless --out says otherwise. Same design.
+   */
+  quick?: { agents?: number; steps?: number; replicates?: number };
   /** The expected direction of each headline metric under the treatment ('up', 'down' or 'none'). */
   expected?: Record<string, 'up' | 'down' | 'none'>;
 }
@@ -164,7 +169,7 @@ export function defineExperiment<T extends ExperimentDefinition>(def: T): T {
   return def;
 }
 
-const FIELDS = ['id', 'title', 'description', 'base', 'set', 'design', 'replicates', 'steps', 'agents', 'metrics', 'summary', 'plugins', 'crn', 'outputs', 'figures', 'question', 'claim', 'mechanism', 'control', 'expected'];
+const FIELDS = ['id', 'title', 'description', 'base', 'set', 'design', 'replicates', 'steps', 'agents', 'metrics', 'summary', 'plugins', 'crn', 'outputs', 'figures', 'question', 'claim', 'mechanism', 'control', 'expected', 'quick'];
 const DESIGN_FIELDS: Record<DesignSpec['kind'], string[]> = {
   grid: ['kind', 'factors'],
   lhs: ['kind', 'factors', 'samples', 'seed'],
@@ -326,6 +331,13 @@ export function checkExperiment(def: unknown, file: string): asserts def is Expe
     if (def.crn !== true) {
       throw new UserError(`${file}: control: pairs share seeds only under common random numbers; add crn: true (found crn: ${describeValue(def.crn)})`, file, 'crn');
     }
+  }
+  if (def.quick !== undefined) {
+    if (!isObject(def.quick)) throw fieldError(file, 'quick', 'an object { agents?, steps?, replicates? }', def.quick);
+    checkKeys(file, 'quick', def.quick, ['agents', 'steps', 'replicates']);
+    checkInt(file, 'quick.agents', def.quick.agents, 2);
+    checkInt(file, 'quick.steps', def.quick.steps, 0);
+    checkInt(file, 'quick.replicates', def.quick.replicates, 1);
   }
   if (def.expected !== undefined) {
     if (!isObject(def.expected)) throw fieldError(file, 'expected', "an object { metric: 'up' | 'down' | 'none' }", def.expected);

@@ -50,6 +50,11 @@ export interface SweepOptions extends Overrides {
   onProgress?(p: SweepProgress): void;
   onFailure?(f: FailedRun): void;
   onWarning?(message: string): void;
+  /**
+   * Run the experiment's quick form (its `quick` sizes, under explicit replicates/steps/agents);
+   * the default folder is then results/<id>-quick.
+   */
+  quick?: boolean;
   /** Stops the sweep: runs in flight are dropped, finished ones stay recorded. */
   signal?: AbortSignal;
   /** A pool already started (the benchmark warms one up). */
@@ -86,9 +91,10 @@ function firstLine(e: unknown): string {
 export async function runSweep(experiment: ExperimentRef, opts: SweepOptions = {}): Promise<SweepResult> {
   const t0 = Date.now();
   const exp = await resolveExperiment(experiment);
-  const overrides: Overrides = { replicates: opts.replicates, steps: opts.steps, agents: opts.agents };
+  const q = opts.quick ? (exp.def.quick ?? {}) : {};
+  const overrides: Overrides = { replicates: opts.replicates ?? q.replicates, steps: opts.steps ?? q.steps, agents: opts.agents ?? q.agents };
   const plan = await makePlan(exp, overrides, opts.shard ?? null);
-  const dir = resolve(opts.out ?? `results/${plan.experiment.id}`);
+  const dir = resolve(opts.out ?? `results/${plan.experiment.id}${opts.quick ? '-quick' : ''}`);
   const requested = opts.pool ? opts.pool.threads : (opts.workers ?? (exp.file ? availableParallelism() : 0));
   if (requested > 0 && !exp.file) {
     throw new UserError(`experiment '${plan.experiment.id}': a definition made in code runs in this thread (workers: 0); save it in a file to run it on worker threads`);

@@ -28,6 +28,7 @@ Options:
                    (combine shards with scorelab merge; on a cluster see scorelab slurm)
   --out DIR        output folder (default: results/<experiment id>)
   --timeout S      per-run time limit in seconds; a run past it is stopped and recorded as failed
+  --quick          the experiment's quick form (its smaller sizes; default folder results/<id>-quick)
   --replicates N   runs per parameter point (overrides the experiment's replicates)
   --agents N       agents per run
   --steps N        steps per run
@@ -55,6 +56,7 @@ export async function sweep(argv: string[]): Promise<number> {
       agents: { type: 'string' },
       steps: { type: 'string' },
       quiet: { type: 'boolean' },
+      quick: { type: 'boolean' },
     },
     usage,
   );
@@ -91,6 +93,7 @@ export async function sweep(argv: string[]): Promise<number> {
       replicates: intFlag('replicates', values.replicates, 1),
       agents: intFlag('agents', values.agents, 2),
       steps: intFlag('steps', values.steps),
+      quick: Boolean(values.quick),
       signal: ctrl.signal,
       onStart: ({ plan, dir, total, reused, todo, threads }) => {
         bar = progress(`sweep ${plan.experiment.id}${shard ? ` ${shard.index}/${shard.count}` : ''}`);
