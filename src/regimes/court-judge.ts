@@ -18,9 +18,11 @@
  *
  * Sources: Green & Swets (1966); the source's concern that courts answer to the Party (Peerenboom,
  * China's Long March toward Rule of Law, 2002: Party political-legal committees oversee the
- * courts). Every default below is a modelling choice. (The safeguards' Decider, src/safeguards/util.ts,
- * is the same model; plug-in families do not import each other, hence this copy.)
+ * courts). Every default below is a modelling choice. The weighing is the core's `Decider`
+ * (src/core/decider.ts), the one the safeguards use; this file adds the court's parameters and the
+ * defendant's answer.
  */
+import { Decider } from '../core/decider.js';
 import { num, prob } from '../core/params.js';
 import type { Keyed } from '../core/rng.js';
 import type { World } from '../core/world.js';
@@ -55,39 +57,40 @@ export interface JudgeSettings {
 }
 
 export class CourtJudge {
-  /** Share of the full time a suit gets this step. */
-  timeShare = 1;
+  private readonly decider: Decider;
 
   constructor(
     private readonly world: World,
     private readonly key: Keyed,
     private readonly s: JudgeSettings,
-  ) {}
+  ) {
+    this.decider = new Decider(world, key, {
+      diligence: s.judgeDiligence,
+      casesPerDay: s.judgeCasesPerDay,
+      staffPer1000: s.judgesPer1000,
+      independence: s.courtIndependence,
+      bias: s.courtBias,
+      standard: s.courtStandard,
+    });
+  }
+
+  /** Share of the full time a suit gets this step. */
+  get timeShare(): number {
+    return this.decider.timeShare;
+  }
 
   /** Sets the time share for the suits of this step. */
   load(suits: number): void {
-    const w = this.world;
-    const cap = ((this.s.judgeCasesPerDay * this.s.judgesPer1000 * w.n) / 1000) * w.daysPerStep;
-    this.timeShare = suits <= cap ? 1 : cap / suits;
+    this.decider.load(suits, this.world.daysPerStep);
   }
 
   /** Whether the court finds for the creditor in the suit against `agent` on case c (k: the agent's k-th suit of the day). */
   upholds(c: number, agent: number, k: number, purposeServe: number, purposeLook: number): boolean {
     const w = this.world;
     const s = this.s;
-    const cases = w.cases;
-    const d = cases.domain(c);
-    const qf = (d >= 0 ? w.evidenceQuality[d]! : 0) * Math.sqrt(Math.max(1, cases.records(c)));
-    let L = qf * (cases.evidence(c) - qf / 2);
-    const ql = s.judgeDiligence * Math.sqrt(this.timeShare);
-    if (ql > 0) L += ql * (cases.reexamine(c, ql, this.key.normal(agent, w.day, purposeLook, k)) - ql / 2);
     const pop = w.pop;
     const answers =
-      this.key.u(agent, w.day, purposeServe, k) < s.serviceRate && pop.wealth[agent]! >= s.defendCostDays * pop.income[agent]! && cases.defense(c) > s.defendAt;
-    if (answers) {
-      const qd = w.records.defenseQuality;
-      L -= qd * (cases.defense(c) - qd / 2);
-    }
-    return L >= s.courtStandard - (1 - s.courtIndependence) * s.courtBias;
+      this.key.u(agent, w.day, purposeServe, k) < s.serviceRate && pop.wealth[agent]! >= s.defendCostDays * pop.income[agent]! && w.cases.defense(c) > s.defendAt;
+    return this.decider.upholds(c, agent, purposeLook, k, answers);
   }
 }
