@@ -31,6 +31,12 @@
  *     bars them from flights and upper rail classes (court-travel.ts; blocked tickets counted).
  *  6. Sanction stage, option `association`: household members lose school admissions
  *     (court-association.ts).
+ *  7. Sanction stage, option `exitBan` (off by default): the court bars the listed from leaving the
+ *     country (Exit-Entry Administration Law 2012, Art. 12: a person a people's court has barred in
+ *     an unresolved civil case may not exit); a person who travels abroad for work (`abroadShare`,
+ *     fixed per person) loses each blocked trip's opportunity and `daysLostPerTrip` days of income
+ *     (court-travel.ts, exitBan; shared with joint punishment's exit ban, so a person banned by both
+ *     is drawn once). Counted: exit_bans, blocked_departures.
  * Every per-agent draw is keyed (agent, day, purpose; a suit also by its ordinal among the agent's
  * records of the day): common random numbers.
  * Sources: CALIBRATION.md, "Court blacklist and Joint Punishment"; the court's judgment: court-judge.ts.
@@ -43,7 +49,7 @@ import { DOMAIN_INDEX } from '../core/population.js';
 import { Association, association, associationParams } from './court-association.js';
 import { CourtJudge, judgeParams } from './court-judge.js';
 import { CourtLedger } from './court-ledger.js';
-import { travelBans, travelParams, TravelBans } from './court-travel.js';
+import { exitCostParams, travelBans, travelParams, TravelBans } from './court-travel.js';
 
 const CAL = 'CALIBRATION.md, Court blacklist and Joint Punishment';
 
@@ -79,8 +85,10 @@ export const courtBlacklist = defineRegime({
     ...judgeParams(),
     ...travelParams(),
     ...associationParams(),
+    exitBan: bool(false, { doc: 'the court bars the listed from leaving the country (costs those who travel abroad for work: abroadShare, abroadTripsPerYear, daysLostPerTrip)', source: 'Exit-Entry Administration Law of the PRC (2012) Art. 12: no exit for a person a people’s court has barred in an unresolved civil case [P]' }),
+    ...exitCostParams(),
   },
-  columns: ['court_suits', 'court_dismissed', 'court_dismissed_mistaken', 'court_wrongful_judgments', 'court_listed', 'court_published', 'court_removed', 'court_complied', 'court_mistaken', 'court_obligations', 'blocked_flights', 'blocked_trains', 'school_admissions_denied'],
+  columns: ['court_suits', 'court_dismissed', 'court_dismissed_mistaken', 'court_wrongful_judgments', 'court_listed', 'court_published', 'court_removed', 'court_complied', 'court_mistaken', 'court_obligations', 'blocked_flights', 'blocked_trains', 'school_admissions_denied', 'exit_bans', 'blocked_departures'],
   create(world, p) {
     const n = world.n;
     const pop = world.pop;
@@ -97,6 +105,7 @@ export const courtBlacklist = defineRegime({
     let suits = 0;
     let judged: number[] = [], dismissed: number[] = [];
     const travel = travelBans(world);
+    const exit = { abroadShare: p.abroadShare, abroadTripsPerYear: p.abroadTripsPerYear, daysLostPerTrip: p.daysLostPerTrip };
     const assoc = association(world);
     const F = DOMAIN_INDEX.finance;
     let complied = 0;
@@ -185,6 +194,7 @@ export const courtBlacklist = defineRegime({
         for (let i = 0; i < n; i++) if (list.on[i]) travel.ban(i, p.flightsPerYear, p.trainsPerYear);
       },
       sanction() {
+        if (p.exitBan) for (let i = 0; i < n; i++) if (list.on[i]) travel.exitBan(i, exit);
         if (p.association) assoc.apply(list.on, { strength: p.associationStrength, admissionRate: p.admissionRate, schoolingPenalty: p.schoolingPenalty });
       },
       record() {
@@ -209,6 +219,7 @@ export const courtBlacklist = defineRegime({
           court_mistaken: mistaken,
           court_obligations: ledger.openCount(),
           ...TravelBans.columns(world),
+          ...(p.exitBan ? TravelBans.exitColumns(world) : {}),
           ...Association.columns(world),
         };
       },

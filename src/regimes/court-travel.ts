@@ -3,7 +3,10 @@
  *
  * A banned agent attempts flights and rail trips (sleeper, first/business class on high-speed
  * rail) at daily rates; each attempt is a blocked ticket, counted in the free counters
- * `blocked_flights` and `blocked_trains` of `world.stats`. One shared service per world makes sure
+ * `blocked_flights` and `blocked_trains` of `world.stats`, and each blocked ticket is an
+ * opportunity lost (`world.lostOpportunity`: the trip that could not be made), so what a listing
+ * costs reaches perceptions through world.experience (src/behaviour/perception.ts, valued at
+ * `opportunityDays`). One shared service per world makes sure
  * an agent's trips are drawn once per step even when two regimes ban the same person (the court's
  * own consumption restriction and the transport agencies of joint punishment): the first regime
  * to ban agent i in a step draws its trips, later ones do nothing for i.
@@ -108,6 +111,7 @@ export class TravelBans {
     for (let k = 0; k < t; k++) if (enforce >= 1 || key.chance(enforce, i, w.day, ENF_T, k)) bt++;
     if (bf) w.stats.add('blocked_flights', bf);
     if (bt) w.stats.add('blocked_trains', bt);
+    if (bf + bt) w.lostOpportunity[i]! += bf + bt;
   }
 
   /** Whether agent i travels abroad for work (fixed per agent). */

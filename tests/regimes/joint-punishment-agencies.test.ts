@@ -7,12 +7,12 @@
  * (stickiness 0), so that people leave the list and post-delisting sanctions can show.
  * 1. Copies. Summed over steps, people sanctioned while on no blacklist (jp_sanctioned_delisted), by
  *    sync lag with no stale copies: measured 0 (syncDays 0, the control: copies are the lists),
- *    1,865 (30 days), 5,460 (90 days); with a stale share of 0.2 at lag 0: 25,382. The copies with
+ *    1,861 (30 days), 5,448 (90 days); with a stale share of 0.2 at lag 0: 25,382. The copies with
  *    lag 0 reproduce the run without copies exactly (same jp_sanctioned). Asserted: 0 at lag 0,
  *    strictly rising with the lag, > 0 with stale copies at lag 0.
  * 2. Exit ban. Blocked departures cost opportunities (and income) of people who travel abroad for
- *    work. Measured: 7,230 person-steps under the ban, 38 blocked departures, 38 opportunities lost
- *    in the world (0 without the ban: this world's other regimes cost none). Control (the ban kept,
+ *    work. Measured: 7,230 person-steps under the ban, 38 blocked departures, 134 opportunities lost
+ *    in the world (96 without the ban: the court's blocked tickets). Control (the ban kept,
  *    nobody travels abroad: abroadShare 0): as many exit bans, 0 blocked, lost opportunities equal to
  *    the run without the ban. Asserted: the treatment loses more than the run without the ban; the
  *    control loses exactly as much.
