@@ -25,6 +25,7 @@ export { loadScenario, prepareScenario, listPresets, applySets, loadPluginModule
 export { registerPlugin, allPlugins, findPlugin } from './scenario/registry.js';
 export { resolveScenario, type ResolvedScenario } from './scenario/resolve.js';
 export { checkScenario } from './scenario/schema.js';
+export { oddDocument, oddMarkdown, ODD_SECTIONS, ODD_CONCEPTS, type OddDocument, type OddInfo } from './scenario/odd.js';
 export { writeRun, writeNetwork } from './results/write-run.js';
 export { stepsTable, agentsTable } from './results/tables.js';
 export { writeFileAtomic } from './results/atomic.js';

@@ -13,11 +13,15 @@ import { findPlugin, SECTION } from '../../scenario/registry.js';
 import { DETECT_DEFAULTS, GRAPH_DEFAULTS, type ResolvedScenario } from '../../scenario/resolve.js';
 import { FAMILIES } from '../../core/contracts.js';
 import { intFlag, parse } from '../args.js';
+import { oddDocument, oddMarkdown } from '../../scenario/odd.js';
 
-export const usage = `Usage: scorelab describe <scenario file or preset> [--json] [--set path=value]…
+export const usage = `Usage: scorelab describe <scenario file or preset> [--odd] [--json] [--set path=value]…
 
 Prints an ODD-style description: purpose, entities, the process stage by stage, and every
-parameter with its value, default, unit and source.`;
+parameter with its value, default, unit and source.
+
+  --odd    the full ODD protocol (Grimm et al. 2020) as Markdown, for a paper appendix
+           (with --json: the same document as JSON)`;
 
 interface ParamRow {
   name: string;
@@ -80,12 +84,17 @@ function show(v: unknown): string {
 }
 
 export async function describe(argv: string[]): Promise<number> {
-  const { values, positionals } = parse(argv, { json: { type: 'boolean' }, set: { type: 'string', multiple: true }, plugin: { type: 'string', multiple: true }, agents: { type: 'string' } }, usage);
+  const { values, positionals } = parse(argv, { json: { type: 'boolean' }, odd: { type: 'boolean' }, set: { type: 'string', multiple: true }, plugin: { type: 'string', multiple: true }, agents: { type: 'string' } }, usage);
   if (values.help || positionals.length !== 1) {
     console.log(usage);
     return values.help ? 0 : 2;
   }
   const loaded = await loadScenario(positionals[0]!, { set: values.set ?? [], pluginModules: values.plugin ?? [], agents: intFlag('agents', values.agents, 2) });
+  if (values.odd) {
+    const odd = oddDocument(loaded.scenario, { plugins: loaded.plugins, graph: loaded.graph });
+    console.log(values.json ? JSON.stringify(odd, null, 2) : oddMarkdown(odd));
+    return 0;
+  }
   const d = describeScenario(loaded.scenario, loaded.plugins);
   if (values.json) {
     console.log(JSON.stringify(d, null, 2));

@@ -1,0 +1,470 @@
+/**
+ * The ODD protocol of a scenario, generated: V. Grimm, S. F. Railsback, C. E. Vincenot, U. Berger,
+ * C. Gallagher, D. L. DeAngelis, B. Edmonds, J. Ge, J. Giske, J. Groeneveld, A. S. A. Johnston,
+ * A. Milles, J. Nabe-Nielsen, J. G. Polhill, V. Radchuk, M.-S. Rohwäder, R. A. Stillman,
+ * J. C. Thiele and D. Ayllón (2020), "The ODD protocol for describing agent-based and other
+ * simulation models: a second update to improve clarity, replication, and structural realism",
+ * Journal of Artificial Societies and Social Simulation 23(2):7, doi:10.18564/jasss.4259.
+ *
+ * `oddDocument(scenario, opts)` builds the seven sections (1 purpose and patterns; 2 entities, state
+ * variables and scales; 3 process overview and scheduling; 4 the eleven design concepts;
+ * 5 initialization; 6 input data; 7 submodels) from the resolved scenario, a tiny build of its world
+ * (which plug-in hooks which stage, which agent columns exist) and the plug-ins' own documentation
+ * (title, doc, sources, parameter tables, columns). `oddMarkdown(doc)` writes it as Markdown for a
+ * paper appendix; the document itself is plain JSON.
+ *
+ * Nothing is invented: where a plug-in does not give a piece of ODD information (its equations, a
+ * source, a unit), the output says so, and `doc.gaps` lists what each plug-in lacks. A plug-in may
+ * give its equations as an optional `odd: { equations: string[] }` member of its spec (read here
+ * without a change to the plug-in contract). World parameters (population, graph, detection,
+ * time, recording) carry a unit, a default and a source from `WORLD_PARAMS` below.
+ */
+import { STAGES, FAMILIES, type AnyPlugin, type Family } from '../core/contracts.js';
+import { defaults, type ParamTable } from '../core/params.js';
+import { metricById } from '../metrics/index.js';
+import { buildSimulation, type LoadedGraph } from './build.js';
+import { findPlugin, SECTION } from './registry.js';
+import { resolveScenario, type ResolvedScenario } from './resolve.js';
+
+export const ODD_REFERENCE =
+  'Grimm, V., Railsback, S. F., Vincenot, C. E., Berger, U., Gallagher, C., DeAngelis, D. L., Edmonds, B., Ge, J., Giske, J., Groeneveld, J., Johnston, A. S. A., Milles, A., Nabe-Nielsen, J., Polhill, J. G., Radchuk, V., Rohwäder, M.-S., Stillman, R. A., Thiele, J. C. & Ayllón, D. (2020). The ODD protocol for describing agent-based and other simulation models: a second update to improve clarity, replication, and structural realism. Journal of Artificial Societies and Social Simulation 23(2):7. doi:10.18564/jasss.4259';
+
+/** The seven ODD elements, in order (Grimm et al. 2020, Table 1). */
+export const ODD_SECTIONS = [
+  { key: 'purposeAndPatterns', title: 'Purpose and patterns' },
+  { key: 'entities', title: 'Entities, state variables and scales' },
+  { key: 'process', title: 'Process overview and scheduling' },
+  { key: 'designConcepts', title: 'Design concepts' },
+  { key: 'initialization', title: 'Initialization' },
+  { key: 'inputData', title: 'Input data' },
+  { key: 'submodels', title: 'Submodels' },
+] as const;
+
+/** The eleven design concepts, in ODD order. */
+export const ODD_CONCEPTS = [
+  { key: 'basicPrinciples', title: 'Basic principles' },
+  { key: 'emergence', title: 'Emergence' },
+  { key: 'adaptation', title: 'Adaptation' },
+  { key: 'objectives', title: 'Objectives' },
+  { key: 'learning', title: 'Learning' },
+  { key: 'prediction', title: 'Prediction' },
+  { key: 'sensing', title: 'Sensing' },
+  { key: 'interaction', title: 'Interaction' },
+  { key: 'stochasticity', title: 'Stochasticity' },
+  { key: 'collectives', title: 'Collectives' },
+  { key: 'observation', title: 'Observation' },
+] as const;
+
+export type OddSectionKey = (typeof ODD_SECTIONS)[number]['key'];
+export type OddConceptKey = (typeof ODD_CONCEPTS)[number]['key'];
+
+/** Optional ODD information a plug-in may carry beside its spec. */
+export interface OddInfo {
+  /** The submodel's equations, one per line (plain text or TeX). */
+  equations?: string[];
+}
+
+export interface OddParam {
+  name: string;
+  value: unknown;
+  default: unknown;
+  unit: string;
+  doc: string;
+  /** Where the value comes from; '' when the plug-in or table gives none. */
+  source: string;
+}
+
+export interface OddStateVariable {
+  name: string;
+  type: string;
+  owner: string;
+  doc: string;
+}
+
+export interface OddSubmodel {
+  id: string;
+  family: Family | 'core';
+  title: string;
+  /** Stages at which it acts (its hooks), in step order; 'init' when it prepares state. */
+  stages: string[];
+  description: string;
+  /** Equations as given by the plug-in, or null when it gives none. */
+  equations: string[] | null;
+  sources: string[];
+  params: OddParam[];
+  /** Agent columns it adds (agents.csv). */
+  agentColumns: string[];
+  /** Step-table columns it adds (steps.csv). */
+  stepColumns: string[];
+  /** ODD information the plug-in does not give. */
+  lacks: string[];
+}
+
+export interface OddDocument {
+  protocol: { name: 'ODD'; version: '2020'; reference: string };
+  scenario: { name: string; title: string; file: string | null };
+  sections: { number: number; key: OddSectionKey; title: string }[];
+  purposeAndPatterns: { purpose: string; patterns: string[] };
+  entities: {
+    entities: { name: string; description: string }[];
+    stateVariables: OddStateVariable[];
+    scales: { temporal: string; spatial: string };
+  };
+  process: { overview: string; stages: { stage: string; core: string[]; plugins: string[] }[]; scheduling: string };
+  designConcepts: { key: OddConceptKey; title: string; text: string }[];
+  initialization: { text: string; parameters: OddParam[] };
+  inputData: { text: string };
+  submodels: OddSubmodel[];
+  /** Per plug-in, the ODD information it does not give (also in each submodel's `lacks`). */
+  gaps: { plugin: string; lacks: string[] }[];
+}
+
+interface WorldParamDoc {
+  unit: string;
+  doc: string;
+  source: string;
+}
+
+const D = {
+  model: 'docs/model.md#entities',
+  defaults: 'docs/calibration.md#world-defaults',
+  emergence: 'docs/model.md#emergence-not-assertion',
+  time: 'docs/model.md#time',
+};
+const NOT_FROM_SOURCE = `modelling assumption, not from a source: a parameter to sweep (${D.defaults})`;
+
+/** Unit, meaning and source of every world parameter; keys are paths in the resolved scenario. */
+export const WORLD_PARAMS: Record<string, WorldParamDoc> = {
+  seed: { unit: 'integer', doc: 'seed of every random stream of the run', source: 'run setting (docs/model.md#common-random-numbers)' },
+  steps: { unit: 'steps', doc: 'number of steps the run lasts', source: `run setting (${D.time})` },
+  daysPerStep: { unit: 'days per step', doc: 'length of one step', source: `run setting; rules are stated in days and converted (${D.time})` },
+  'population.agents': { unit: 'agents', doc: 'number of agents (from the graph file when there is one)', source: 'run setting (scale)' },
+  'population.minorityShare': { unit: 'share of agents', doc: 'share of households in the minority group', source: NOT_FROM_SOURCE },
+  'population.wealthMedian': { unit: 'currency units', doc: 'median initial wealth (lognormal)', source: NOT_FROM_SOURCE },
+  'population.wealthSigma': { unit: 'sd of log wealth', doc: 'spread of initial wealth', source: NOT_FROM_SOURCE },
+  'population.minorityWealthRatio': { unit: 'ratio', doc: 'minority median wealth and income ÷ majority median (1 = equal)', source: `modelling choice: equal by default so that any disparity emerges (${D.emergence})` },
+  'population.incomeMedian': { unit: 'currency units per day', doc: 'median income potential (lognormal)', source: NOT_FROM_SOURCE },
+  'population.incomeSigma': { unit: 'sd of log income', doc: 'spread of income potential', source: NOT_FROM_SOURCE },
+  'population.incomeWealthCorrelation': { unit: 'correlation', doc: 'correlation of log income with log wealth', source: NOT_FROM_SOURCE },
+  'population.householdSize': { unit: 'persons', doc: 'mean household size; sizes are 1 + Poisson(mean − 1)', source: `shifted Poisson as in Ball, Mollison & Scalia-Tomba, Ann. Appl. Probab. 7:46–89 (1997); the mean: ${NOT_FROM_SOURCE}` },
+  'population.traits': { unit: 'acts per agent per day', doc: 'mean propensity by domain (violations; civic = good deeds; speech = dissent)', source: NOT_FROM_SOURCE },
+  'population.traitSigma': { unit: 'sd of log propensity', doc: 'lognormal spread of individual propensities around the mean', source: NOT_FROM_SOURCE },
+  'population.knowledgeShare': { unit: 'share of agents', doc: 'share of agents who know the rules', source: 'MERICS (2020): only 11% of people in pilot areas knew of their local scheme [S] (docs/calibration.md#public-opinion)' },
+  'population.approval': { unit: 'approval in [0, 1]', doc: 'mean initial approval of the system', source: 'Kostka (2019): about 80% approve [S] (docs/calibration.md#public-opinion)' },
+  'graph.model': { unit: 'generator', doc: 'tie generator: erdos-renyi, watts-strogatz, barabasi-albert, sbm, households-only or file', source: `modelling choice (${D.model})` },
+  'graph.meanDegree': { unit: 'ties per agent', doc: 'mean number of social ties (before household ties)', source: NOT_FROM_SOURCE },
+  'graph.rewire': { unit: 'probability', doc: 'Watts–Strogatz rewiring probability', source: 'Watts & Strogatz, Nature 393:440 (1998); the value: ' + NOT_FROM_SOURCE },
+  'graph.homophily': { unit: 'share in [0, 1)', doc: 'stochastic block model: how far within-group ties exceed random mixing', source: 'Holland, Laskey & Leinhardt, Social Networks 5:109 (1983); the value: ' + NOT_FROM_SOURCE },
+  'graph.households': { unit: 'on/off', doc: 'add a clique of offline ties within each household', source: `modelling choice (${D.model})` },
+  'graph.file': { unit: 'path', doc: 'network file (edge list CSV, GEXF, GraphML) that replaces the generator', source: 'user data' },
+  'graph.onlineOnlyShare': { unit: 'share of ties', doc: 'share of social ties that exist online only', source: NOT_FROM_SOURCE },
+  'graph.offlineOnlyShare': { unit: 'share of ties', doc: 'share of social ties that exist offline only', source: NOT_FROM_SOURCE },
+  detect: { unit: 'probability per act', doc: 'base probability that an act in a domain becomes a record', source: NOT_FROM_SOURCE },
+  minorityDetectRatio: { unit: 'ratio', doc: 'minority detection probability ÷ majority (differential surveillance; capped at probability 1)', source: 'docs/model.md#differential-surveillance; the value: ' + NOT_FROM_SOURCE },
+  primaryScore: { unit: 'column', doc: 'score column the metrics read (null: the first scoring regime)', source: 'run setting' },
+  metrics: { unit: 'metric ids', doc: 'metrics recorded (docs/metrics.md)', source: 'run setting' },
+  'record.every': { unit: 'steps', doc: 'record the metrics every K steps (and at the last step)', source: 'run setting' },
+  'record.params': { unit: 'by metric', doc: 'parameters of metrics (e.g. score_esteban_ray.alpha)', source: 'docs/metrics.md' },
+  plugins: { unit: 'module paths', doc: 'plug-in modules loaded from outside the library', source: 'run setting' },
+};
+
+const CORE_STAGE: Record<string, string[]> = {
+  behave: ['the step’s act and record buffers, experience, benefit and eligibility flags are cleared'],
+  observe: ['each act becomes a record with probability detect[domain, group] × watch[agent] (keyed draw)'],
+  publish: ['listings whose notice period has ended take effect'],
+  sanction: ['income multipliers reset to 1 before the sanctions; afterwards the step’s experience (sanctions, rewards, lost income and opportunities) is settled'],
+  adapt: ['afterwards step += 1 and day += daysPerStep'],
+  record: ['at every K-th step and the last: the chosen metrics, then the plug-ins’ own columns'],
+};
+
+function get(obj: unknown, path: string): unknown {
+  return path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), obj);
+}
+
+/** World parameters of a resolved scenario, each with value, default, unit, doc and source. */
+export function worldParams(s: ResolvedScenario): OddParam[] {
+  const base = resolveScenario({});
+  const rows: OddParam[] = [];
+  const add = (name: string, value: unknown, docKey = name) => {
+    const d = WORLD_PARAMS[docKey];
+    rows.push({
+      name,
+      value,
+      default: get(base, name) ?? null,
+      unit: d?.unit ?? '',
+      doc: d?.doc ?? '(not documented)',
+      source: d?.source ?? '',
+    });
+  };
+  for (const k of ['seed', 'steps', 'daysPerStep']) add(k, get(s, k));
+  for (const [k, v] of Object.entries(s.population ?? {})) {
+    if (k === 'traits' && v && typeof v === 'object') for (const [d, x] of Object.entries(v)) add(`population.traits.${d}`, x, 'population.traits');
+    else add(`population.${k}`, v);
+  }
+  for (const [k, v] of Object.entries(s.graph ?? {})) add(`graph.${k}`, v);
+  for (const [d, v] of Object.entries(s.detect ?? {})) add(`detect.${d}`, v, 'detect');
+  add('minorityDetectRatio', s.minorityDetectRatio);
+  add('primaryScore', s.primaryScore);
+  add('metrics', s.metrics);
+  add('record.every', s.record.every);
+  add('record.params', s.record.params);
+  add('plugins', s.plugins);
+  return rows;
+}
+
+function pluginOdd(spec: AnyPlugin): OddInfo | undefined {
+  return (spec as AnyPlugin & { odd?: OddInfo }).odd;
+}
+
+function isNumeric(v: unknown): boolean {
+  return typeof v === 'number' || (Array.isArray(v) && v.every((x) => typeof x === 'number')) || (!!v && typeof v === 'object' && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'number'));
+}
+
+export interface OddOptions {
+  /** Plug-ins from outside the library (a scenario's `plugins:`, `--plugin`). */
+  plugins?: AnyPlugin[];
+  /** The graph read from `graph.file`, when the scenario has one. */
+  graph?: LoadedGraph;
+}
+
+/** The full ODD protocol of a resolved scenario, as a JSON-serialisable document. */
+export function oddDocument(s: ResolvedScenario, opts: OddOptions = {}): OddDocument {
+  const extra = opts.plugins ?? [];
+  const specOf = (id: string) => extra.find((p) => p.id === id) ?? findPlugin(id);
+  const active = FAMILIES.flatMap((f) => Object.entries(s[SECTION[f]] ?? {}).map(([id, values]) => ({ id, family: f, values, spec: specOf(id) })));
+
+  // a tiny build: which plug-in hooks which stage, and the agent columns that exist
+  const tiny = structuredClone(s);
+  tiny.population.agents = Math.min(s.population.agents, 60);
+  let stageOf = new Map<string, string[]>();
+  let columns: OddStateVariable[] = [];
+  let built = false;
+  if (!s.graph.file || opts.graph) {
+    const sim = buildSimulation(opts.graph ? s : tiny, { plugins: extra, graph: opts.graph });
+    built = true;
+    stageOf = new Map(sim.instances.map((i) => [i.spec.id, [...(i.hooks.init ? ['init'] : []), ...STAGES.filter((st) => i.hooks[st]), ...(i.hooks.finish ? ['finish'] : [])]]));
+    columns = [...sim.world.pop.info.values()].map((c) => ({ name: c.name, type: c.kind, owner: c.owner, doc: c.doc }));
+  }
+
+  const submodels: OddSubmodel[] = active.map(({ id, family, values, spec }) => {
+    if (!spec) return { id, family, title: '(unknown plug-in)', stages: [], description: '', equations: null, sources: [], params: [], agentColumns: [], stepColumns: [], lacks: ['everything: the plug-in was not found'] };
+    const d = defaults(spec.params) as Record<string, unknown>;
+    const params: OddParam[] = Object.entries(spec.params as ParamTable).map(([k, def]) => ({
+      name: k,
+      value: values[k],
+      default: d[k],
+      unit: def.unit,
+      doc: def.doc,
+      source: def.source ?? '',
+    }));
+    const eq = pluginOdd(spec)?.equations;
+    const lacks: string[] = [];
+    if (!eq?.length) lacks.push('equations');
+    if (!spec.sources?.length) lacks.push('sources');
+    if (!spec.doc) lacks.push('description');
+    const noUnit = params.filter((p) => isNumeric(p.default) && !p.unit).map((p) => p.name);
+    if (noUnit.length) lacks.push(`unit of ${noUnit.join(', ')}`);
+    const noSource = params.filter((p) => !p.source).map((p) => p.name);
+    if (noSource.length) lacks.push(`source of ${noSource.join(', ')}`);
+    return {
+      id,
+      family,
+      title: spec.title,
+      stages: stageOf.get(id) ?? [],
+      description: spec.doc,
+      equations: eq?.length ? [...eq] : null,
+      sources: [...(spec.sources ?? [])],
+      params,
+      agentColumns: columns.filter((c) => c.owner === id).map((c) => c.name),
+      stepColumns: [...(spec.columns ?? [])],
+      lacks,
+    };
+  });
+
+  const core: OddSubmodel = {
+    id: 'core',
+    family: 'core',
+    title: 'The core: detection of acts, settling of listings, income multipliers, recording',
+    stages: ['behave', 'observe', 'publish', 'sanction', 'record'],
+    description:
+      'Acts are made by the behaviour plug-ins; the core turns each act into a record when it is observed, and only records reach the regimes. ' +
+      'Before the publish stage it settles listings whose notice period has ended; before the sanction stage it resets every income multiplier to 1, so that sanctioning regimes multiply it; ' +
+      'after the sanction stage it settles the step’s experience (who was sanctioned or rewarded, income and opportunities lost), which the perceptions of the behaviour model read.',
+    equations: [
+      'P(act k of agent i in domain d becomes a record) = detect[d, g_i] · watch_i, drawn as keyed u(i, day, 4d + kind, ordinal) < P',
+      'detect[d, majority] = detect.d;  detect[d, minority] = min(1, detect.d · minorityDetectRatio)',
+      'incomeMult_i ← 1 at the start of the sanction stage; each sanctioning regime multiplies it',
+    ],
+    sources: ['docs/model.md#observe', 'docs/model.md#sanction'],
+    params: [],
+    agentColumns: columns.filter((c) => c.owner === 'core').map((c) => c.name),
+    stepColumns: ['step', 'day', 'seed'],
+    lacks: [],
+  };
+
+  const ids = (fam: Family) => active.filter((a) => a.family === fam).map((a) => a.id);
+  const titled = (fam: Family) => active.filter((a) => a.family === fam).map((a) => `${a.id} (${a.spec?.summary ?? a.spec?.title ?? ''})`);
+  const metricCols = s.metrics.flatMap((m) => metricById(m)?.columns ?? [m]);
+  const hasStandard = active.some((a) => a.id === 'standard');
+  const list = (xs: string[], none: string) => (xs.length ? xs.join('; ') : none);
+
+  const concepts: Record<OddConceptKey, string> = {
+    basicPrinciples:
+      'Each mechanism is a claim of the source (an article on the human-rights implications of scoring systems) turned into a rule that can be switched on, off or tuned, so that a claimed outcome either emerges in a measured experiment or does not (docs/model.md#emergence-not-assertion). ' +
+      'Every decider sees only what it could see: records and their evidence, never whether a record is mistaken (docs/model.md#decisions-on-evidence). ' +
+      `Mechanisms in this scenario — behaviour: ${list(ids('behaviour'), 'none')}; observation: ${list(ids('observation'), 'none')}; regimes: ${list(ids('regime'), 'none')}; safeguards: ${list(ids('safeguard'), 'none')}; adaptations: ${list(ids('adaptation'), 'none')}. ` +
+      'The theories each rests on are the sources of its submodel (section 7).',
+    emergence:
+      `No rule sets the recorded outcomes (${metricCols.join(', ')}); they result from the interplay of the mechanisms above on the social graph. ` +
+      'A mechanism’s effect is read against a control run with the mechanism off and the same seed (docs/model.md#emergence-not-assertion).',
+    adaptation: ids('adaptation').length
+      ? `Agents adapt through the adaptation plug-ins: ${titled('adaptation').join('; ')}. Their rules are in section 7.`
+      : 'No adaptation plug-in is active: agents do not drop or seek ties, self-censor, game, opt in or out, or appeal in response to the regimes.' +
+        (hasStandard ? ' Their acts still respond to perceived sanctions and rewards through the behaviour model (see Learning).' : ''),
+    objectives:
+      'Agents maximise no explicit objective function. They adapt for the motives the source gives (docs/model.md#motives-not-rates): a rule in section 7 states what an agent does when its motive is present, and an effect without its cause is not written in.',
+    learning: hasStandard
+      ? 'The standard behaviour model keeps, for each agent, a perceived certainty that a violation is sanctioned and a perceived severity (and the same for rewards), updated at the adapt stage from the agent’s own acts and sanctions, its neighbours’ sanctions and published sanctions; agents who know the rules start from the true rate of observation (standard behaviour, section 7). Decision rules themselves do not change.'
+      : `The behaviour plug-ins of this scenario (${list(ids('behaviour'), 'none')}) state no learning; decision rules do not change.`,
+    prediction:
+      'Agents make no explicit forecasts; their perceptions (see Learning) are estimates of the present rules.' +
+      (active.some((a) => a.id === 'predictive-profiling') ? ' The predictive-profiling observation plug-in predicts who will offend from records and watches them more (section 7).' : ' No institution in this scenario predicts future conduct.'),
+    sensing:
+      'Institutions sense acts only as records (section 3, observe), with the detection probabilities of section 5. Agents sense what the experience channel gives them: their own sanctions and rewards, their neighbours’ and published sanctions. ' +
+      'Deciders (reviewers, courts, officials) sense a case’s records and evidence and the person’s answer; whether a record is mistaken is ground truth, readable only by the metrics (docs/model.md#decisions-on-evidence).',
+    interaction:
+      `Agents interact through the social graph (${s.graph.file ? `ties from ${s.graph.file}` : `${s.graph.model}, mean degree ${s.graph.meanDegree}`}${s.graph.households ? ', plus household cliques' : ''}): scores that read neighbours’ scores, neighbours’ sanctions as vicarious experience, and ties dropped or made by adaptation plug-ins. ` +
+      'They interact indirectly through institutions: lists and scores published to others, guards of safeguards that block or delay listings, and policies that safeguards set and regimes honour.',
+    stochasticity:
+      `All randomness comes from named streams forked from the seed (${s.seed}): the graph, households, traits, and each plug-in’s own. Per-agent draws are keyed by (agent, day, purpose), so switching one mechanism changes only the draws it must (common random numbers; docs/model.md#common-random-numbers). ` +
+      'Random elements: the graph, group membership by household, wealth, income and propensities, whether an agent acts in a step (probability 1 − exp(−rate·Δ)), whether an act is observed, and the plug-ins’ draws stated in section 7.',
+    collectives:
+      `Households (mean size ${s.population.householdSize}; all members share a group${s.graph.households ? '; a household is a clique of offline ties' : ''}) and the two groups (minority share ${s.population.minorityShare}). ` +
+      'Association sanctions, where active, reach household members. Lists and score strata are categories the metrics read, not collectives with behaviour of their own.',
+    observation:
+      `At step 0, every ${s.record.every} step(s) and at the last step the run records ${metricCols.length} column(s) to steps.csv (${metricCols.join(', ')}), plus the plug-ins’ own columns; agents.csv holds every agent’s final state; manifest.json the resolved parameters, seed and version. Metric formulas: docs/metrics.md.`,
+  };
+
+  const params = worldParams(s);
+  const stages = STAGES.map((st) => ({ stage: st, core: CORE_STAGE[st] ?? [], plugins: active.filter((a) => (stageOf.get(a.id) ?? []).includes(st)).map((a) => a.id) }));
+  const gaps = submodels.filter((m) => m.lacks.length).map((m) => ({ plugin: m.id, lacks: m.lacks }));
+  const days = s.steps * s.daysPerStep;
+
+  return {
+    protocol: { name: 'ODD', version: '2020', reference: ODD_REFERENCE },
+    scenario: { name: s.name, title: s.title, file: s.file },
+    sections: ODD_SECTIONS.map((x, i) => ({ number: i + 1, key: x.key, title: x.title })),
+    purposeAndPatterns: {
+      purpose: s.description || '(the scenario gives no description)',
+      patterns: s.watch ? [s.watch] : ['(the scenario names no pattern to watch; the outcomes are those listed under Observation)'],
+    },
+    entities: {
+      entities: [
+        { name: 'agents', description: `${s.population.agents} persons in two groups (minority share ${s.population.minorityShare}), living in households of mean size ${s.population.householdSize}` },
+        { name: 'ties', description: s.graph.file ? `undirected ties read from ${s.graph.file}` : `undirected ties of a ${s.graph.model} graph with mean degree ${s.graph.meanDegree}${s.graph.households ? ', plus household cliques' : ''}; each tie is online, offline or both, and ties can be dropped and made during a run` },
+        { name: 'institutions', description: `the plug-ins of section 7: ${list(active.filter((a) => a.family !== 'behaviour').map((a) => a.id), 'none')}` },
+      ],
+      stateVariables: built ? columns : [],
+      scales: {
+        temporal: `one step = ${s.daysPerStep} day(s); ${s.steps} steps = ${days} days (≈ ${(days / 365).toFixed(2)} years)`,
+        spatial: 'no physical space: agents are placed only by their ties (a network)',
+      },
+    },
+    process: {
+      overview: 'Each step runs seven stages in order; at each, the core does its part and then every plug-in that hooks the stage runs.',
+      stages,
+      scheduling:
+        'Stages run in the order behave → observe → score → publish → sanction → adapt → record. Within a stage, plug-ins run by family (behaviour, observation, regime, safeguard, adaptation) and then in the order the scenario lists them; each sees what the plug-ins before it wrote. How a plug-in updates its agents within its turn (synchronously or in a random order) is stated in its submodel. Time advances by daysPerStep days after the adapt stage.',
+    },
+    designConcepts: ODD_CONCEPTS.map((c) => ({ key: c.key, title: c.title, text: concepts[c.key] })),
+    initialization: {
+      text:
+        (s.graph.file ? `The agents and ties are those of ${s.graph.file}; ` : 'The population and the ties are drawn from the seed: ') +
+        'households of size 1 + Poisson(mean − 1) with one group each; lognormal wealth and income potential (correlated logs); lognormal propensities by domain around the means; risk attitude uniform; knowledge of the rules with probability knowledgeShare; approval ≈ N(approval, 0.15) clipped to [0, 1]. ' +
+        `Then every plug-in is created and its init hook runs (${list(active.filter((a) => (stageOf.get(a.id) ?? []).includes('init')).map((a) => a.id), 'none has one')}), and step 0 is recorded. The parameters below fix the initial state; the same seed gives the same world.`,
+      parameters: params,
+    },
+    inputData: {
+      text: s.graph.file
+        ? `The network is read from ${s.graph.file}; no other external data drive the run (no time series).`
+        : 'None: no external data drive the run (no time series, no network file).' + (s.plugins.length ? ` Plug-in modules: ${s.plugins.join(', ')}.` : ''),
+    },
+    submodels: [core, ...submodels],
+    gaps,
+  };
+}
+
+function show(v: unknown): string {
+  if (v === null || v === undefined) return '—';
+  return typeof v === 'object' ? JSON.stringify(v) : String(v);
+}
+
+function cell(v: unknown): string {
+  return show(v).replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+function paramTable(rows: OddParam[]): string[] {
+  if (!rows.length) return ['No parameters.'];
+  const out = ['| parameter | value | default | unit | meaning | source |', '|---|---|---|---|---|---|'];
+  for (const r of rows) out.push(`| ${cell(r.name)} | ${cell(r.value)} | ${cell(r.default)} | ${cell(r.unit || '—')} | ${cell(r.doc)} | ${cell(r.source || '(no source given)')} |`);
+  return out;
+}
+
+/** The ODD document as Markdown (a paper appendix). */
+export function oddMarkdown(doc: OddDocument): string {
+  const o: string[] = [];
+  const h2 = (k: OddSectionKey) => {
+    const sec = doc.sections.find((x) => x.key === k)!;
+    o.push(`## ${sec.number}. ${sec.title}`, '');
+  };
+  o.push(`# ODD protocol: ${doc.scenario.title || doc.scenario.name}`, '');
+  o.push(`Scenario \`${doc.scenario.name}\`${doc.scenario.file ? ` (${doc.scenario.file})` : ''}, described after the ODD protocol of ${doc.protocol.reference}.`, '');
+
+  h2('purposeAndPatterns');
+  o.push('### Purpose', '', doc.purposeAndPatterns.purpose, '', '### Patterns', '', ...doc.purposeAndPatterns.patterns.map((p) => `- ${p}`), '');
+
+  h2('entities');
+  o.push('### Entities', '', ...doc.entities.entities.map((e) => `- **${e.name}**: ${e.description}`), '');
+  o.push('### State variables', '');
+  if (doc.entities.stateVariables.length) {
+    o.push('Agent state variables (columns; plug-ins add their own):', '', '| variable | type | owner | meaning |', '|---|---|---|---|');
+    for (const v of doc.entities.stateVariables) o.push(`| ${cell(v.name)} | ${v.type} | ${cell(v.owner)} | ${cell(v.doc || '(not described)')} |`);
+  } else o.push('(not listed: the world was not built because its graph comes from a file that was not read)');
+  o.push('', 'Each tie carries a layer (online, offline, or both). The world keeps the step number and the day.', '');
+  o.push('### Scales', '', `- Temporal: ${doc.entities.scales.temporal}`, `- Spatial: ${doc.entities.scales.spatial}`, '');
+
+  h2('process');
+  o.push(doc.process.overview, '', '| stage | the core | plug-ins, in order |', '|---|---|---|');
+  for (const st of doc.process.stages) o.push(`| ${st.stage} | ${cell(st.core.join('; ') || '—')} | ${cell(st.plugins.join(', ') || '—')} |`);
+  o.push('', doc.process.scheduling, '');
+
+  h2('designConcepts');
+  doc.designConcepts.forEach((c, i) => o.push(`### 4.${i + 1} ${c.title}`, '', c.text, ''));
+
+  h2('initialization');
+  o.push(doc.initialization.text, '', ...paramTable(doc.initialization.parameters), '');
+
+  h2('inputData');
+  o.push(doc.inputData.text, '');
+
+  h2('submodels');
+  doc.submodels.forEach((m, i) => {
+    o.push(`### 7.${i + 1} ${m.id} — ${m.title}`, '');
+    o.push(`Family: ${m.family}. Acts at: ${m.stages.join(', ') || '(no stage found)'}.`, '');
+    o.push(m.description || '(the plug-in gives no description)', '');
+    o.push('Equations:', '');
+    if (m.equations) o.push(...m.equations.map((e) => `- \`${e}\``));
+    else o.push('- (not given by the plug-in: its rules are stated in words above)');
+    o.push('');
+    if (m.family !== 'core') o.push('Parameters:', '', ...paramTable(m.params), '');
+    if (m.agentColumns.length) o.push(`Agent columns: ${m.agentColumns.join(', ')}.`, '');
+    if (m.stepColumns.length) o.push(`Step columns: ${m.stepColumns.join(', ')}.`, '');
+    o.push(`Sources: ${m.sources.length ? m.sources.join('; ') : '(none given)'}`, '');
+  });
+
+  o.push('## What the plug-ins do not document', '');
+  if (doc.gaps.length) for (const g of doc.gaps) o.push(`- ${g.plugin}: ${g.lacks.join('; ')}`);
+  else o.push('Nothing: every plug-in gives its equations, sources and units.');
+  o.push('');
+  return o.join('\n');
+}
