@@ -8,7 +8,15 @@
  * core adds, after the sanction stage, the income each person lost to sanctions this step
  * ((1 − incomeMult)·Δ days of income) and the opportunities lost (from `lostOpportunity`).
  * `published[d]` counts the sanctions of the step that were made public (names on a published
- * list), which everyone can read about. Everything is cleared at the start of each step.
+ * list), which everyone can read about.
+ *
+ * Timing. Perceptions are updated at the start of the adapt stage (the behaviour family runs
+ * first), and adaptations read the channel during that stage. A report made before the adapt stage
+ * (behave … sanction) is lived through in its own step. A report made during the adapt stage (a
+ * regime, safeguard or adaptation that sanctions or rewards there) comes after the step's readers,
+ * so it is held (`late` buffers) and lived through in the next step: at the start of each step the
+ * channel is cleared and the held reports of the last adapt stage are moved in. Nothing reported
+ * is lost, and nothing is counted twice.
  */
 import { DOMAINS } from './population.js';
 
@@ -28,10 +36,20 @@ export class Experience {
   /** Rewards of the step by domain. */
   readonly rewards = new Float64Array(DOMAINS.length);
   private readonly lostBefore: Int32Array;
+  /** Whether the step is in its adapt stage: reports go to the held buffers. */
+  private late = false;
+  private anyLate = false;
+  private readonly lateSanctioned: Uint8Array;
+  private readonly lateRewarded: Uint8Array;
+  private readonly latePublished = new Float64Array(DOMAINS.length);
+  private readonly lateSanctions = new Float64Array(DOMAINS.length);
+  private readonly lateRewards = new Float64Array(DOMAINS.length);
 
   constructor(readonly n: number) {
     this.sanctioned = new Uint8Array(n);
     this.rewarded = new Uint8Array(n);
+    this.lateSanctioned = new Uint8Array(n);
+    this.lateRewarded = new Uint8Array(n);
     this.incomeLost = new Float32Array(n);
     this.opportunitiesLost = new Int32Array(n);
     this.lostBefore = new Int32Array(n);
@@ -40,6 +58,13 @@ export class Experience {
   /** Agent i suffered a sanction for an act in domain d (published: the name was made public). */
   sanction(i: number, d: number, published = false): void {
     if (d < 0) return;
+    if (this.late) {
+      this.anyLate = true;
+      this.lateSanctioned[i]! |= 1 << d;
+      this.lateSanctions[d]!++;
+      if (published) this.latePublished[d]!++;
+      return;
+    }
     this.sanctioned[i]! |= 1 << d;
     this.sanctions[d]!++;
     if (published) this.published[d]!++;
@@ -48,17 +73,43 @@ export class Experience {
   /** Agent i was rewarded for conduct in domain d. */
   reward(i: number, d: number): void {
     if (d < 0) return;
+    if (this.late) {
+      this.anyLate = true;
+      this.lateRewarded[i]! |= 1 << d;
+      this.lateRewards[d]!++;
+      return;
+    }
     this.rewarded[i]! |= 1 << d;
     this.rewards[d]!++;
   }
 
-  /** Start of a step (core). */
+  /** Start of the adapt stage (core): reports from here on are lived through in the next step. */
+  beginAdapt(): void {
+    this.late = true;
+  }
+
+  /** Start of a step (core): the channel is cleared, and the reports held from the last adapt stage move in. */
   clear(): void {
-    this.sanctioned.fill(0);
-    this.rewarded.fill(0);
-    this.published.fill(0);
-    this.sanctions.fill(0);
-    this.rewards.fill(0);
+    this.late = false;
+    if (!this.anyLate) {
+      this.sanctioned.fill(0);
+      this.rewarded.fill(0);
+      this.published.fill(0);
+      this.sanctions.fill(0);
+      this.rewards.fill(0);
+      return;
+    }
+    this.sanctioned.set(this.lateSanctioned);
+    this.rewarded.set(this.lateRewarded);
+    this.published.set(this.latePublished);
+    this.sanctions.set(this.lateSanctions);
+    this.rewards.set(this.lateRewards);
+    this.lateSanctioned.fill(0);
+    this.lateRewarded.fill(0);
+    this.latePublished.fill(0);
+    this.lateSanctions.fill(0);
+    this.lateRewards.fill(0);
+    this.anyLate = false;
   }
 
   /** After the sanction stage (core): income and opportunities lost this step. */

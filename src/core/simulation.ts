@@ -77,6 +77,7 @@ export class Simulation {
       if (stage === 'observe') this.observeActs();
       if (stage === 'publish') w.lists.settle(w.day);
       if (stage === 'sanction') w.incomeMult.fill(1);
+      if (stage === 'adapt') w.experience.beginAdapt();
       for (const inst of this.instances) inst.hooks[stage]?.();
       if (stage === 'observe') this.countRecords();
       if (stage === 'sanction') w.experience.settle(w.incomeMult, w.lostOpportunity, w.daysPerStep);
