@@ -21,7 +21,8 @@ import { checkScenario } from '../scenario/schema.js';
 import { prepareScenario } from '../scenario/load.js';
 import { scorelabVersion } from '../results/manifest.js';
 import { canonicalJson, runId, runSeed, sha256 } from './canonical.js';
-import type { DesignSpec, ExperimentDefinition, FigureSpec } from './define.js';
+import { checkControl } from './aggregate.js';
+import type { ControlSpec, DesignSpec, ExperimentDefinition, FigureSpec } from './define.js';
 import { gridDesign, latinHypercube, morrisDesign, saltelliDesign, type Point } from './designs/index.js';
 import type { LoadedExperiment } from './load.js';
 
@@ -76,6 +77,8 @@ export interface Plan {
   runs: PlannedRun[];
   shard: Shard | null;
   figures: FigureSpec[];
+  /** The experiment's control (effects.csv pairs each treatment with it); absent in older plans. */
+  control?: ControlSpec | null;
 }
 
 const isPlain = (v: unknown): v is Record<string, unknown> =>
@@ -215,6 +218,7 @@ export async function makePlan(exp: LoadedExperiment, overrides: Overrides = {},
       throw new UserError(`${where}: design point ${canonicalJson(p)}: ${e.message}`, where, e.field ?? 'design');
     }
   }
+  if (def.control) checkControl(points, paramKeys, def.control, where);
   const runs: PlannedRun[] = [];
   const ids = new Set<string>();
   points.forEach((p, pi) => {
@@ -241,6 +245,7 @@ export async function makePlan(exp: LoadedExperiment, overrides: Overrides = {},
     runs,
     shard,
     figures: JSON.parse(canonicalJson(def.figures ?? [])) as FigureSpec[],
+    control: def.control ? (JSON.parse(canonicalJson(def.control)) as ControlSpec) : null,
   };
 }
 
