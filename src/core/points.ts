@@ -1,5 +1,5 @@
 /**
- * Point regimes as a service: what a points regime (rongcheng, suining, national-composite) exposes so
+ * Point regimes as a service: what a points regime (rongcheng, suining, national-composite, sesame) exposes so
  * that plug-ins of other families can act on its confirmed point changes without importing it.
  *
  * A regime with point entries registers `world.services.set(pointsServiceKey(id), service)` in

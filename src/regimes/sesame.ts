@@ -56,6 +56,7 @@ import { ACT_VIOLATION } from '../core/events.js';
 import { UserError } from '../core/errors.js';
 import { LAYER_ONLINE } from '../core/adjacency.js';
 import { friendEffectKey, type FriendEffect } from '../core/friend-effect.js';
+import { bookService, PointBook, pointsServiceKey } from '../core/points.js';
 import { bool, num, numList, oneOf, prob } from '../core/params.js';
 import { POLICY, policyOf, type VoluntaryScheme } from '../core/policy.js';
 import { DOMAIN_INDEX } from '../core/population.js';
@@ -102,7 +103,7 @@ export const sesame = defineRegime({
     benefitDays: num(2, { min: 0, unit: 'days of income', doc: 'value of each threshold passed, for the opt-in decision' }),
     costDays: num(2, { min: 0, unit: 'days of income', doc: 'cost of joining (data disclosed), for the opt-in decision' }),
   },
-  columns: ['sesame_member_share', 'sesame_member_mean'],
+  columns: ['sesame_member_share', 'sesame_member_mean', 'sesame_wrong_live_points'],
   create(world, p) {
     const n = world.n;
     const pop = world.pop;
@@ -117,7 +118,9 @@ export const sesame = defineRegime({
     const identity = new Float64Array(n);
     const prev = new Float64Array(n);
     const counts = new Float64Array(3 * n); // finance, commerce, consumption records in the lookback
-    const ledger = new DatedLedger(); // (day, agent, slot, 1)
+    const ledger = new DatedLedger(); // (day, agent, slot, 1 for a record before day 0 | −1 − entry id)
+    const book = new PointBook();
+    const entrySlot: number[] = [];
     const F = DOMAIN_INDEX.finance, M = DOMAIN_INDEX.commerce, K = DOMAIN_INDEX.consumption;
     const slotOf = (d: number) => (d === F ? 0 : d === M ? 1 : d === K ? 2 : -1);
     const tiers = (s: number) => {
@@ -135,11 +138,14 @@ export const sesame = defineRegime({
     const layers = p.friendLayers === 'online' ? LAYER_ONLINE : 0xff;
     const base = new Float64Array(n); // w₁c₁ + … + w₄c₄ of the last scoring
     let friendsOn = false; // whether the last scoring read friends
+    let consumptionOn = true; // whether the last scoring read consumption records
+    const friendPart = new Float64Array(n); // friendWeight·c₅ of the last scoring
     const toScore = (x: number) => Math.min(LO + SPAN, Math.max(LO, LO + SPAN * (p.curve === 1 ? x : Math.pow(x, p.curve))));
     const compute = (useFriends: boolean, count: boolean) => {
       const friends = useFriends && p.friendWeight > 0 && policyOf(world, POLICY.dataFriends, true);
       friendsOn = friends;
       const consumption = policyOf(world, POLICY.dataConsumption, true);
+      consumptionOn = consumption;
       const ident = policyOf(world, POLICY.dataIdentity, true);
       const { start, deg, targets, layer } = world.adj;
       prev.set(raw); // members’ scores of the last step (raw: a member who just joined lends its would-be score)
@@ -164,7 +170,8 @@ export const sesame = defineRegime({
           if (m > 0) c5 = sum / m;
         }
         base[i] = w1 * c1 + w2 * c2 + w3 * c3 + w4 * c4;
-        raw[i] = toScore((base[i]! + p.friendWeight * c5) / wsum);
+        friendPart[i] = p.friendWeight * c5;
+        raw[i] = toScore((base[i]! + friendPart[i]!) / wsum);
         score[i] = joined[i] ? raw[i]! : LO;
         if (joined[i]) used += groups + m;
       }
@@ -202,6 +209,37 @@ export const sesame = defineRegime({
       scored: (i) => joined[i] === 1,
     };
     world.services.set(friendEffectKey('sesame'), effect);
+    // w₁c₁ + w₂c₂ of agent i with its counts, one record fewer in slot `less` (−1: none)
+    const records12 = (i: number, less: number) => {
+      const f = counts[i]! - (less === 0 ? 1 : 0);
+      const m = counts[n + i]! - (less === 1 ? 1 : 0);
+      const k = counts[2 * n + i]! - (less === 2 ? 1 : 0);
+      return w1 * Math.exp(-f / p.creditScale) + w2 * Math.exp(-(m + (consumptionOn ? p.consumptionWeight * k : 0)) / p.behaviourScale);
+    };
+    // what one counted record in `slot` takes off member i's score now (≤ 0)
+    const recordPoints = (i: number, slot: number) => {
+      if (!joined[i]) return 0;
+      const without = base[i]! - records12(i, -1) + records12(i, slot);
+      return toScore((base[i]! + friendPart[i]!) / wsum) - toScore((without + friendPart[i]!) / wsum);
+    };
+    world.services.set(
+      pointsServiceKey('sesame'),
+      bookService(world, {
+        regime: 'sesame',
+        score,
+        min: LO,
+        max: LO + SPAN,
+        informReward: 0,
+        benefitAt: () => p.thresholds[0] ?? Infinity,
+        reportDomains: [],
+        book,
+        undo: (i, v, id) => {
+          counts[entrySlot[id]! * n + i]!--; // the record leaves the lookback
+          raw[i] = Math.min(LO + SPAN, Math.max(LO, raw[i]! - v));
+          score[i] = joined[i] ? raw[i]! : LO;
+        },
+      }),
+    );
     const lookback = () => Math.min(p.historyDays, policyOf(world, POLICY.expiryDays, Infinity));
     return {
       init() {
@@ -217,14 +255,29 @@ export const sesame = defineRegime({
       },
       score() {
         const r = world.records;
+        book.startWindow();
+        const fresh: number[] = []; // record index, slot
         for (let k = 0; k < r.length; k++) {
           const slot = slotOf(r.domain[k]!);
           if (slot < 0 || r.kind[k] !== ACT_VIOLATION) continue;
           counts[slot * n + r.agent[k]!]!++;
-          ledger.push(world.day, r.agent[k]!, slot, 1);
+          fresh.push(k, slot);
         }
-        ledger.popUntil(world.day - lookback(), (i, slot) => counts[slot * n + i]!--);
+        ledger.popUntil(world.day - lookback(), (i, slot, v) => {
+          if (v < 0) {
+            const id = -1 - v;
+            if (!book.live(id)) return; // restored: its record left the lookback then
+            book.take(id);
+          }
+          counts[slot * n + i]!--;
+        });
         compute(true, true);
+        for (let j = 0; j < fresh.length; j += 2) {
+          const k = fresh[j]!, slot = fresh[j + 1]!, i = r.agent[k]!;
+          const id = book.add(i, r.cause(k), recordPoints(i, slot), world.day);
+          entrySlot.push(slot);
+          ledger.push(world.day, i, slot, -1 - id);
+        }
       },
       sanction() {
         const t0 = p.thresholds[0] ?? Infinity;
@@ -240,7 +293,12 @@ export const sesame = defineRegime({
           m++;
           s += score[i]!;
         }
-        return { sesame_member_share: n ? m / n : null, sesame_member_mean: m ? s / m : null };
+        let wrong = 0; // ground truth, read here only (as metrics do)
+        for (let id = 0; id < book.points.length; id++) {
+          const v = book.points[id]!, c = book.caseId[id]!;
+          if (book.inForce[id] === 1 && v < 0 && c >= 0 && world.cases.isMistaken(c)) wrong -= v;
+        }
+        return { sesame_member_share: n ? m / n : null, sesame_member_mean: m ? s / m : null, sesame_wrong_live_points: wrong };
       },
     };
   },

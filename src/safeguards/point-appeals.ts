@@ -1,7 +1,8 @@
 /**
  * `point-appeals`: a person contests a confirmed point deduction of a points regime (rongcheng,
- * suining, national-composite: the points services of src/core/points.ts); an adjudicator decides on
- * the evidence after a delay; a won appeal gives the points back.
+ * suining, national-composite, and sesame, where a deduction is what a counted record took off a
+ * member's score: the points services of src/core/points.ts); an adjudicator decides on the
+ * evidence after a delay; a won appeal gives the points back (sesame: the record leaves the lookback).
  *
  * Rule, each step of Δ days at the publish stage (after the regimes' score stage):
  * 1. decide: an appeal filed on day f is decided on the first step on or after f + delayDays. The
@@ -45,7 +46,7 @@ export const pointAppeals = defineSafeguard({
   title: 'Appeals against point deductions',
   summary: 'people who follow their points, can show an error and find it worth the cost contest a deduction; an adjudicator weighs the evidence',
   doc:
-    'A person who has lost points in a municipal or national points scheme can contest the deduction, if they follow ' +
+    'A person who has lost points in a municipal or national points scheme, or whose Sesame score a record lowered, can contest the deduction, if they follow ' +
     'their points, have something to show, and the points at stake are worth the cost of the procedure. An adjudicator ' +
     'decides after about a month, weighing the file, a look of their own and what the person brings. A won appeal gives ' +
     'the points back. Deductions on wrong records are won more often because their evidence is weaker and the person ' +
