@@ -30,6 +30,22 @@ export { writeRun, writeNetwork } from './results/write-run.js';
 export { stepsTable, agentsTable } from './results/tables.js';
 export { writeFileAtomic } from './results/atomic.js';
 export * from './experiment/index.js';
+export {
+  aggregatePoints,
+  pairedEffects,
+  pairPoints,
+  isControl,
+  replicateStats,
+  tQuantile,
+  tCdf,
+  AGGREGATE_FORMULAS,
+  type Effects,
+  type Pairing,
+  type RunValues,
+  type Stats,
+  type TidyTable,
+} from './experiment/aggregate.js';
+export { toCsv, toArrowBytes, toParquetBytes, stepsSchema, schemaOf, withSchema, type ColumnType, type Schema } from './results/tables.js';
 
 import { buildSimulation } from './scenario/build.js';
 import { loadScenario, prepareScenario, type LoadOptions } from './scenario/load.js';

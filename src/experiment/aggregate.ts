@@ -160,7 +160,7 @@ export const LEVEL = 0.95;
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
 /** n, mean, sample sd and the 95 % t interval of the finite values (others left out). */
-export function describe(values: readonly (number | null | undefined)[]): Stats {
+export function replicateStats(values: readonly (number | null | undefined)[]): Stats {
   const xs = values.filter(finite);
   const n = xs.length;
   if (n === 0) return { n, mean: null, sd: null, low: null, high: null };
@@ -254,7 +254,7 @@ export function aggregatePoints(points: readonly Point[], paramKeys: readonly st
     }
     for (const [step, s] of [...steps].sort((a, b) => a[0] - b[0])) {
       names.forEach((metric, m) => {
-        const st = describe(s.values[m]!);
+        const st = replicateStats(s.values[m]!);
         const row: TidyRow = { point: pi };
         for (const k of paramKeys) row[k] = param(points[pi], k);
         Object.assign(row, { step, day: s.day, metric, n: st.n, mean: st.mean, sd: st.sd, ci_low: st.low, ci_high: st.high });
@@ -374,14 +374,14 @@ export function pairedEffects(
         cv.push(b);
         dv.push(a - b);
       }
-      const d = describe(dv);
-      const cm = describe(cv).mean;
+      const d = replicateStats(dv);
+      const cm = replicateStats(cv).mean;
       const row: TidyRow = { treatment, control: ctl };
       for (const k of paramKeys) row[k] = param(points[treatment], k);
       Object.assign(row, {
         metric,
         n: d.n,
-        treatment_mean: describe(tv).mean,
+        treatment_mean: replicateStats(tv).mean,
         control_mean: cm,
         diff: d.mean,
         diff_sd: d.sd,
