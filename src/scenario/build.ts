@@ -81,6 +81,7 @@ export function buildSimulation(s: ResolvedScenario, opts: BuildOptions = {}): S
   DOMAINS.forEach((d, i) => {
     world.detect[i * 2] = s.detect[d];
     world.detect[i * 2 + 1] = Math.min(1, s.detect[d] * s.minorityDetectRatio);
+    world.evidenceQuality[i] = s.evidenceQuality?.[d] ?? world.evidenceQuality[i]!;
   });
   const parts: EdgeList[] = [socialTies(world, s, opts.graph)];
   if (s.graph.households) parts.push(householdCliques(world.pop.household));

@@ -161,6 +161,7 @@ export const WORLD_PARAMS: Record<string, WorldParamDoc> = {
   'graph.offlineOnlyShare': { unit: 'share of ties', doc: 'share of social ties that exist offline only', source: NOT_FROM_SOURCE },
   detect: { unit: 'probability per act', doc: 'base probability that an act in a domain becomes a record', source: NOT_FROM_SOURCE },
   minorityDetectRatio: { unit: 'ratio', doc: 'minority detection probability ÷ majority (differential surveillance; capped at probability 1)', source: 'docs/model.md#differential-surveillance; the value: ' + NOT_FROM_SOURCE },
+  evidenceQuality: { unit: 'd′ (sd units)', doc: 'evidence quality of a record by domain: a true record’s evidence is d′ + z, a mistaken one’s z (z ~ N(0, 1)); deciders (reviewers, adjudicators, courts, officials) weigh it and never see the truth', source: 'signal detection: Green & Swets, Signal Detection Theory and Psychophysics (1966); the value 1.5: ' + NOT_FROM_SOURCE },
   primaryScore: { unit: 'column', doc: 'score column the metrics read (null: the first scoring regime)', source: 'run setting' },
   metrics: { unit: 'metric ids', doc: 'metrics recorded (docs/metrics.md)', source: 'run setting' },
   'record.every': { unit: 'steps', doc: 'record the metrics every K steps (and at the last step)', source: 'run setting' },
@@ -204,6 +205,7 @@ export function worldParams(s: ResolvedScenario): OddParam[] {
   for (const [k, v] of Object.entries(s.graph ?? {})) add(`graph.${k}`, v);
   for (const [d, v] of Object.entries(s.detect ?? {})) add(`detect.${d}`, v, 'detect');
   add('minorityDetectRatio', s.minorityDetectRatio);
+  for (const [d, v] of Object.entries(s.evidenceQuality ?? {})) add(`evidenceQuality.${d}`, v, 'evidenceQuality');
   add('primaryScore', s.primaryScore);
   add('metrics', s.metrics);
   add('record.every', s.record.every);

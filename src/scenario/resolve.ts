@@ -47,6 +47,20 @@ export const DETECT_DEFAULTS: Record<Domain, number> = {
   consumption: 0.8,
 };
 
+/**
+ * Evidence quality d′ by domain (sd units): how far a true record's evidence stands above a
+ * mistaken one's (src/core/truth.ts). 1.5 everywhere is a modelling choice (an observation that
+ * tells right from wrong about as well as a careful human check; Green & Swets 1966).
+ */
+export const EVIDENCE_QUALITY_DEFAULTS: Record<Domain, number> = {
+  finance: 1.5,
+  law: 1.5,
+  commerce: 1.5,
+  speech: 1.5,
+  civic: 1.5,
+  consumption: 1.5,
+};
+
 export type PluginSection = Record<string, Record<string, unknown>>;
 
 export interface ResolvedScenario {
@@ -63,6 +77,8 @@ export interface ResolvedScenario {
   graph: GraphParams;
   detect: Record<Domain, number>;
   minorityDetectRatio: number;
+  /** Evidence quality d′ of a record, by domain (src/core/truth.ts). */
+  evidenceQuality: Record<Domain, number>;
   behaviour: PluginSection;
   observation: PluginSection;
   regimes: PluginSection;
@@ -138,6 +154,7 @@ export function resolveScenario(input: ScenarioInput, file?: string): ResolvedSc
     graph,
     detect: { ...DETECT_DEFAULTS, ...(input.detect ?? {}) } as Record<Domain, number>,
     minorityDetectRatio: input.minorityDetectRatio ?? 1,
+    evidenceQuality: { ...EVIDENCE_QUALITY_DEFAULTS, ...(input.evidenceQuality ?? {}) } as Record<Domain, number>,
     behaviour: sections.behaviour!,
     observation: sections.observation!,
     regimes: sections.regimes!,

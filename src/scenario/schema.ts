@@ -21,6 +21,18 @@ const domainRates = z
   })
   .partial()
   .strict();
+/** Evidence quality d′ by domain (sd units; src/core/truth.ts). */
+const domainDprime = z
+  .object({
+    finance: z.number().min(0).max(10),
+    law: z.number().min(0).max(10),
+    commerce: z.number().min(0).max(10),
+    speech: z.number().min(0).max(10),
+    civic: z.number().min(0).max(10),
+    consumption: z.number().min(0).max(10),
+  })
+  .partial()
+  .strict();
 
 export const PopulationSchema = z
   .object({
@@ -76,6 +88,7 @@ export const ScenarioSchema = z
     graph: GraphSchema,
     detect: domainRates,
     minorityDetectRatio: z.number().min(0),
+    evidenceQuality: domainDprime,
     behaviour: pluginMap,
     observation: pluginMap,
     regimes: pluginMap,

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { ACT_VIOLATION, DOMAIN_INDEX, defaults, findPlugin, runScenario, World, type Hooks } from '../../src/index.js';
 import { mistakenOn } from './drive.js';
+import { everyDomain } from '../safeguards/evidence-world.js';
 
 const spec = findPlugin('court-blacklist')!;
 const F = DOMAIN_INDEX.finance;
@@ -295,7 +296,7 @@ describe('court-blacklist preset', () => {
 describe('the court judges on the evidence', () => {
   // Seeded, same seed (1): 2,000 agents, 150 daily steps, finance propensity 0.002 per day and
   // misidentification in finance (0.0005 per majority member per day, 10× for the minority), the
-  // evidence quality d′ of every observation set by the test regime `evq-test`. Counted over the
+  // evidence quality d′ of every observation set in the scenario (`evidenceQuality`). Counted over the
   // run: wrongful judgments (for the claim on a mistaken record) and dismissed true claims.
   // Control: a court that finds for every claim (independence 0, bias 100) — its wrongful judgments
   // are all mistaken suits, the same at d′ 1 and 3, and it dismisses nothing.
@@ -304,14 +305,14 @@ describe('the court judges on the evidence', () => {
   // independence 0 0.537 / 0.020, independence 1 0.156 / 0.220; control 1 / 0 at every d′.
   // Tolerances: about half the measured differences.
   async function judged(court: Record<string, unknown>, q: number) {
-    await import('../safeguards/evidence-world.js'); // registers evq-test
     const r = await runScenario({
       seed: 1,
       steps: 150,
       population: { agents: 2000, traits: { finance: 0.002 } },
       graph: { model: 'erdos-renyi', meanDegree: 4 },
       observation: { misidentification: { domain: 'finance', baseRate: 0.0005, falseMatchRatio: 10 } },
-      regimes: { 'evq-test': { q }, 'court-blacklist': court },
+      evidenceQuality: everyDomain(q),
+      regimes: { 'court-blacklist': court },
       metrics: ['wrongful_listed_share'],
       record: { every: 5 },
     });

@@ -3,26 +3,13 @@
  * (false law records, 0.0005 per majority member per day, 10× for the minority) feeding `risk-list`;
  * law propensity 0.006 per day (3× the default, so that true entries are as many as mistaken ones);
  * 2,000 agents, 150 daily steps, recorded every 5 steps. The evidence quality d′ of every
- * observation is set by a tiny test regime (`evq-test`; the scenario schema has no field for it).
+ * observation is the scenario's `evidenceQuality` (the same in every domain).
  * risk-list never reads evidence, so without a deciding safeguard its listings do not depend on d′.
  */
-import { defineRegime, registerPlugin, runScenario } from '../../src/index.js';
-import { num } from '../../src/core/params.js';
+import { DOMAINS, runScenario } from '../../src/index.js';
 
-registerPlugin(
-  defineRegime({
-    id: 'evq-test',
-    title: 'evidence quality for tests',
-    summary: 'test fixture: sets world.evidenceQuality',
-    doc: 'test fixture: sets the evidence quality of every domain',
-    sources: [],
-    params: { q: num(1.5, { min: 0, doc: 'd′ of every observation (test fixture)' }) },
-    create(w, p) {
-      w.evidenceQuality.fill(p.q);
-      return {};
-    },
-  }),
-);
+/** The scenario field `evidenceQuality` with d′ = q in every domain. */
+export const everyDomain = (q: number): Record<string, number> => Object.fromEntries(DOMAINS.map((d) => [d, q]));
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
@@ -43,7 +30,8 @@ export async function listingWorld(safeguards: Record<string, unknown>, o: { q?:
     population: { agents: 2000, traits: { law: 0.006 } },
     graph: { model: 'erdos-renyi', meanDegree: 4 },
     observation: { misidentification: { baseRate: 0.0005, falseMatchRatio: 10 } },
-    regimes: { 'evq-test': { q: o.q ?? 1.5 }, 'risk-list': { windowDays: 90, termDays: o.termDays ?? 90 } },
+    evidenceQuality: everyDomain(o.q ?? 1.5),
+    regimes: { 'risk-list': { windowDays: 90, termDays: o.termDays ?? 90 } },
     safeguards,
     metrics: ['wrongful_listed_share', 'listed_share'],
     record: { every: 5 },
