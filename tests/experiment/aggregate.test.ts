@@ -87,7 +87,7 @@ describe('replicate statistics', () => {
 });
 
 describe('the points table', () => {
-  const points = [{ a: 1, b: 'x' }, { a: 2 }];
+  const points: Record<string, number | string>[] = [{ a: 1, b: 'x' }, { a: 2 }];
   const cols = ['step', 'day', 'm1', 'm2'];
   // given out of canonical order on purpose
   const runs: RunValues[] = [
