@@ -1,48 +1,89 @@
 /**
  * The picture of a run: one small line chart per recorded metric over the days of the run
- * (vega-lite spec → vega view → SVG, headless, no browser or canvas needed; PLATFORM_NOTES.md).
+ * (vega-lite spec → vega view → SVG, headless, no browser or canvas needed). Titles and units
+ * come from the metric table (./labels.ts); ticks are formatted by their step (no
+ * `60,587.000000`); a metric with no value in the run gets no panel; a series equal to an earlier
+ * one is drawn once; each panel's y-axis spans at least a tenth of the metric's natural range
+ * (or level) and includes zero for shares and counts, so noise does not look like a trend.
  * Written beside the tables as `figure.svg` and `figure.png`; the spec itself as `figure.vl.json`, so the figure
  * can be restyled or re-rendered in any vega-lite tool.
  */
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { parse, View } from 'vega';
 import type { Row } from '../core/contracts.js';
+import { metricAxisFormat, metricLabel, yDomain } from './labels.js';
 
 const SKIP = new Set(['step', 'day', 'seed']);
 
-/** Long-form values (day, metric, value) of the numeric, non-empty metric columns. */
-function longForm(rows: Row[], columns: string[]): { day: number; metric: string; value: number }[] {
-  const out: { day: number; metric: string; value: number }[] = [];
+export interface RunPanel {
+  column: string;
+  /** Other columns whose series is the same, value for value (drawn once, named in the title). */
+  same: string[];
+  values: { day: number; value: number }[];
+}
+
+/**
+ * The panels of a run figure: one per metric column with at least one finite value, in column
+ * order; a column whose series equals an earlier one's exactly (fico_mean and mean_score when
+ * FICO is the primary score) is not drawn again but named in that panel's title.
+ */
+export function runPanels(rows: Row[], columns: string[]): RunPanel[] {
+  const panels: RunPanel[] = [];
+  const keys = new Map<string, RunPanel>();
   for (const c of columns) {
     if (SKIP.has(c)) continue;
+    const values: { day: number; value: number }[] = [];
     for (const r of rows) {
       const v = r[c];
-      if (typeof v === 'number' && Number.isFinite(v)) out.push({ day: r.day as number, metric: c, value: v });
+      if (typeof v === 'number' && Number.isFinite(v)) values.push({ day: r.day as number, value: v });
     }
+    if (!values.length) continue; // an empty metric (does not apply to this run): no panel
+    const key = rows.map((r) => String(r[c] ?? '')).join(',');
+    const twin = keys.get(key);
+    if (twin) {
+      twin.same.push(c);
+      continue;
+    }
+    const p: RunPanel = { column: c, same: [], values };
+    keys.set(key, p);
+    panels.push(p);
   }
-  return out;
+  return panels;
 }
 
 export function runFigureSpec(rows: Row[], columns: string[], title: string): TopLevelSpec {
-  const values = longForm(rows, columns);
-  const metrics = [...new Set(values.map((v) => v.metric))];
+  const panels = runPanels(rows, columns).map((p) => {
+    const m = metricLabel(p.column);
+    const domain = yDomain(p.column, p.values.map((v) => v.value));
+    const same = p.same.length ? ` (= ${p.same.map((c) => metricLabel(c).label).join(', ')})` : '';
+    return {
+      title: { text: `${m.label}${same}`, fontSize: 11, fontWeight: 'bold', anchor: 'start', limit: 240 },
+      data: { values: p.values },
+      width: 220,
+      height: 120,
+      mark: { type: 'line', strokeWidth: 1.6, color: '#0072B2' },
+      encoding: {
+        x: { field: 'day', type: 'quantitative', title: 'day', axis: { format: ',~f' } },
+        y: {
+          field: 'value',
+          type: 'quantitative',
+          title: m.unit || null,
+          axis: { format: metricAxisFormat(p.column), tickCount: 4 },
+          scale: domain ? { domain, nice: false, zero: false } : { zero: false },
+        },
+      },
+    };
+  });
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: title, anchor: 'start', fontSize: 14 },
-    data: { values },
-    facet: { field: 'metric', type: 'nominal', title: null, sort: metrics, header: { labelFontSize: 11, labelFontWeight: 'bold' } },
-    columns: Math.min(3, Math.max(1, metrics.length)),
-    spec: {
-      width: 220,
-      height: 120,
-      mark: { type: 'line', strokeWidth: 1.6, color: '#3b6ea8' },
-      encoding: {
-        x: { field: 'day', type: 'quantitative', title: 'day' },
-        y: { field: 'value', type: 'quantitative', title: null, scale: { zero: false } },
-      },
+    concat: panels,
+    columns: Math.min(3, Math.max(1, panels.length)),
+    config: {
+      font: 'DejaVu Sans, Helvetica, Arial, sans-serif',
+      view: { stroke: '#ddd' },
+      axis: { labelFontSize: 10, titleFontSize: 10, titleFontWeight: 'normal', gridColor: '#eee' },
     },
-    resolve: { scale: { y: 'independent' } },
-    config: { font: 'DejaVu Sans, Helvetica, Arial, sans-serif', view: { stroke: '#ddd' } },
   } as TopLevelSpec;
 }
 

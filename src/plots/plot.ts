@@ -1,0 +1,90 @@
+/**
+ * `scorelab plot`: every figure an experiment declares, drawn from its results folder and written
+ * to figures/<id>.vl.json (the vega-lite spec, with the caption and notes under `usermeta`),
+ * figures/<id>.svg and figures/<id>.png. Headless: vega-lite → vega → SVG → PNG (./run-figure.ts).
+ * One figure that cannot be drawn does not stop the others; it is reported with its reason.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { UserError } from '../core/errors.js';
+import type { FigureSpec } from '../experiment/define.js';
+import { writeFileAtomic } from '../results/atomic.js';
+import { buildFigure, FigureError, type BuiltFigure } from './figures.js';
+import { renderSvg, svgToPng } from './run-figure.js';
+import { experimentText, openSweep, type SweepFolder } from './sweep-data.js';
+
+export interface FigureMeta {
+  id: string;
+  kind: FigureSpec['kind'];
+  title: string;
+  caption: string;
+  notes: string[];
+  reproduction?: BuiltFigure['reproduction'];
+}
+
+export interface PlottedFigure extends FigureMeta {
+  files: string[];
+  seconds: number;
+}
+
+export interface PlotResult {
+  dir: string;
+  figures: PlottedFigure[];
+  failed: { id: string; kind: string; error: string }[];
+}
+
+export interface PlotOptions {
+  /** Only these figure ids. */
+  only?: string[];
+  /** The experiment file, when the folder's recorded path has moved. */
+  experiment?: string;
+}
+
+/** The figures a folder declares (plan.json, else manifest.json). */
+export function declaredFigures(f: SweepFolder): FigureSpec[] {
+  return f.plan.figures ?? (f.manifest?.figures?.specs as FigureSpec[] | undefined) ?? [];
+}
+
+/** Draws the declared figures of a results folder (all, or `only`). */
+export async function plotExperiment(dir: string, opts: PlotOptions = {}, folder?: SweepFolder): Promise<PlotResult> {
+  const f = folder ?? openSweep(dir, { experiment: opts.experiment });
+  let figs = declaredFigures(f);
+  if (opts.only?.length) {
+    const ids = figs.map((x) => x.id);
+    const unknown = opts.only.filter((id) => !ids.includes(id));
+    if (unknown.length) {
+      throw new UserError(`--only: no figure '${unknown[0]}' in ${f.dir}/plan.json (figures: ${ids.join(', ') || 'none declared'})`, join(f.dir, 'plan.json'), '--only');
+    }
+    figs = figs.filter((x) => opts.only!.includes(x.id));
+  }
+  const out = join(f.dir, 'figures');
+  const result: PlotResult = { dir: out, figures: [], failed: [] };
+  if (!figs.length) return result;
+  mkdirSync(out, { recursive: true });
+  const text = figs.some((x) => x.kind === 'effects') ? await experimentText(f) : null;
+  const controlLabel = text?.control?.label ?? 'the control';
+  for (const fig of figs) {
+    const t0 = performance.now();
+    try {
+      const built = await buildFigure(f, fig, { controlLabel });
+      const title = typeof (built.spec as { title?: unknown }).title === 'object' ? String(((built.spec as { title: { text: unknown } }).title).text) : fig.id;
+      const meta: FigureMeta = { id: fig.id, kind: fig.kind, title, caption: built.caption, notes: built.notes, reproduction: built.reproduction };
+      const spec = { ...built.spec, usermeta: { scorelab: { figure: fig, ...meta } } };
+      const svg = await renderSvg(spec);
+      const png = await svgToPng(svg);
+      const base = join(out, fig.id);
+      writeFileAtomic(`${base}.vl.json`, JSON.stringify(spec, null, 1) + '\n');
+      writeFileAtomic(`${base}.svg`, svg);
+      writeFileAtomic(`${base}.png`, png);
+      result.figures.push({ ...meta, files: [`${base}.vl.json`, `${base}.svg`, `${base}.png`], seconds: (performance.now() - t0) / 1000 });
+    } catch (e) {
+      if (!(e instanceof FigureError) && !(e instanceof UserError)) {
+        // a bug or a vega error: still reported per figure, with its first line
+        result.failed.push({ id: fig.id, kind: fig.kind, error: `${(e as Error).message?.split('\n')[0] ?? String(e)}` });
+        continue;
+      }
+      result.failed.push({ id: fig.id, kind: fig.kind, error: (e as Error).message });
+    }
+  }
+  return result;
+}
