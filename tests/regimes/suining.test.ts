@@ -109,7 +109,7 @@ describe('suining', () => {
     const r = await runScenario('suining', { agents: 300, steps: 20 });
     const last = r.rows.at(-1)!;
     expect(last.mean_score).toBeLessThanOrEqual(1000 + 5 * 20);
-    expect(last.suining_bottom_share).toBeGreaterThanOrEqual(0);
+    expect(last.suining_bottom_share as number).toBeGreaterThan(0); // someone was ranked into the bottom class (measured 0.017)
   });
   it('CLI: runs and describes the preset by name (needs npm run build)', () => {
     const out = tmp();
