@@ -34,9 +34,10 @@
  *
  *   npx scorelab sweep experiments/due-process-reforms.ts          # full: 32 runs
  *   npx scorelab sweep experiments/due-process-reforms.ts --quick
+
  *
- * Full sweep: 32 runs in 43 s wall time on this 2-core machine (2 workers; the machine was
- * shared with other engineers' jobs when measured, 2026-12-07).
+ * Full sweep: 32 runs in 43 s wall time on this 2-core machine with 2 workers while it was shared
+ * with other engineers' jobs; 35 s of CPU time. Measured 2026-12-07.
  */
 import { defineExperiment, type Row, type SummaryContext } from 'scorelab';
 

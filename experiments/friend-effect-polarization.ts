@@ -26,9 +26,10 @@
  *
  *   npx scorelab sweep experiments/friend-effect-polarization.ts          # full: 24 runs
  *   npx scorelab sweep experiments/friend-effect-polarization.ts --quick
+
  *
- * Full sweep: 24 runs in 16 s wall time on this 2-core machine (2 workers; the machine was
- * shared with other engineers' jobs when measured, 2026-12-07).
+ * Full sweep: 24 runs in 16 s wall time on this 2-core machine with 2 workers while it was shared
+ * with other engineers' jobs; 21 s of CPU time. Measured 2026-12-07.
  */
 import { defineExperiment } from 'scorelab';
 

@@ -30,9 +30,10 @@
  *
  *   npx scorelab sweep experiments/joint-punishment-stratification.ts          # full: 27 runs
  *   npx scorelab sweep experiments/joint-punishment-stratification.ts --quick
+
  *
- * Full sweep: 27 runs in 54 s wall time on this 2-core machine (2 workers; the machine was
- * shared with other engineers' jobs when measured, 2026-12-07).
+ * Full sweep: 27 runs in 54 s wall time on this 2-core machine with 2 workers while it was shared
+ * with other engineers' jobs; 38 s of CPU time. Measured 2026-12-07.
  */
 import { defineExperiment, type Row } from 'scorelab';
 

@@ -26,9 +26,10 @@
  *
  *   npx scorelab sweep experiments/validation-degroot.ts          # runs.csv: consensus, expected, abs_error
  *   npx scorelab sweep experiments/validation-degroot.ts --quick
+
  *
- * Full sweep: 3 runs in 8.5 (one worker; most of it is start-up) s wall time on this 2-core machine (2 workers; the machine was
- * shared with other engineers' jobs when measured, 2026-12-07).
+ * Full sweep: 3 runs in 8.5 s wall time with 1 worker on this shared 2-core machine, nearly all of
+ * it start-up. Measured 2026-12-07.
  */
 import { defineAdaptation, defineExperiment, num, type Row, type SummaryContext } from 'scorelab';
 
