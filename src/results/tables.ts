@@ -127,7 +127,10 @@ export function agentsTable(sim: Simulation): aq.ColumnTable {
 
 /** CSV text ending with exactly one newline. */
 export function toCsv(t: aq.ColumnTable): string {
-  return t.toCSV().replace(/\n*$/, '') + '\n';
+  const text = t.toCSV();
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 10) end--;
+  return (end === text.length ? text : text.slice(0, end)) + '\n';
 }
 
 const ARROW: Record<ColumnType, () => DataType> = { int32: () => int32(), int64: () => int64(), float64: () => float64(), utf8: () => utf8(), bool: () => bool() };
