@@ -15,8 +15,8 @@
  *
  * Nothing is invented: where a plug-in does not give a piece of ODD information (its equations, a
  * source, a unit), the output says so, and `doc.gaps` lists what each plug-in lacks. A plug-in may
- * give its equations as an optional `odd: { equations: string[] }` member of its spec (read here
- * without a change to the plug-in contract). World parameters (population, graph, detection,
+ * give its equations as an optional `equations: string[]` (or `odd: { equations }`) member of its
+ * spec, read here without a change to the plug-in contract. World parameters (population, graph, detection,
  * time, recording) carry a unit, a default and a source from `WORLD_PARAMS` below.
  */
 import { STAGES, FAMILIES, type AnyPlugin, type Family } from '../core/contracts.js';
@@ -214,8 +214,11 @@ export function worldParams(s: ResolvedScenario): OddParam[] {
   return rows;
 }
 
-function pluginOdd(spec: AnyPlugin): OddInfo | undefined {
-  return (spec as AnyPlugin & { odd?: OddInfo }).odd;
+/** Equations a plug-in gives: an `equations` member, or `odd.equations` (neither is part of the contract yet). */
+function pluginEquations(spec: AnyPlugin): string[] | undefined {
+  const s = spec as AnyPlugin & { odd?: OddInfo; equations?: unknown };
+  const eq = Array.isArray(s.equations) ? s.equations : s.odd?.equations;
+  return eq?.filter((e): e is string => typeof e === 'string');
 }
 
 function isNumeric(v: unknown): boolean {
@@ -259,7 +262,7 @@ export function oddDocument(s: ResolvedScenario, opts: OddOptions = {}): OddDocu
       doc: def.doc,
       source: def.source ?? '',
     }));
-    const eq = pluginOdd(spec)?.equations;
+    const eq = pluginEquations(spec);
     const lacks: string[] = [];
     if (!eq?.length) lacks.push('equations');
     if (!spec.sources?.length) lacks.push('sources');
