@@ -10,6 +10,13 @@ if (!existsSync(entry)) {
   console.error('scorelab: dist/ is missing; run `npm install` (or `npm run build`) in the scorelab folder first');
   process.exit(2);
 }
+// A reader that goes away (`scorelab run … | head`) is not an error: stop quietly.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err) => {
+    if (err && err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}
 const { main } = await import(entry);
 main(process.argv.slice(2)).then(
   (code) => {

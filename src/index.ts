@@ -30,6 +30,10 @@ export { writeRun, writeNetwork } from './results/write-run.js';
 export { stepsTable, agentsTable } from './results/tables.js';
 export { writeFileAtomic } from './results/atomic.js';
 export * from './experiment/index.js';
+export { renderExperiment, type RenderResult } from './report/render.js';
+export { plotExperiment, type PlotResult, type PlotOptions } from './plots/plot.js';
+export { writeReport, type ReportResult } from './report/report.js';
+export { verifySweep, type VerifyOptions, type VerifyResult } from './report/verify.js';
 export {
   aggregatePoints,
   pairedEffects,

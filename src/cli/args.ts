@@ -1,6 +1,7 @@
 /** Argument parsing shared by the commands: node:util parseArgs with user-facing errors. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UserError } from '../core/errors.js';
+import { environmentFaultLine, isEnvironmentFault } from '../results/atomic.js';
 
 export type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -27,4 +28,28 @@ export function intFlag(name: string, v: string | undefined, min = 0): number | 
   const x = Number(v);
   if (!Number.isInteger(x) || x < min) throw new UserError(`--${name}: expected an integer ≥ ${min}, found ${JSON.stringify(v)}`, undefined, `--${name}`);
   return x;
+}
+
+/**
+ * One line for a failure of the environment rather than of the input or of scorelab: a write the
+ * file system refused (a full disk, a quota, permissions) or memory that could not be had.
+ * `remedy` says how to go on (for a sweep: finish with --resume). Null for anything else.
+ */
+export function environmentMessage(e: unknown, remedy: string): string | null {
+  if (isEnvironmentFault(e)) return environmentFaultLine(e, remedy);
+  if (e instanceof RangeError && /allocation failed|Invalid (typed )?array length|Invalid string length|out of memory/i.test(e.message)) {
+    return `out of memory (${e.message.split('\n')[0]}); choose fewer agents (--agents) or a smaller graph.meanDegree, then ${remedy}`;
+  }
+  return null;
+}
+
+/** A name made safe as one path segment: letters, digits, '.', '_' and '-' (others become '-'). */
+export function safeSegment(name: string, fallback = 'scenario'): string {
+  const s = name
+    .normalize('NFKD')
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^[.-]+/, '')
+    .replace(/-+$/, '')
+    .slice(0, 100);
+  return s || fallback;
 }

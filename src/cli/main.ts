@@ -6,9 +6,12 @@ import { UserError } from '../core/errors.js';
 import { describe } from './commands/describe.js';
 import { list } from './commands/list.js';
 import { merge } from './commands/merge.js';
+import { plot } from './commands/plot.js';
+import { report } from './commands/report.js';
 import { run } from './commands/run.js';
 import { slurm } from './commands/slurm.js';
 import { sweep } from './commands/sweep.js';
+import { verify } from './commands/verify.js';
 
 type Command = { summary: string; run: (argv: string[]) => Promise<number> };
 
@@ -19,6 +22,9 @@ export const COMMANDS: Record<string, Command> = {
   sweep: { summary: 'run an experiment (design × replicates) on worker threads; resumable, shardable', run: sweep },
   merge: { summary: 'combine the shard folders of a sweep into the tables of the whole sweep', run: merge },
   slurm: { summary: 'write a Slurm job-array script that runs a sweep in shards', run: slurm },
+  plot: { summary: "draw an experiment's declared figures from its results folder (SVG, PNG, vega-lite spec)", run: plot },
+  report: { summary: 'write one self-contained HTML report of a results folder', run: report },
+  verify: { summary: "re-run a sample of a sweep's runs and check they reproduce byte for byte", run: verify },
 };
 
 export function registerCommand(name: string, cmd: Command): void {

@@ -28,6 +28,28 @@ interface NumOpts {
   source?: string;
 }
 
+/**
+ * A parameter declared without an upper (or lower) bound still gets one that a run can afford:
+ * a duration in days at most a century (or ten times its default), a rate per day at most 100 (or
+ * twenty times its default), anything else at most 1,000 (or a hundred times its default), and
+ * the same bound below zero when no minimum is declared. Without it `historyDays: 1e12` asks for
+ * an array of that size, `tripsPerDay: 1e15` never finishes a step and `shockSd: 1e308` turns
+ * every wealth into NaN.
+ */
+export function affordableBound(def: number, unit: string): number {
+  const d = Number.isFinite(def) ? Math.abs(def) : 0;
+  if (/^days?$/.test(unit.trim())) return Math.max(36_500, 10 * d);
+  if (/per (day|staff per day|judge per day)$/.test(unit.trim())) return Math.max(100, 20 * d);
+  return Math.max(1_000, 100 * d);
+}
+
+/** The options with the affordable bounds filled in where the declaration gives none. */
+function bounded(def: number | number[] | Record<string, number>, o: NumOpts): NumOpts {
+  const vals = typeof def === 'number' ? [def] : Array.isArray(def) ? def : Object.values(def);
+  const cap = Math.max(0, ...vals.map((v) => affordableBound(v, o.unit ?? '')));
+  return { ...o, max: o.max ?? cap, min: o.min ?? -cap };
+}
+
 function numExpected(o: NumOpts): string {
   const what = o.int ? 'an integer' : 'a number';
   if (o.min !== undefined && o.max !== undefined) return `${what} between ${o.min} and ${o.max}`;
@@ -47,6 +69,7 @@ function parseNum(v: unknown, o: NumOpts): number | undefined {
 
 /** A numeric parameter. */
 export function num(def: number, o: NumOpts): ParamDef<number> {
+  o = bounded(def, o);
   return { default: def, unit: o.unit ?? '', doc: o.doc, source: o.source, expected: numExpected(o), parse: (v) => parseNum(v, o) };
 }
 
@@ -83,6 +106,7 @@ export function str(def: string, o: { doc: string; source?: string }): ParamDef<
 
 /** A list of numbers, each checked like `num`. Accepts "1,2,3" from the command line. */
 export function numList(def: number[], o: NumOpts & { length?: number }): ParamDef<number[]> {
+  o = { ...o, ...bounded(def, o) };
   return {
     default: def,
     unit: o.unit ?? '',
@@ -106,6 +130,7 @@ export function numList(def: number[], o: NumOpts & { length?: number }): ParamD
 
 /** A map from fixed keys to numbers (e.g. a point table); unknown keys are errors. */
 export function numRecord<K extends string>(def: Record<K, number>, o: NumOpts): ParamDef<Record<K, number>> {
+  o = bounded(def, o);
   const keys = Object.keys(def);
   return {
     default: def,
@@ -117,7 +142,7 @@ export function numRecord<K extends string>(def: Record<K, number>, o: NumOpts):
       if (!v || typeof v !== 'object' || Array.isArray(v)) return undefined;
       const out = { ...def } as Record<string, number>;
       for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
-        if (!keys.includes(k)) return undefined;
+        if (!keys.includes(k) || !Object.hasOwn(def, k)) return undefined;
         const p = parseNum(x, o);
         if (p === undefined) return undefined;
         out[k] = p;
@@ -148,8 +173,9 @@ export function resolveParams<T extends ParamTable>(
   if (raw === undefined || raw === null) return out as ParamValues<T>;
   if (typeof raw !== 'object' || Array.isArray(raw)) throw fieldError(file, path, 'an object of parameters', raw);
   for (const [k, v] of Object.entries(raw as Record<string, unknown>)) {
-    const def = table[k];
-    if (!def) {
+    // own keys only: a parameter named `constructor` or `toString` is unknown, not Object's method
+    const def = Object.hasOwn(table, k) ? table[k] : undefined;
+    if (!def || typeof def.parse !== 'function') {
       const known = Object.keys(table);
       throw new UserError(
         `${file ? file + ': ' : ''}${path}.${k}: unknown parameter '${k}'${didYouMean(k, known)}; known: ${known.join(', ') || '(none)'}`,

@@ -3,14 +3,16 @@
  * definition of one experiment made by one scorelab version, that no run is in two of them and
  * that together they hold every run; then copies the run records into DIR/runs/ and writes the
  * same final tables as an unsharded sweep (./tables.ts), sensitivity included. The merged folder
- * is itself a finished sweep folder (plan.json of the whole sweep).
+ * is itself a finished sweep folder (plan.json of the whole sweep). A record that cannot be
+ * trusted (corrupt, edited: its checksum does not match, see ./store.ts) is refused by name, with
+ * the command that runs it again.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UserError } from '../core/errors.js';
 import { writeFileAtomic } from '../results/atomic.js';
 import { shardRuns, type Plan } from './plan.js';
-import { planDifference, readPlan, readRecord, recordPath, writePlan, type RunRecord } from './store.js';
+import { checkRecord, planDifference, readPlan, recordPath, writePlan, type RunRecord } from './store.js';
 import { writeTables, type TableCounts } from './tables.js';
 
 export interface MergeResult extends TableCounts {
@@ -59,8 +61,15 @@ export function mergeShards(dirs: string[], out: string, opts: { onWarning?(m: s
         throw new UserError(`merge: ${abs[i]} (${shardName(p)}) and ${abs[prev]} (${shardName(plans[prev]!)}) overlap: both hold run ${r.runId}; give each shard once`, abs[i]);
       }
       owner.set(r.runId, i);
-      const rec = readRecord(abs[i]!, p, r);
-      if (rec) records.set(r.runId, rec);
+      const c = checkRecord(abs[i]!, p, r);
+      if ('problem' in c) {
+        const sh = p.shard ? ` --shard ${p.shard.index}/${p.shard.count}` : '';
+        throw new UserError(
+          `merge: ${recordPath(abs[i]!, r.runId)} ${c.problem}; it cannot be merged: delete it and run it again (scorelab sweep ${p.experiment.file ?? p.experiment.id}${sh} --resume --out ${abs[i]})`,
+          recordPath(abs[i]!, r.runId),
+        );
+      }
+      if ('record' in c) records.set(r.runId, c.record);
       else missing++;
     }
     if (missing) {

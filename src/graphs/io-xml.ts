@@ -42,6 +42,10 @@ export function readXmlGraph(path: string, format: 'gexf' | 'graphml'): GraphFil
     throw new UserError(`graph file ${path}: expected a <graph> element inside <${ROOT[format]}>, found none`, path);
   }
   checkIds(path, doc);
+  if (format === 'graphml' && doc.getElementsByTagName('hyperedge').length) {
+    const k = doc.getElementsByTagName('hyperedge').length;
+    throw new UserError(`graph file ${path}: expected ties between two nodes (<edge>), found ${k} <hyperedge> element(s), which scorelab cannot represent; replace each by the ties it stands for`, path);
+  }
   const create = format === 'gexf' ? createGexfParser : createGraphmlParser;
   let graph: AbstractGraph;
   try {

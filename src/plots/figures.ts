@@ -395,8 +395,9 @@ function effects(f: SweepFolder, fig: Extract<FigureSpec, { kind: 'effects' }>, 
         const p = ti !== null ? f.plan.points[ti] : undefined;
         const ci = num(r.control);
         const c = ci !== null ? f.plan.points[ci] : undefined;
-        const keys = p && c ? f.plan.paramKeys.filter((k) => JSON.stringify(p[k] ?? null) !== JSON.stringify(c[k] ?? null)) : [];
-        const label = p ? pointText(p, keys.length ? keys : varyingParams(f.plan)) : String(r.treatment);
+        const differ = p && c ? f.plan.paramKeys.filter((k) => JSON.stringify(p[k] ?? null) !== JSON.stringify(c[k] ?? null)) : [];
+        const keys = [...differ, ...varyingParams(f.plan).filter((k) => !differ.includes(k))];
+        const label = p ? pointText(p, keys) : String(r.treatment);
         const lo = num(r.ci_low);
         const hi = num(r.ci_high);
         const clear = lo !== null && hi !== null && (lo > 0 || hi < 0);

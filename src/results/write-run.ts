@@ -1,16 +1,38 @@
 /**
  * Writes the outputs of one run into its folder: steps.csv, agents.csv, steps.arrow,
  * agents.arrow, figure.svg and figure.png (+ the vega-lite spec) and manifest.json, each atomically.
+ * The CSV files are written in chunks of rows (`csvChunks`), so a table of millions of agents is
+ * never one string (V8's longest string is about 512 MB).
  */
+import type * as aq from 'arquero';
 import { resolve } from 'node:path';
 import type { Simulation } from '../core/simulation.js';
 import type { ResolvedScenario } from '../scenario/resolve.js';
 import { adjacencyToGraphology } from '../graphs/convert.js';
 import { writeGexf } from '../graphs/io.js';
 import { renderSvg, runFigureSpec, svgToPng } from '../plots/run-figure.js';
-import { writeFileAtomic } from './atomic.js';
+import { writeFileAtomic, writeFileAtomicChunks } from './atomic.js';
 import { provenance } from './manifest.js';
 import { agentsTable, stepsTable, toArrowBytes, toCsv } from './tables.js';
+
+/** Rows per chunk of a streamed CSV file. */
+export const CSV_CHUNK_ROWS = 50_000;
+
+/**
+ * The CSV text of a table (as `toCsv` writes it) in pieces of `rows` rows: the first with the
+ * header, each ending with a newline; joined they are `toCsv(t)` byte for byte.
+ */
+export function* csvChunks(t: aq.ColumnTable, rows = CSV_CHUNK_ROWS): Generator<string> {
+  const n = t.numRows();
+  if (n <= rows) {
+    yield toCsv(t);
+    return;
+  }
+  for (let a = 0; a < n; a += rows) {
+    const text = toCsv(t.slice(a, Math.min(n, a + rows)));
+    yield a === 0 ? text : text.slice(text.indexOf('\n') + 1);
+  }
+}
 
 export interface RunFiles {
   dir: string;
@@ -28,9 +50,9 @@ export async function writeRun(dir: string, sim: Simulation, scenario: ResolvedS
     agents: resolve(dir, 'agents.csv'),
     manifest: resolve(dir, 'manifest.json'),
   };
-  writeFileAtomic(files.steps, toCsv(steps));
+  writeFileAtomicChunks(files.steps, csvChunks(steps));
   writeFileAtomic(resolve(dir, 'steps.arrow'), toArrowBytes(steps));
-  writeFileAtomic(files.agents, toCsv(agents));
+  writeFileAtomicChunks(files.agents, csvChunks(agents));
   writeFileAtomic(resolve(dir, 'agents.arrow'), toArrowBytes(agents));
   const manifest = {
     kind: 'scorelab-run',

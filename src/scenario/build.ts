@@ -4,7 +4,7 @@
  */
 import { Adjacency, LAYER_BOTH, LAYER_OFFLINE, LAYER_ONLINE } from '../core/adjacency.js';
 import type { AnyPlugin } from '../core/contracts.js';
-import { UserError } from '../core/errors.js';
+import { fieldError, UserError } from '../core/errors.js';
 import { populate } from '../core/populate.js';
 import { DOMAINS } from '../core/population.js';
 import { Simulation } from '../core/simulation.js';
@@ -14,6 +14,7 @@ import {
   erdosRenyiGNM,
   householdCliques,
   mergeEdgeLists,
+  sbmProbabilities,
   stochasticBlockModel,
   wattsStrogatz,
   type EdgeList,
@@ -43,9 +44,22 @@ function socialTies(world: World, s: ResolvedScenario, loaded?: LoadedGraph): Ed
       return wattsStrogatz(n, Math.min(even, n - 1 - ((n - 1) % 2)), g.rewire, rng);
     }
     case 'barabasi-albert':
-      return barabasiAlbert(n, Math.max(1, Math.round(k / 2)), rng);
-    case 'sbm':
+      // each newcomer links to m earlier nodes: at most n − 1 of them exist
+      return barabasiAlbert(n, Math.min(n - 1, Math.max(1, Math.round(k / 2))), rng);
+    case 'sbm': {
+      const where = s.file ?? undefined;
+      let minority = 0;
+      for (let i = 0; i < n; i++) minority += world.pop.group[i]!;
+      if (minority === 0 || minority === n) {
+        throw fieldError(where, 'population.minorityShare', `a share that puts agents in both groups (an sbm graph needs two; here every agent is in the ${minority ? 'minority' : 'majority'})`, s.population.minorityShare);
+      }
+      try {
+        sbmProbabilities(world.pop.group, k, g.homophily);
+      } catch (e) {
+        throw fieldError(where, 'graph.meanDegree', `a mean degree the two groups can hold (${(e as Error).message.replace(/^graphs\/sbm: /, '')})`, k);
+      }
       return stochasticBlockModel(world.pop.group, k, g.homophily, rng);
+    }
     case 'households-only':
       return { n, src: new Int32Array(0), dst: new Int32Array(0) };
     case 'file':
@@ -64,6 +78,105 @@ function applyNodeAttributes(world: World, loaded: LoadedGraph, file: string | n
   for (let i = 0; i < world.n; i++) world.pop.group[i] = String(group[i]) === minorityValue ? 1 : 0;
 }
 
+/** Memory a run needs, by part (bytes); see `memoryEstimate`. */
+export interface MemoryEstimate {
+  agents: number;
+  ties: number;
+  /** Bytes of the agents' state, the ties, and the output tables (the largest, agents.arrow). */
+  state: number;
+  network: number;
+  tables: number;
+  total: number;
+}
+
+/**
+ * Bytes per agent of the world's state and the plug-ins' columns, of one tie (both ends of the
+ * adjacency, its layer, and the edge list it is built from), and per agent of the output tables
+ * written at the end (built in the JavaScript heap). Rounded up from measurements: the default,
+ * sesame and joint-punishment presets at 200,000 agents peak at 1.7–1.8 kB per agent (RSS),
+ * the default preset at 2M agents and 12.1M ties (one step, every file written) at 1.6 kB; this
+ * estimate gives 1.8 kB for those runs.
+ */
+export const BYTES_PER_AGENT = 1_000;
+export const BYTES_PER_TIE = 48;
+export const TABLE_BYTES_PER_AGENT = 500;
+/** The memory a run may use: the schema's maximum population fits in it. */
+export const MEMORY_BUDGET_BYTES = 24 * 1024 ** 3;
+
+/** Ties a graph model will make for n agents (an upper estimate; a graph file gives its own). */
+function expectedTies(s: ResolvedScenario, n: number, graph?: LoadedGraph): number {
+  const g = s.graph;
+  let ties = graph ? graph.el.src.length : g.model === 'households-only' ? 0 : (n * Math.min(g.meanDegree, n - 1)) / 2;
+  if (g.model === 'barabasi-albert') ties = n * Math.min(n - 1, Math.max(1, Math.round(g.meanDegree / 2)));
+  if (g.model === 'watts-strogatz') ties = (n * Math.min(Math.max(2, 2 * Math.round(g.meanDegree / 2)), n - 1)) / 2;
+  if (g.households) ties += (n * Math.max(0, s.population.householdSize - 1)) / 2;
+  return ties;
+}
+
+export function memoryEstimate(s: ResolvedScenario, graph?: LoadedGraph): MemoryEstimate {
+  const n = graph ? graph.keys.length : s.population.agents;
+  const ties = expectedTies(s, n, graph);
+  const state = n * BYTES_PER_AGENT;
+  const network = ties * BYTES_PER_TIE;
+  const tables = n * TABLE_BYTES_PER_AGENT;
+  return { agents: n, ties, state, network, tables, total: state + network + tables };
+}
+
+const gb = (b: number) => `${(b / 1024 ** 3).toFixed(b < 10 * 1024 ** 3 ? 1 : 0)} GB`;
+
+type Builtins = { getBuiltinModule?: (m: string) => any };
+
+/** The memory this process may use: the machine's (or its container's) memory less 1.5 GB, at most 24 GB. */
+export function memoryBudget(): number {
+  const proc = globalThis.process as (NodeJS.Process & { constrainedMemory?: () => number | undefined }) | undefined;
+  const os = (proc as unknown as Builtins | undefined)?.getBuiltinModule?.('node:os') as { totalmem(): number } | undefined;
+  const total = os?.totalmem() ?? MEMORY_BUDGET_BYTES;
+  const limit = proc?.constrainedMemory?.();
+  const avail = limit && limit > 0 && limit < total ? limit : total;
+  return Math.min(MEMORY_BUDGET_BYTES, avail - 1.5 * 1024 ** 3);
+}
+
+/** The JavaScript heap this process may use (V8's limit; --max-old-space-size raises it). */
+export function heapBudget(): number {
+  const v8 = (globalThis.process as unknown as Builtins | undefined)?.getBuiltinModule?.('node:v8') as { getHeapStatistics(): { heap_size_limit: number } } | undefined;
+  return v8?.getHeapStatistics().heap_size_limit ?? Infinity;
+}
+
+/**
+ * Checks, before anything is allocated, that a resolved scenario can run: its graph model fits its
+ * population, and its memory estimate fits the memory there is. A run that would not fit is
+ * refused with the estimate (a UserError: choose fewer agents or a smaller mean degree).
+ */
+export function checkRunnable(s: ResolvedScenario, graph?: LoadedGraph, file?: string): void {
+  const where = file ?? s.file ?? undefined;
+  const n = graph ? graph.keys.length : s.population.agents;
+  if (s.graph.model === 'sbm' && !graph) {
+    if (s.population.minorityShare <= 0 || s.population.minorityShare >= 1) {
+      throw fieldError(where, 'population.minorityShare', 'a share strictly between 0 and 1 (an sbm graph needs two groups)', s.population.minorityShare);
+    }
+    if (s.graph.meanDegree > n - 1) throw fieldError(where, 'graph.meanDegree', `at most agents − 1 = ${n - 1} for an sbm graph`, s.graph.meanDegree);
+  }
+  const est = memoryEstimate(s, graph);
+  const budget = memoryBudget();
+  if (est.total > budget) {
+    throw new UserError(
+      `${where ? where + ': ' : ''}population.agents: a run of ${n} agents and about ${Math.round(est.ties)} ties needs about ${gb(est.total)} of memory (agents ${gb(est.state)}, ties ${gb(est.network)}, tables ${gb(est.tables)}), more than the ${gb(budget)} it may use; choose fewer agents or a smaller graph.meanDegree`,
+      where,
+      'population.agents',
+    );
+  }
+  // the output tables are built in the JavaScript heap, which has its own limit
+  const heap = heapBudget();
+  if (est.tables > 0.75 * heap) {
+    const mb = Math.ceil((est.tables / 0.75 + 512 * 1024 ** 2) / 1024 ** 2);
+    throw new UserError(
+      `${where ? where + ': ' : ''}population.agents: the tables of ${n} agents need about ${gb(est.tables)} of JavaScript heap, more than Node's limit of ${gb(heap)} allows; run with NODE_OPTIONS=--max-old-space-size=${mb}, or choose fewer agents`,
+      where,
+      'population.agents',
+    );
+  }
+}
+
 export interface BuildOptions {
   graph?: LoadedGraph;
   /** Extra plug-ins (e.g. from an experiment file) that the scenario may refer to. */
@@ -71,6 +184,7 @@ export interface BuildOptions {
 }
 
 export function buildSimulation(s: ResolvedScenario, opts: BuildOptions = {}): Simulation {
+  checkRunnable(s, opts.graph);
   const n = opts.graph ? opts.graph.keys.length : s.population.agents;
   const world = new World(n, s.seed, s.daysPerStep);
   populate(world, s.population);

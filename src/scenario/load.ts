@@ -2,8 +2,15 @@
  * Loading scenarios in Node: presets by name (scenarios/<name>.yaml in the package), YAML files,
  * plug-in modules named in the scenario (`plugins: [./my-regime.ts]`), `--set path=value`
  * overrides, and graph files. Every user mistake becomes a UserError naming the file and field.
+ *
+ * A scenario file is data that may come from anyone, so reading one is guarded: a regular file
+ * of bounded size, YAML aliases bounded (no alias bombs), nesting bounded (no stack overflow),
+ * no `__proto__` keys, and an empty file refused. A scenario's `plugins:` modules are code: they
+ * are imported only when the caller allows it (`allowPlugins`, the CLI's --allow-plugins) or
+ * names the same module itself (`pluginModules`, --plugin); `skipPlugins` (describe) never
+ * imports them and reports what it left out.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync, constants as FS } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve as resolvePath } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import YAML from 'yaml';
@@ -11,7 +18,8 @@ import type { AnyPlugin } from '../core/contracts.js';
 import { didYouMean, describeValue, UserError } from '../core/errors.js';
 import { readGraphFile } from '../graphs/io.js';
 import type { LoadedGraph } from './build.js';
-import { registerPlugin } from './registry.js';
+import { findPlugin, registerPlugin } from './registry.js';
+import { checkRunnable } from './build.js';
 import { resolveScenario, type ResolvedScenario } from './resolve.js';
 import { checkScenario } from './schema.js';
 
@@ -68,24 +76,117 @@ export function locateScenario(ref: string): string {
   );
 }
 
-/** Parses YAML with line/column in errors. */
-export function readYaml(file: string): unknown {
-  let text: string;
+/** Largest scenario file read (bytes); presets are a few kB. */
+export const MAX_SCENARIO_BYTES = 4 * 1024 * 1024;
+/** Deepest nesting of mappings and lists in a scenario (the schema needs 4). */
+export const MAX_NESTING = 32;
+/** Most YAML aliases resolved in one file (the yaml package's guard against alias bombs). */
+export const MAX_ALIASES = 100;
+
+/** Reads a regular text file of bounded size (a FIFO or device is refused without waiting). */
+function readTextFile(file: string, max: number): string {
+  let fd: number;
   try {
-    text = readFileSync(file, 'utf8');
+    fd = openSync(file, FS.O_RDONLY | (FS.O_NONBLOCK ?? 0));
   } catch (e) {
     throw new UserError(`${file}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'error'})`, file);
   }
-  const doc = YAML.parseDocument(text, { prettyErrors: true, uniqueKeys: true });
-  if (doc.errors.length) {
-    const err = doc.errors[0]!;
-    const pos = err.linePos?.[0];
-    const where = pos ? `line ${pos.line}, column ${pos.col}` : 'YAML';
-    const first = err.message.split('\n')[0];
-    throw new UserError(`${file}: ${where}: malformed YAML: ${first}`, file);
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw new UserError(`${file}: expected a regular file, found ${st.isFIFO() ? 'a FIFO (named pipe)' : st.isDirectory() ? 'a folder' : 'a device or other special file'}`, file);
+    if (st.size > max) throw new UserError(`${file}: expected a scenario file of at most ${max} bytes, found ${st.size} bytes`, file);
+    const buf = Buffer.alloc(st.size);
+    let got = 0;
+    for (let k = 1; got < st.size && k > 0; got += k) k = readSync(fd, buf, got, st.size - got, null);
+    return buf.subarray(0, got).toString('utf8');
+  } finally {
+    closeSync(fd);
   }
-  return doc.toJS();
 }
+
+/** Deepest bracket nesting and indentation of YAML text, to refuse what would overflow the parser. */
+function textDepth(text: string): { brackets: number; indent: number } {
+  let depth = 0;
+  let brackets = 0;
+  let indent = 0;
+  let col = 0;
+  let atStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      col = 0;
+      atStart = true;
+      continue;
+    }
+    if (atStart && (c === 32 || c === 45 /* '-' */)) {
+      col++;
+      if (col > indent) indent = col;
+      continue;
+    }
+    atStart = false;
+    if (c === 91 || c === 123) brackets = Math.max(brackets, ++depth);
+    else if ((c === 93 || c === 125) && depth > 0) depth--;
+  }
+  return { brackets, indent };
+}
+
+/**
+ * Checks parsed YAML (or an inline scenario) iteratively: nesting at most MAX_NESTING, no key
+ * `__proto__` (a plain object would drop it silently or change its own prototype).
+ */
+export function checkTree(value: unknown, file: string): void {
+  const stack: [unknown, string, number][] = [[value, '', 0]];
+  while (stack.length) {
+    const [v, path, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth >= MAX_NESTING) throw new UserError(`${file}: ${path || '(top level)'}: expected at most ${MAX_NESTING} levels of nested mappings and lists, found more`, file, path);
+    if (Array.isArray(v)) v.forEach((x, i) => stack.push([x, path ? `${path}.${i}` : String(i), depth + 1]));
+    else {
+      for (const k of Object.keys(v)) {
+        const at = path ? `${path}.${k}` : k;
+        if (k === '__proto__') throw new UserError(`${file}: ${at}: expected a field name, found the reserved key '__proto__'`, file, at);
+        stack.push([(v as Record<string, unknown>)[k], at, depth + 1]);
+      }
+    }
+  }
+}
+
+/** Parses YAML with line/column in errors. */
+export function readYaml(file: string): unknown {
+  const text = readTextFile(file, MAX_SCENARIO_BYTES);
+  const { brackets, indent } = textDepth(text);
+  if (brackets > MAX_NESTING || indent > 4 * MAX_NESTING + 64) {
+    throw new UserError(`${file}: expected at most ${MAX_NESTING} levels of nested mappings and lists, found ${brackets > MAX_NESTING ? `${brackets} nested brackets` : `lines indented by ${indent} columns`}`, file);
+  }
+  let js: unknown;
+  try {
+    const doc = YAML.parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+    if (doc.errors.length) {
+      const err = doc.errors[0]!;
+      const pos = err.linePos?.[0];
+      const where = pos ? `line ${pos.line}, column ${pos.col}` : 'YAML';
+      const first = (err.message.split('\n')[0] ?? '').replace(/:$/, '');
+      throw new UserError(`${file}: ${where}: malformed YAML: ${first}`, file);
+    }
+    js = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    const m = ((e as Error).message ?? String(e)).split('\n')[0];
+    if (/alias/i.test(m)) {
+      throw new UserError(`${file}: YAML aliases: expected anchors defined before use and at most ${MAX_ALIASES} aliases resolved, found: ${m}`, file);
+    }
+    if (e instanceof RangeError) throw new UserError(`${file}: expected at most ${MAX_NESTING} levels of nested mappings and lists, found too deep a nesting to parse`, file);
+    throw new UserError(`${file}: malformed YAML: ${m}`, file);
+  }
+  if (js === null || js === undefined) {
+    throw new UserError(`${file}: expected a mapping of scenario fields (such as 'name:' and 'population:'), found an empty file`, file, '');
+  }
+  checkTree(js, file);
+  return js;
+}
+
+/** Path segments `--set` may not write (they would reach an object's prototype). */
+const FORBIDDEN_SEGMENTS = new Set(['__proto__', 'prototype', 'constructor']);
 
 /** Applies `path.to.field=value` overrides; values are parsed as YAML scalars (numbers, booleans, lists). */
 export function applySets(raw: Record<string, unknown>, sets: string[]): Record<string, unknown> {
@@ -94,6 +195,8 @@ export function applySets(raw: Record<string, unknown>, sets: string[]): Record<
     const eq = s.indexOf('=');
     if (eq <= 0) throw new UserError(`--set: expected path.to.param=value, found ${describeValue(s)}`, undefined, '--set');
     const path = s.slice(0, eq).trim().split('.');
+    const bad = path.find((seg) => FORBIDDEN_SEGMENTS.has(seg) || seg === '');
+    if (bad !== undefined) throw new UserError(`--set ${s}: expected a dotted field path, found the segment '${bad}'`, undefined, path.join('.'));
     const text = s.slice(eq + 1);
     let value: unknown;
     try {
@@ -103,7 +206,7 @@ export function applySets(raw: Record<string, unknown>, sets: string[]): Record<
     }
     let obj: Record<string, unknown> = out;
     for (const seg of path.slice(0, -1)) {
-      const next = obj[seg];
+      const next = Object.hasOwn(obj, seg) ? obj[seg] : undefined;
       if (next === undefined || next === null) obj[seg] = {};
       else if (typeof next !== 'object' || Array.isArray(next)) {
         throw new UserError(`--set ${s}: '${seg}' is ${describeValue(next)}, not an object of fields`, undefined, path.join('.'));
@@ -149,14 +252,26 @@ export interface LoadOptions {
   seed?: number;
   steps?: number;
   agents?: number;
-  /** Extra plug-in modules (--plugin). */
+  /** Extra plug-in modules (--plugin): the caller names them, so they are loaded. */
   pluginModules?: string[];
+  /** Import the modules of the scenario's own `plugins:` list (--allow-plugins). Default: refuse. */
+  allowPlugins?: boolean;
+  /** Never import the scenario's `plugins:` modules; leave out the plug-ins they would define. */
+  skipPlugins?: boolean;
 }
 
 export interface LoadedScenario {
   scenario: ResolvedScenario;
   graph?: LoadedGraph;
   plugins: AnyPlugin[];
+  /** With `skipPlugins`: the scenario's modules not loaded, and the plug-in entries left out. */
+  notLoaded?: { modules: string[]; entries: string[] };
+}
+
+const PLUGIN_SECTIONS = ['behaviour', 'observation', 'regimes', 'safeguards', 'adaptations'] as const;
+
+function sameModule(a: string, b: string): boolean {
+  return resolvePath(a) === resolvePath(b);
 }
 
 /** Loads a scenario from an object already parsed (file is used in messages and for relative paths). */
@@ -176,17 +291,55 @@ export async function prepareScenario(raw: unknown, file: string, opts: LoadOpti
   if (mods !== undefined && (!Array.isArray(mods) || mods.some((m) => typeof m !== 'string'))) {
     throw new UserError(`${file}: plugins: expected a list of module paths, found ${describeValue(mods)}`, file, 'plugins');
   }
-  for (const m of (mods as string[] | undefined) ?? []) plugins.push(...(await loadPluginModule(m, file)));
-  for (const m of opts.pluginModules ?? []) plugins.push(...(await loadPluginModule(m)));
+  checkTree(obj, file);
+  const named = (opts.pluginModules ?? []).map((m) => resolvePath(m));
+  const own = ((mods as string[] | undefined) ?? []).map((m) => ({ m, abs: isAbsolute(m) ? m : resolvePath(dirname(file), m) }));
+  let notLoaded: LoadedScenario['notLoaded'];
+  if (opts.skipPlugins) {
+    const skipped = own.filter((o) => !named.some((n) => sameModule(n, o.abs)));
+    if (skipped.length) {
+      // leave out the entries of plug-ins no loaded module or built-in defines
+      for (const m of opts.pluginModules ?? []) plugins.push(...(await loadPluginModule(m)));
+      const entries: string[] = [];
+      obj = structuredClone(obj);
+      for (const sec of PLUGIN_SECTIONS) {
+        const map = obj[sec];
+        if (!map || typeof map !== 'object' || Array.isArray(map)) continue;
+        for (const id of Object.keys(map)) {
+          if (!plugins.some((p) => p.id === id) && !findPlugin(id)) {
+            entries.push(`${sec}.${id}`);
+            delete (map as Record<string, unknown>)[id];
+          }
+        }
+      }
+      notLoaded = { modules: skipped.map((o) => o.m), entries };
+      delete obj.plugins;
+    } else for (const m of opts.pluginModules ?? []) plugins.push(...(await loadPluginModule(m)));
+  } else {
+    const unasked = own.filter((o) => !named.some((n) => sameModule(n, o.abs)));
+    if (unasked.length && !opts.allowPlugins) {
+      throw new UserError(
+        `${file}: plugins: this scenario names code to run (${unasked.map((o) => o.m).join(', ')}); scorelab runs a scenario's plug-in modules only when you allow it: read them, then add --allow-plugins, or name each with --plugin FILE`,
+        file,
+        'plugins',
+      );
+    }
+    for (const o of unasked) plugins.push(...(await loadPluginModule(o.m, file)));
+    for (const m of opts.pluginModules ?? []) plugins.push(...(await loadPluginModule(m)));
+  }
   const checked = checkScenario(obj, file);
   const scenario = resolveScenario(checked, file);
   let graph: LoadedGraph | undefined;
   if (scenario.graph.file) {
     const gpath = isAbsolute(scenario.graph.file) ? scenario.graph.file : resolvePath(dirname(file), scenario.graph.file);
     graph = readGraphFile(gpath);
+    if (graph.keys.length < 2) {
+      throw new UserError(`${file}: graph.file: expected a graph of at least 2 nodes (the smallest population), found ${graph.keys.length} node in ${gpath}`, file, 'graph.file');
+    }
     scenario.population.agents = graph.keys.length;
   }
-  return { scenario, graph, plugins };
+  checkRunnable(scenario, graph, file);
+  return { scenario, graph, plugins, ...(notLoaded ? { notLoaded } : {}) };
 }
 
 /** Loads a scenario file or preset by name, applying overrides. */

@@ -10,6 +10,19 @@ import { z } from 'zod';
 import { didYouMean, describeValue, UserError } from '../core/errors.js';
 
 const prob = z.number().min(0).max(1);
+
+/**
+ * Largest population: what fits in 24 GB at the default graph (mean degree 10 and households,
+ * about 1.9 kB per agent by src/scenario/build.ts `memoryEstimate`), with a margin.
+ */
+export const MAX_AGENTS = 10_000_000;
+
+/** A name used in folder names and messages: printable, one line, no path separators' tricks. */
+const nameText = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), { message: 'a name of printable characters (no NUL, tab, newline or other control character)' });
 const domainRates = z
   .object({
     finance: z.number().min(0).max(1),
@@ -36,7 +49,9 @@ const domainDprime = z
 
 export const PopulationSchema = z
   .object({
-    agents: z.number().int().min(2).max(20_000_000),
+    // what fits in 24 GB at the default graph (src/scenario/build.ts memoryEstimate); a run is also
+    // checked against the memory of the machine before it starts
+    agents: z.number().int().min(2).max(MAX_AGENTS),
     minorityShare: prob,
     wealthMedian: z.number().positive(),
     wealthSigma: z.number().min(0).max(5),
@@ -77,7 +92,7 @@ const pluginMap = z.record(z.string(), z.union([z.record(z.string(), z.unknown()
 
 export const ScenarioSchema = z
   .object({
-    name: z.string(),
+    name: nameText,
     title: z.string(),
     description: z.string(),
     watch: z.string(),
@@ -124,7 +139,7 @@ function expectedOf(issue: any): string {
     case 'too_small':
       return `${issue.origin === 'array' ? 'a list of at least' : issue.origin === 'string' ? 'a string of at least' : 'a number ≥'} ${issue.minimum}${issue.origin === 'string' ? ' characters' : ''}`;
     case 'too_big':
-      return `a number ≤ ${issue.maximum}`;
+      return issue.origin === 'string' ? `a string of at most ${issue.maximum} characters` : issue.origin === 'array' ? `a list of at most ${issue.maximum}` : `a number ≤ ${issue.maximum}`;
     case 'invalid_value':
       return `one of ${issue.values.map((v: unknown) => JSON.stringify(v)).join(', ')}`;
     case 'invalid_union':
@@ -142,8 +157,12 @@ export function checkScenario(raw: unknown, file: string): ScenarioInput {
   }
   const r = ScenarioSchema.safeParse(raw, { reportInput: true });
   if (r.success) return r.data;
-  const issue: any = r.error.issues[0];
+  let issue: any = r.error.issues[0];
   const field = issue.path.join('.');
+  if (issue.code === 'too_big') {
+    // an integer field past its maximum also fails the safe-integer bound: quote the tighter one
+    for (const o of r.error.issues as any[]) if (o.code === 'too_big' && o.path.join('.') === field && Number(o.maximum) < Number(issue.maximum)) issue = o;
+  }
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0];
     const known = keysAt(ScenarioSchema, issue.path);

@@ -45,7 +45,12 @@ describe('scorelab run', () => {
 
   it('runs a regime defined in a module outside src/ (scenario plugins: and --plugin)', () => {
     const out = tmp();
-    const r = cli(['run', 'tests/fixtures/scenarios/coin.yaml', '--out', out]);
+    // a scenario's own plug-in module is code: refused without the opt-in, which the message names
+    const refused = cli(['run', 'tests/fixtures/scenarios/coin.yaml', '--out', out]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/coin\.yaml: plugins: .*coin-regime\.ts.*--allow-plugins/);
+    expect(refused.stderr).not.toMatch(/\n\s+at /);
+    const r = cli(['run', 'tests/fixtures/scenarios/coin.yaml', '--allow-plugins', '--out', out]);
     expect(r.code, r.stderr).toBe(0);
     const rows = readCsv(join(out, 'steps.csv'));
     expect(rows).toHaveLength(21);

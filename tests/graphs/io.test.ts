@@ -78,7 +78,7 @@ describe('readGraphFile: edge lists', () => {
   it('rejects missing files, folders and unknown extensions', () => {
     expect(userError(fx('no-such-file.csv')).message).toMatch(/expected a readable file, found no such file or folder/);
     mkdirSync(join(tmp, 'folder.csv'));
-    expect(userError(join(tmp, 'folder.csv')).message).toMatch(/expected a readable file, found a folder/);
+    expect(userError(join(tmp, 'folder.csv')).message).toMatch(/expected a regular file, found a folder/);
     expect(userError(fx('wrong.ext')).message).toMatch(/expected one of the extensions .csv, .tsv, .txt, .gexf, .graphml, found '.ext'/);
   });
 });

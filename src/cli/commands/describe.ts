@@ -20,6 +20,10 @@ export const usage = `Usage: scorelab describe <scenario file or preset> [--odd]
 Prints an ODD-style description: purpose, entities, the process stage by stage, and every
 parameter with its value, default, unit and source.
 
+describe never runs code from the scenario: the modules of its 'plugins:' list are not loaded;
+it lists them and the mechanisms they would define. Name a module with --plugin FILE to load it
+(you then run its code) and describe its mechanisms too.
+
   --odd    the full ODD protocol (Grimm et al. 2020) as Markdown, for a paper appendix
            (with --json: the same document as JSON)`;
 
@@ -89,7 +93,12 @@ export async function describe(argv: string[]): Promise<number> {
     console.log(usage);
     return values.help ? 0 : 2;
   }
-  const loaded = await loadScenario(positionals[0]!, { set: values.set ?? [], pluginModules: values.plugin ?? [], agents: intFlag('agents', values.agents, 2) });
+  const loaded = await loadScenario(positionals[0]!, { set: values.set ?? [], pluginModules: values.plugin ?? [], agents: intFlag('agents', values.agents, 2), skipPlugins: true });
+  // a scenario's own plug-in modules are code: describe lists them and never loads them
+  if (loaded.notLoaded) {
+    const nl = loaded.notLoaded;
+    console.error(`scorelab describe: plug-in modules not loaded (describe never runs a scenario's code; load one with --plugin FILE): ${nl.modules.join(', ')}${nl.entries.length ? `; not described: ${nl.entries.join(', ')}` : ''}`);
+  }
   if (values.odd) {
     const odd = oddDocument(loaded.scenario, { plugins: loaded.plugins, graph: loaded.graph });
     console.log(values.json ? JSON.stringify(odd, null, 2) : oddMarkdown(odd));

@@ -2,6 +2,7 @@
 import { relative } from 'node:path';
 import { mergeShards } from '../../experiment/merge.js';
 import { parse } from '../args.js';
+import { renderAfter } from './sweep.js';
 
 export const usage = `Usage: scorelab merge <shard folder>… --out DIR
 
@@ -13,6 +14,7 @@ overlapping, and missing or unfinished shards (it says which, and how to finish 
 
 Options:
   --out DIR     folder for the merged sweep (required; not one of the shard folders)
+  --no-render   no figures and report (otherwise drawn as at the end of a sweep)
   --quiet       no summary
   -h, --help    this help
 
@@ -20,7 +22,7 @@ Exit status: 0 merged, every run finished; 1 merged, some runs had failed (see f
 2 bad input.`;
 
 export async function merge(argv: string[]): Promise<number> {
-  const { values, positionals } = parse(argv, { out: { type: 'string' }, quiet: { type: 'boolean' } }, usage);
+  const { values, positionals } = parse(argv, { out: { type: 'string' }, quiet: { type: 'boolean' }, 'no-render': { type: 'boolean' } }, usage);
   if (values.help) {
     console.log(usage);
     return 0;
@@ -36,5 +38,6 @@ export async function merge(argv: string[]): Promise<number> {
     console.log(`scorelab merge ${r.plan.experiment.id}: ${r.shards.length} folder(s), ${r.completed} of ${r.planned} runs finished${failed}`);
     console.log(`results in ${rel && !rel.startsWith('..') ? rel : r.dir}/ (${r.files.join(', ')})`);
   }
+  if (r.completed > 0 && !values['no-render']) await renderAfter(r.dir, Boolean(values.quiet), 'merge');
   return r.failed ? 1 : 0;
 }

@@ -1,10 +1,18 @@
-/** `scorelab run`: one scenario, one seed → steps/agents tables, Arrow copies, manifest, summary. */
-import { resolve } from 'node:path';
+/**
+ * `scorelab run`: one scenario, one seed → steps/agents tables, Arrow copies, manifest, summary.
+ * The output folder comes from --out or from the scenario's name made safe as one folder name
+ * (inside results/runs/); a folder holding files already (an earlier run) is refused before the
+ * run starts unless --force. A scenario's own `plugins:` modules run only with --allow-plugins
+ * (or when named with --plugin).
+ */
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { UserError } from '../../core/errors.js';
 import type { Row } from '../../core/contracts.js';
 import { writeNetwork, writeRun } from '../../results/write-run.js';
 import { buildSimulation } from '../../scenario/build.js';
 import { loadScenario } from '../../scenario/load.js';
-import { intFlag, parse } from '../args.js';
+import { intFlag, parse, safeSegment } from '../args.js';
 import { progress } from '../progress.js';
 
 export const usage = `Usage: scorelab run <scenario file or preset> [options]
@@ -18,8 +26,11 @@ Options:
   --agents N        number of agents
   --set path=value  override any scenario field, e.g. --set regimes.fico.approvalThreshold=650 (repeatable)
   --plugin FILE     load plug-ins (regimes, safeguards …) from a .ts or .js module (repeatable)
+  --allow-plugins   run the code of the scenario's own 'plugins:' modules (refused without it:
+                    a scenario file from someone else should not run code you have not read)
   --gexf            also write the final network as network.gexf (opens in Gephi)
   --out DIR         output folder (default: results/runs/<scenario>-seed<seed>)
+  --force           overwrite the files of an earlier run in the output folder
   --quiet           no summary
   -h, --help        this help`;
 
@@ -40,6 +51,40 @@ export function summary(rows: Row[], columns: string[]): string {
   return lines.join('\n');
 }
 
+/** The folder of a run: --out as given, or results/runs/<safe name>-seed<seed>, inside results/runs. */
+export function outputFolder(out: string | undefined, name: string, seed: number): string {
+  if (out !== undefined) {
+    if (out.trim() === '') throw new UserError('--out: expected a folder, found an empty string', undefined, '--out');
+    return resolve(out);
+  }
+  const root = resolve('results', 'runs');
+  const dir = resolve(root, `${safeSegment(name)}-seed${seed}`);
+  const rel = relative(root, dir);
+  if (!rel || rel.startsWith('..') || isAbsolute(rel)) throw new UserError(`name: expected a name that makes a folder inside ${root}, found ${JSON.stringify(name)}`, undefined, 'name');
+  return dir;
+}
+
+function shown(p: string): string {
+  const r = relative(process.cwd(), p);
+  return r && !r.startsWith('..') && !isAbsolute(r) ? r : p;
+}
+
+/** Refuses (before the run) a folder that is a file, or holds files already, unless `force`. */
+export function checkOutputFolder(dir: string, force: boolean): void {
+  if (!existsSync(dir)) return;
+  if (!statSync(dir).isDirectory()) throw new UserError(`--out ${shown(dir)}: expected a folder, found a file`, dir, '--out');
+  const entries = readdirSync(dir);
+  if (!entries.length || force) return;
+  let earlier = '';
+  try {
+    const m = JSON.parse(readFileSync(resolve(dir, 'manifest.json'), 'utf8')) as { scenario?: string; seed?: number; finishedAt?: string };
+    earlier = ` the results of an earlier run (${m.scenario ?? '?'}, seed ${m.seed ?? '?'}, finished ${m.finishedAt ?? '?'})`;
+  } catch {
+    earlier = ` ${entries.length} file(s) (${entries.slice(0, 3).join(', ')}${entries.length > 3 ? ', …' : ''})`;
+  }
+  throw new UserError(`${shown(dir)}: the folder holds${earlier}; add --force to overwrite them, or choose another --out`, dir, '--out');
+}
+
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parse(
     argv,
@@ -52,6 +97,8 @@ export async function run(argv: string[]): Promise<number> {
       out: { type: 'string' },
       quiet: { type: 'boolean' },
       gexf: { type: 'boolean' },
+      force: { type: 'boolean' },
+      'allow-plugins': { type: 'boolean' },
     },
     usage,
   );
@@ -69,9 +116,12 @@ export async function run(argv: string[]): Promise<number> {
     agents: intFlag('agents', values.agents, 2),
     set: values.set ?? [],
     pluginModules: values.plugin ?? [],
+    allowPlugins: Boolean(values['allow-plugins']),
   });
   const s = loaded.scenario;
-  const out = resolve(values.out ?? `results/runs/${s.name}-seed${s.seed}`);
+  const out = outputFolder(values.out, s.name, s.seed);
+  checkOutputFolder(out, Boolean(values.force));
+  if (values.force && !values.gexf) rmSync(resolve(out, 'network.gexf'), { force: true });
   const started = new Date();
   const sim = buildSimulation(s, { graph: loaded.graph, plugins: loaded.plugins });
   const bar = progress(`${s.name}`);

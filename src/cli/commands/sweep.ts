@@ -32,11 +32,31 @@ Options:
   --replicates N   runs per parameter point (overrides the experiment's replicates)
   --agents N       agents per run
   --steps N        steps per run
+  --no-render      no figures and report at the end (draw them later: scorelab plot, scorelab report)
   --quiet          no summary
   -h, --help       this help
 
+When the whole sweep is done (not a shard), the experiment's figures are drawn into figures/ and
+report.html is written (scorelab plot and scorelab report); a figure that cannot be drawn is a
+warning and the tables stay as they are.
+
 Exit status: 0 every run finished; 1 some runs failed (see failures.csv); 2 bad input;
 130 interrupted (resume with --resume).`;
+
+/** Figures and report of a finished folder (sweep and merge); never throws. */
+export async function renderAfter(dir: string, quiet: boolean, cmd: string): Promise<void> {
+  try {
+    const { renderExperiment } = await import('../../report/render.js');
+    const r = await renderExperiment(dir);
+    for (const w of r.warnings) console.error(`scorelab ${cmd}: warning: ${w}`);
+    if (!quiet) {
+      if (r.plot.figures.length) console.log(`figures in ${shown(r.plot.dir)}/ (${r.plot.figures.map((f) => f.id).join(', ')})`);
+      console.log(`report in ${shown(r.report.file)}`);
+    }
+  } catch (e) {
+    console.error(`scorelab ${cmd}: warning: figures and report not written: ${(e as Error).message?.split('\n')[0] ?? String(e)} (the tables are complete; try scorelab plot and scorelab report)`);
+  }
+}
 
 function shown(p: string): string {
   const r = relative(process.cwd(), p);
@@ -57,6 +77,7 @@ export async function sweep(argv: string[]): Promise<number> {
       steps: { type: 'string' },
       quiet: { type: 'boolean' },
       quick: { type: 'boolean' },
+      'no-render': { type: 'boolean' },
     },
     usage,
   );
@@ -119,6 +140,8 @@ export async function sweep(argv: string[]): Promise<number> {
       console.log(`${r.completed} of ${r.planned} runs finished${failed} in ${r.seconds.toFixed(1)} s`);
       console.log(`results in ${shown(r.dir)}/ (${r.files.join(', ')})`);
     }
+    // a whole sweep's figures and report; a failure to draw is a warning (the tables are written)
+    if (!shard && r.completed > 0 && !values['no-render']) await renderAfter(r.dir, quiet, 'sweep');
     return r.failed || r.missing ? 1 : 0;
   } finally {
     (bar as ReturnType<typeof progress> | null)?.stop();
