@@ -7,7 +7,9 @@
  *   node scripts/rewrite-citations.mjs            dry run: prints every change, writes nothing
  *   node scripts/rewrite-citations.mjs --write    applies the changes
  *   node scripts/rewrite-citations.mjs --check    only checks that every anchor the map cites exists
- *   options: --dirs src,tests (the folders to rewrite; default src and tests), --quiet
+ *   options: --dirs src,tests (the folders to rewrite; default src and tests; the shipped
+ *            scenarios and experiments also cite them: --dirs scenarios,experiments), --quiet,
+ *            --verbose (every rule that matched nothing)
  *
  * Each rule's `from` is an exact string. One pass over each file: at each position the longest
  * `from` that matches is replaced by its `to`, so a replacement is never rewritten again. A file
@@ -143,7 +145,10 @@ function main() {
   }
   const unused = rules.filter((r) => !used.has(r.from)).map((r) => r.from);
   console.log(`${WRITE ? 'rewrote' : 'would rewrite'} ${changes} citation(s) in ${changedFiles} file(s) under ${DIRS.join(', ')}${WRITE ? '' : ' (dry run; --write to apply)'}`);
-  if (unused.length) console.log(`rules that matched nothing (${unused.length}): ${unused.map((u) => JSON.stringify(u)).join(', ')}`);
+  if (unused.length) {
+    const shown = unused.length <= 20 || args.includes('--verbose') ? unused : unused.slice(0, 20);
+    console.log(`rules that matched nothing (${unused.length}): ${shown.map((u) => JSON.stringify(u)).join(', ')}${shown.length < unused.length ? ', … (--verbose for all)' : ''}`);
+  }
   if (leftover.length) console.log(`citations of background documents left over:\n  ${leftover.join('\n  ')}`);
 }
 
