@@ -115,6 +115,8 @@ export interface OddDocument {
   initialization: { text: string; parameters: OddParam[] };
   inputData: { text: string };
   submodels: OddSubmodel[];
+  /** The metrics recorded (section 4, Observation): columns, formula in words, reference. */
+  metrics: { id: string; columns: string[]; doc: string; reference: string }[];
   /** Per plug-in, the ODD information it does not give (also in each submodel's `lacks`). */
   gaps: { plugin: string; lacks: string[] }[];
 }
@@ -395,6 +397,10 @@ export function oddDocument(s: ResolvedScenario, opts: OddOptions = {}): OddDocu
         : 'None: no external data drive the run (no time series, no network file).' + (s.plugins.length ? ` Plug-in modules: ${s.plugins.join(', ')}.` : ''),
     },
     submodels: [core, ...submodels],
+    metrics: s.metrics.map((id) => {
+      const m = metricById(id);
+      return { id, columns: m?.columns ?? [id], doc: m?.doc ?? '(unknown metric)', reference: m?.reference ?? '' };
+    }),
     gaps,
   };
 }
@@ -444,7 +450,14 @@ export function oddMarkdown(doc: OddDocument): string {
   o.push('', doc.process.scheduling, '');
 
   h2('designConcepts');
-  doc.designConcepts.forEach((c, i) => o.push(`### 4.${i + 1} ${c.title}`, '', c.text, ''));
+  doc.designConcepts.forEach((c, i) => {
+    o.push(`### 4.${i + 1} ${c.title}`, '', c.text, '');
+    if (c.key === 'observation' && doc.metrics.length) {
+      o.push('| metric columns | definition | reference |', '|---|---|---|');
+      for (const m of doc.metrics) o.push(`| ${cell(m.columns.join(', '))} | ${cell(m.doc)} | ${cell(m.reference || '—')} |`);
+      o.push('');
+    }
+  });
 
   h2('initialization');
   o.push(doc.initialization.text, '', ...paramTable(doc.initialization.parameters), '');
