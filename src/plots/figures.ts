@@ -221,7 +221,7 @@ function timeseries(f: SweepFolder, fig: Extract<FigureSpec, { kind: 'timeseries
     );
   }
   if (!panels.length) throw new FigureError(`figure '${fig.id}': none of ${fig.metrics.join(', ')} has a value in any run`);
-  const labels = fig.metrics.map((m) => metricLabel(m).label);
+  const labels = fig.metrics.filter((m) => all.some((r) => r.metric === m)).map((m) => metricLabel(m).label);
   return {
     spec: concat(fig, `${labels.join(', ')} over time`, panels),
     caption:
@@ -284,6 +284,12 @@ function dose(f: SweepFolder, fig: Extract<FigureSpec, { kind: 'dose' | 'box' }>
   };
 }
 
+/** A metric's title as two lines (label, unit) for a legend. */
+function titleLines(metric: string): string[] {
+  const m = metricLabel(metric);
+  return m.unit ? [m.label, `(${m.unit})`] : [m.label];
+}
+
 const metricFormatOf = (m: string) => (metricLabel(m).kind === 'share' ? '.3~%' : ',.4~r');
 
 // --- heatmap ---------------------------------------------------------------------------------
@@ -312,7 +318,7 @@ function heatmap(f: SweepFolder, fig: Extract<FigureSpec, { kind: 'heatmap' }>):
       y: { field: 'y', type: 'ordinal', title: paramLabel(fig.y).title, sort: [...levels(f, fig.y).texts].reverse() },
     },
     layer: [
-      { mark: 'rect', encoding: { color: { field: 'mean', type: 'quantitative', title: metricTitle(fig.metric), scale: { scheme: 'viridis' }, legend: { format: metricAxisFormat(fig.metric) } } } },
+      { mark: 'rect', encoding: { color: { field: 'mean', type: 'quantitative', title: titleLines(fig.metric), scale: { scheme: 'viridis' }, legend: { format: metricAxisFormat(fig.metric) } } } },
       { mark: { type: 'text', fontSize: 10 }, encoding: { text: { field: 'text' }, color: { condition: { test: `datum.mean < ${mid}`, value: 'white' }, value: 'black' } } },
     ],
   };

@@ -1,0 +1,112 @@
+/**
+ * scorelab plot: every FigureSpec kind renders from a tiny sweep folder — the SVG parses as XML,
+ * carries the axis titles of the metric and parameter tables and no raw dotted parameter path,
+ * the PNG is written — and the re-run figures (distribution, network) say that replicate 0
+ * reproduced the sweep's record. A figure that cannot be drawn is reported, and the others are.
+ */
+import { DOMParser } from '@xmldom/xmldom';
+import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { plotExperiment } from '../../src/plots/plot.js';
+import { metricTitle, paramLabel } from '../../src/plots/labels.js';
+import { cli, tmp } from '../helpers.js';
+import { figureSweep } from './sweep-folder.js';
+
+let dir = '';
+beforeAll(() => {
+  dir = figureSweep();
+}, 60_000);
+
+function svgText(file: string): string[] {
+  const svg = readFileSync(file, 'utf8');
+  const errors: string[] = [];
+  const doc = new DOMParser({ onError: (level, msg) => void (level !== 'warning' && errors.push(msg)) }).parseFromString(svg, 'image/svg+xml');
+  expect(errors, file).toEqual([]);
+  expect(doc.documentElement?.nodeName).toBe('svg');
+  return Array.from(doc.getElementsByTagName('text')).map((t) => t.textContent ?? '');
+}
+
+describe('scorelab plot', () => {
+  it('draws every kind of figure with titles and units from the tables', async () => {
+    const r = await plotExperiment(dir);
+    expect(r.failed).toEqual([]);
+    expect(r.figures.map((f) => f.kind).sort()).toEqual(['distribution', 'dose', 'effects', 'heatmap', 'multiples', 'network', 'timeseries']);
+    const c = 'regimes.friend-cleanup.c';
+    const delta = 'regimes.friend-cleanup.delta';
+    const want: Record<string, string[]> = {
+      series: [metricTitle('score_assortativity'), metricTitle('tie_count'), 'day', paramLabel(c).title, paramLabel(delta).title],
+      dose: [metricTitle('score_assortativity'), paramLabel(c).title, paramLabel(delta).title],
+      heat: [paramLabel(c).title, paramLabel(delta).title, 'score assortativity'],
+      multi: ['score assortativity', 'mean score', metricTitle('mean_score'), paramLabel(c).short],
+      effects: ['difference from no cleanup (Pearson r over ties)', 'difference from no cleanup (count)', 'interval excludes 0'],
+      dist: ['friend-weighted score', 'majority', 'minority', 'start (day 0)', 'end (day 8)'],
+      net: ['start: day 0', 'end: day 8'],
+    };
+    for (const f of r.figures) {
+      const [spec, svg, png] = f.files;
+      expect(existsSync(spec!) && existsSync(svg!) && existsSync(png!)).toBe(true);
+      expect(readFileSync(png!).subarray(1, 4).toString()).toBe('PNG');
+      const texts = svgText(svg!);
+      const all = texts.join('\n');
+      for (const w of want[f.id]!) expect(all, `${f.id}: ${w}`).toContain(w);
+      // no raw ids: no dotted scenario path, no metric column name as a title
+      expect(all).not.toMatch(/regimes\.friend-cleanup|score_assortativity|tie_count|mean_score/);
+      // numbers for people: no run of six zeros after a decimal point
+      expect(all).not.toMatch(/\.\d*000000/);
+      const meta = JSON.parse(readFileSync(spec!, 'utf8')).usermeta.scorelab;
+      expect(meta.caption.length).toBeGreaterThan(20);
+      expect(f.seconds).toBeLessThan(5);
+    }
+    // the timeseries leaves out the metric that has no value (listed_share: no blacklist here)
+    const series = r.figures.find((f) => f.id === 'series')!;
+    expect(series.notes.join(' ')).toMatch(/agents on a blacklist: no values/);
+    expect(svgText(series.files[1]!).join('\n')).not.toContain('agents on a blacklist');
+    // re-run figures reproduce the sweep's record of replicate 0 and say so
+    for (const id of ['dist', 'net']) {
+      const f = r.figures.find((x) => x.id === id)!;
+      expect(f.reproduction).toHaveLength(1);
+      expect(f.reproduction![0]!.reproduced).toBe(true);
+      expect(f.caption).toMatch(/reproduces the sweep's record byte for byte/);
+    }
+    // the network shows at most `agents` nodes (60) in each picture
+    const net = JSON.parse(readFileSync(r.figures.find((x) => x.id === 'net')!.files[0]!, 'utf8'));
+    for (const panel of net.hconcat) expect(panel.layer[1].data.values).toHaveLength(60);
+  }, 60_000);
+
+  it('says when a re-run does not reproduce, and reports a figure it cannot draw while drawing the rest', async () => {
+    const copy = join(tmp(), 'copy');
+    cpSync(dir, copy, { recursive: true });
+    // replicate 0 of the network's point: change one recorded value of its record
+    const plan = JSON.parse(readFileSync(join(copy, 'plan.json'), 'utf8'));
+    const pi = plan.points.findIndex((p: Record<string, number>) => p['regimes.friend-cleanup.c'] === 0.3);
+    const run = plan.runs.find((x: { point: number; replicate: number }) => x.point === pi && x.replicate === 0);
+    const recFile = join(copy, 'runs', `${run.runId}.json`);
+    const rec = JSON.parse(readFileSync(recFile, 'utf8'));
+    const was = rec.rows[2][rec.columns.indexOf('tie_count')];
+    rec.rows[2][rec.columns.indexOf('tie_count')] = 1;
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(recFile, JSON.stringify(rec));
+    rmSync(join(copy, 'effects.csv'));
+    const r = await plotExperiment(copy, { only: ['net', 'effects', 'dose'] });
+    expect(r.figures.map((f) => f.id).sort()).toEqual(['dose', 'net']);
+    expect(r.failed).toHaveLength(1);
+    expect(r.failed[0]!.error).toMatch(/needs effects\.csv/);
+    const net = r.figures.find((f) => f.id === 'net')!;
+    expect(net.reproduction![0]!.reproduced).toBe(false);
+    expect(net.caption).toMatch(new RegExp(`does NOT reproduce.*step 2, column tie_count: committed 1, re-run ${was}\\)`));
+  }, 60_000);
+
+  it('the CLI draws with --only, and names an unknown figure with exit code 2', () => {
+    const ok = cli(['plot', dir, '--only', 'heat']);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toMatch(/heat \(heatmap\): .*heat\.png/);
+    const bad = cli(['plot', dir, '--only', 'nope']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--only: no figure 'nope' in .*plan\.json \(figures: series, dose, heat, multi, effects, dist, net\)/);
+    expect(cli(['plot', '--help']).stdout).toMatch(/^Usage: scorelab plot/);
+    const none = cli(['plot', tmp()]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/not a sweep results folder \(no plan\.json\)/);
+  }, 60_000);
+});
