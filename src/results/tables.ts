@@ -138,26 +138,32 @@ const ARROW: Record<ColumnType, () => DataType> = { int32: () => int32(), int64:
 /**
  * Values of a column as its declared type accepts them: text columns take every value as text
  * (JSON for objects); integer columns must hold integers (a fraction would be cut silently).
+ * Columns that need no change are passed on without a copy.
  */
-function cells(name: string, type: ColumnType, values: ArrayLike<unknown>): unknown[] {
-  const out = Array.from(values);
-  if (type === 'utf8') return out.map((v) => (v === null || v === undefined ? null : typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v)));
+function cells(name: string, type: ColumnType, values: ArrayLike<unknown>): ArrayLike<unknown> {
+  const n = values.length;
+  if (type === 'utf8') {
+    let i = 0;
+    while (i < n && (values[i] === null || typeof values[i] === 'string')) i++;
+    if (i === n) return values;
+    return Array.from(values, (v) => (v === null || v === undefined ? null : typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v)));
+  }
   if (type === 'int32' || type === 'int64') {
     const max = type === 'int32' ? 2 ** 31 - 1 : Number.MAX_SAFE_INTEGER;
-    for (const v of out) {
+    for (let i = 0; i < n; i++) {
+      const v = values[i];
       if (v !== null && v !== undefined && !(Number.isInteger(v) && Math.abs(v as number) <= max)) {
         throw new Error(`tables: column '${name}' is declared ${type} but holds ${String(v)}`);
       }
     }
   }
-  if (type === 'float64') return out.map((v) => (v === undefined ? null : v));
-  return out;
+  return values;
 }
 
 /** The table with every column's values in the form its declared type takes. */
 function typed(t: aq.ColumnTable, schema: Schema): { table: aq.ColumnTable; types: Record<string, DataType> } {
   const names = t.columnNames();
-  const cols: Record<string, unknown[]> = {};
+  const cols: Record<string, ArrayLike<unknown>> = {};
   const types: Record<string, DataType> = {};
   for (const c of names) {
     const type = schema[c];
