@@ -15,8 +15,16 @@ export function scorelabVersion(): string {
   }
 }
 
-/** Commit of the scorelab checkout, with '+dirty' when it has uncommitted changes; null outside git. */
+const commits = new Map<string, string | null>();
+
+/** The commit, asked of git once per folder and process (two git commands cost ~100 ms). */
 export function gitCommit(cwd = PACKAGE_ROOT): string | null {
+  if (!commits.has(cwd)) commits.set(cwd, askGit(cwd));
+  return commits.get(cwd)!;
+}
+
+/** Commit of the scorelab checkout, with '+dirty' when it has uncommitted changes; null outside git. */
+function askGit(cwd: string): string | null {
   try {
     const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
     const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd, stdio: ['ignore', 'pipe', 'ignore'] })

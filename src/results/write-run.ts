@@ -41,7 +41,13 @@ export interface RunFiles {
   manifest: string;
 }
 
-export async function writeRun(dir: string, sim: Simulation, scenario: ResolvedScenario, startedAt: Date, finishedAt: Date): Promise<RunFiles> {
+export interface WriteRunOptions {
+  /** Draw figure.svg, figure.png and figure.vl.json (default true; `run --no-figure` skips them). */
+  figure?: boolean;
+}
+
+export async function writeRun(dir: string, sim: Simulation, scenario: ResolvedScenario, startedAt: Date, finishedAt: Date, opts: WriteRunOptions = {}): Promise<RunFiles> {
+  const figure = opts.figure ?? true;
   const steps = stepsTable(sim.rows, sim.columns);
   const agents = agentsTable(sim);
   const files: RunFiles = {
@@ -68,13 +74,15 @@ export async function writeRun(dir: string, sim: Simulation, scenario: ResolvedS
     seconds: (finishedAt.getTime() - startedAt.getTime()) / 1000,
     columns: sim.columns,
     parameters: scenario,
-    files: ['steps.csv', 'steps.arrow', 'agents.csv', 'agents.arrow', 'figure.svg', 'figure.png', 'figure.vl.json', 'manifest.json'],
+    files: ['steps.csv', 'steps.arrow', 'agents.csv', 'agents.arrow', ...(figure ? ['figure.svg', 'figure.png', 'figure.vl.json'] : []), 'manifest.json'],
   };
-  const spec = runFigureSpec(sim.rows, sim.columns, `${scenario.title || scenario.name} — seed ${scenario.seed}`);
-  writeFileAtomic(resolve(dir, 'figure.vl.json'), JSON.stringify(spec) + '\n');
-  const svg = await renderSvg(spec);
-  writeFileAtomic(resolve(dir, 'figure.svg'), svg);
-  writeFileAtomic(resolve(dir, 'figure.png'), await svgToPng(svg));
+  if (figure) {
+    const spec = runFigureSpec(sim.rows, sim.columns, `${scenario.title || scenario.name} — seed ${scenario.seed}`);
+    writeFileAtomic(resolve(dir, 'figure.vl.json'), JSON.stringify(spec) + '\n');
+    const svg = await renderSvg(spec);
+    writeFileAtomic(resolve(dir, 'figure.svg'), svg);
+    writeFileAtomic(resolve(dir, 'figure.png'), await svgToPng(svg));
+  }
   writeFileAtomic(files.manifest, JSON.stringify(manifest, null, 2) + '\n');
   return files;
 }

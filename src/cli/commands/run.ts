@@ -29,6 +29,7 @@ Options:
   --allow-plugins   run the code of the scenario's own 'plugins:' modules (refused without it:
                     a scenario file from someone else should not run code you have not read)
   --gexf            also write the final network as network.gexf (opens in Gephi)
+  --no-figure       do not draw figure.svg / figure.png (faster, for scripts)
   --out DIR         output folder (default: results/runs/<scenario>-seed<seed>)
   --force           overwrite the files of an earlier run in the output folder
   --quiet           no summary
@@ -98,6 +99,7 @@ export async function run(argv: string[]): Promise<number> {
       quiet: { type: 'boolean' },
       gexf: { type: 'boolean' },
       force: { type: 'boolean' },
+      'no-figure': { type: 'boolean' },
       'allow-plugins': { type: 'boolean' },
     },
     usage,
@@ -127,13 +129,13 @@ export async function run(argv: string[]): Promise<number> {
   const bar = progress(`${s.name}`);
   sim.run(s.steps, (d, t) => bar.update(d, t));
   bar.stop();
-  const files = await writeRun(out, sim, s, started, new Date());
+  const files = await writeRun(out, sim, s, started, new Date(), { figure: !values['no-figure'] });
   if (values.gexf) writeNetwork(resolve(out, 'network.gexf'), sim);
   if (!values.quiet) {
     const secs = ((Date.now() - started.getTime()) / 1000).toFixed(1);
     console.log(`scorelab run ${s.name}: ${sim.world.n} agents, ${sim.world.adj.edgeCount} ties, ${s.steps} steps, seed ${s.seed} (${secs} s)`);
     console.log(summary(sim.rows, sim.columns));
-    console.log(`\nresults in ${files.dir}/ (steps.csv, agents.csv, steps.arrow, agents.arrow, figure.png, manifest.json)`);
+    console.log(`\nresults in ${files.dir}/ (steps.csv, agents.csv, steps.arrow, agents.arrow, ${values['no-figure'] ? '' : 'figure.png, '}manifest.json)`);
   }
   return 0;
 }
