@@ -421,7 +421,7 @@ function effects(f: SweepFolder, fig: Extract<FigureSpec, { kind: 'effects' }>, 
     hi += pad;
     const m = metricLabel(metric);
     const x = { field: 'diff', type: 'quantitative', title: `difference from ${controlLabel}${m.unit ? ` (${m.unit})` : ''}`, scale: { domain: [lo, hi], nice: false, zero: false }, axis: { format: metricAxisFormat(metric) } };
-    const y = { field: 'label', type: 'nominal', title: null, sort: null, axis: { labelLimit: 260 } };
+    const y = { field: 'label', type: 'nominal', title: null, sort: null, axis: { labelLimit: 420 } };
     const color = { field: 'clear', type: 'nominal', title: '95 % interval', scale: { domain: ['interval excludes 0', 'interval includes 0'], range: ['#0072B2', '#999999'] } };
     panels.push({
       data: { values },
@@ -436,8 +436,9 @@ function effects(f: SweepFolder, fig: Extract<FigureSpec, { kind: 'effects' }>, 
     });
   }
   if (!panels.length) throw new FigureError(`figure '${fig.id}': effects.csv has no difference for ${metrics.join(', ')}`);
+  const longest = Math.max(0, ...panels.flatMap((p) => ((p.data as { values: { label: string }[] }).values).map((v) => v.label.length)));
   return {
-    spec: concat(fig, `Effects against ${controlLabel}`, panels, 2),
+    spec: concat(fig, `Effects against ${controlLabel}`, panels, longest > 28 ? 1 : 2),
     caption:
       fig.caption ??
       `Each treatment's difference from ${controlLabel}, paired by replicate (common random numbers), with its 95 % t-interval, from effects.csv. Blue: the interval excludes 0.`,

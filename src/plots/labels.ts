@@ -216,13 +216,19 @@ const WORLD_PARAMS: Record<string, { label: string; unit: string; doc: string }>
 
 const SECTIONS = new Set(Object.values(SECTION));
 
-/** Short words from a parameter's doc: the part before a colon, or its first clause. */
-function shortDoc(doc: string): string {
+/**
+ * Short words for a parameter: the head of its doc before a colon ("cleanup rate: probability
+ * per step …"), else its first clause when short, else the plug-in and parameter names in words
+ * (sesame friendWeight → "sesame friend weight"); the whole doc goes to the report's table.
+ */
+function shortDoc(doc: string, name: string, plugin: string): string {
   const d = doc.trim();
   const colon = d.indexOf(':');
-  if (colon > 0 && colon <= 48) return d.slice(0, colon);
+  if (colon > 0 && colon <= 40) return d.slice(0, colon);
   const clause = d.split(/[;,(—]/)[0]!.trim();
-  return clause.length <= 48 ? clause : `${clause.slice(0, 45).replace(/\s+\S*$/, '')}…`;
+  if (clause && clause.length <= 36) return clause;
+  const words = (s: string) => s.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_-]/g, ' ').toLowerCase();
+  return `${words(plugin)} ${words(name)}`;
 }
 
 /** Words and unit of a dotted scenario path (a design factor or a held setting). */
@@ -247,7 +253,7 @@ export function paramLabel(path: string): ParamLabel {
     }
     const def = plugin?.params?.[segs[2]!];
     if (def) {
-      const words = shortDoc(def.doc || segs[2]!);
+      const words = shortDoc(def.doc ?? '', segs[segs.length - 1]!, segs[1]!);
       const label = `${words} (${segs[1]} ${segs.slice(2).join('.')})`;
       const unit = def.unit ?? '';
       return { label, short: words, unit, doc: def.doc, title: unit ? `${words} (${unit})` : words };

@@ -71,7 +71,9 @@ export async function plotExperiment(dir: string, opts: PlotOptions = {}, folder
       const meta: FigureMeta = { id: fig.id, kind: fig.kind, title, caption: built.caption, notes: built.notes, reproduction: built.reproduction };
       const spec = { ...built.spec, usermeta: { scorelab: { figure: fig, ...meta } } };
       const svg = await renderSvg(spec);
-      const png = await svgToPng(svg);
+      // twice the figure's own size (sharp on screens and in print), at most 2,400 pixels wide
+      const width = Number(/^<svg[^>]*\swidth="([\d.]+)"/.exec(svg)?.[1]) || 550;
+      const png = await svgToPng(svg, Math.min(2400, Math.round(width * 2)));
       const base = join(out, fig.id);
       writeFileAtomic(`${base}.vl.json`, JSON.stringify(spec, null, 1) + '\n');
       writeFileAtomic(`${base}.svg`, svg);

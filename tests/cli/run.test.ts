@@ -25,7 +25,7 @@ describe('scorelab run', () => {
       expect(Object.keys(rows[0]!)).toContain(col);
     }
     expect(rows[0]!.seed).toBe('7');
-    expect(readFileSync(join(a, 'figure.svg'), 'utf8')).toMatch(/^<svg[\s\S]*mean_score[\s\S]*<\/svg>$/);
+    expect(readFileSync(join(a, 'figure.svg'), 'utf8')).toMatch(/^<svg[\s\S]*mean score[\s\S]*<\/svg>$/);
     expect(readFileSync(join(a, 'figure.png')).subarray(1, 4).toString()).toBe('PNG');
     // the Arrow IPC copies hold the same tables (what R, pandas and polars will read)
     const arrowSteps = aq.fromArrow(readFileSync(join(a, 'steps.arrow')));
