@@ -12,6 +12,11 @@
  *   with notice known: appeals 0.112 / 0.002, rectification 0.062 / 0.004, audit 0.045 / 0.011;
  *   all five together 0.791 / 0.392.
  * Assertions: the orderings that the mechanism implies, not the values.
+ * The safeguards that decide nothing on evidence, in the same world (second test): expiry (365
+ * days, the list's own term), proportionality, transparency and data-limits at their defaults
+ * leave this world's listings exactly as they are (cut 0 / lost 0: nothing here binds them); expiry
+ * at 90 days cuts 0.176 / loses 0.148 — wrongful and true entries alike, since it does not look at
+ * evidence. Asserted: the four at defaults exactly 0 / 0; expiry 90 cuts > 0.1 and |cut − lost| < 0.1.
  */
 import { describe, expect, it } from 'vitest';
 import { effect, listingWorld } from './evidence-world.js';
@@ -34,5 +39,18 @@ describe('safeguards at their defaults', () => {
     expect(m['appeals (with notice)']!.cut).toBeGreaterThan(m['appeals']!.cut + 0.05); // one cannot appeal what one does not know of
     expect(m['rectification (with notice)']!.cut).toBeGreaterThan(m['rectification']!.cut + 0.03);
     expect(all.cut).toBeGreaterThan(m['human-review']!.cut);
+  }, 60_000);
+
+  it('safeguards that do not weigh evidence cut wrongful and true listings alike, or not at all here', async () => {
+    const T = { termDays: 365 };
+    const none = await listingWorld({}, T);
+    const rows: [string, { cut: number; lost: number }][] = [];
+    for (const id of ['expiry', 'proportionality', 'transparency', 'data-limits']) rows.push([id, effect(await listingWorld({ [id]: {} }, T), none)]);
+    const short = effect(await listingWorld({ expiry: { termDays: 90 } }, T), none);
+    rows.push(['expiry (90 days)', short]);
+    console.log(rows.map(([k, v]) => `${k}: cut ${v.cut.toFixed(3)} lost ${v.lost.toFixed(3)}`).join('\n'));
+    for (const [, v] of rows.slice(0, 4)) expect([v.cut, v.lost]).toEqual([0, 0]);
+    expect(short.cut).toBeGreaterThan(0.1);
+    expect(Math.abs(short.cut - short.lost)).toBeLessThan(0.1);
   }, 60_000);
 });
