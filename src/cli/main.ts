@@ -3,6 +3,7 @@
  * `UserError`) prints one clear message and exits with code 2, never a stack trace.
  */
 import { UserError } from '../core/errors.js';
+import { environmentMessage } from './args.js';
 import { describe } from './commands/describe.js';
 import { list } from './commands/list.js';
 import { merge } from './commands/merge.js';
@@ -68,6 +69,12 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof UserError) {
       console.error(`scorelab ${cmd}: ${e.message}`);
       return 2;
+    }
+    // a full disk, a refused write, no memory: one line with what to do (src/cli/args.ts)
+    const fault = environmentMessage(e, cmd === 'sweep' ? 'finish with the same command and --resume' : 'run the command again');
+    if (fault) {
+      console.error(`scorelab ${cmd}: ${fault}`);
+      return 1;
     }
     throw e;
   }
