@@ -8,9 +8,9 @@
  * under stress are listed), and `joint-punishment` with strong income cuts while listed (senior
  * posts 0.8, subsidies 0.2, real estate 0.2, credit 0.5). Same seed with expiry at 365 and 180 days
  * and without (court terms 2 years, +2 for repeats). Measured: bottom_persistence at the last step
- * (window 364 days) — seed 1: 0.0588 without, 0.0553 at 365 days, 0.0505 at 180 days (listed share
- * 7.7%, 5.7%, 3.3%); over seeds 1–3 the paired differences were −0.0031 to −0.0042 (365 days) and
- * −0.0074 to −0.0083 (180 days).
+ * (window 364 days) — seed 1: 0.0698 without, 0.0645 at 365 days, 0.0604 at 180 days (listed share
+ * 8.5%, 6.9%, 4.5%); over seeds 1–3 the paired differences were −0.0042 to −0.0053 (365 days) and
+ * −0.0094 to −0.0115 (180 days).
  * Tolerances: 180 days lowers it by at least 0.004; 365 days lowers it (by > 0.001) and by less
  * than 180 days does.
  */
