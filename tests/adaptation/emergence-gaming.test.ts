@@ -49,6 +49,7 @@ describe('emergence: gaming under transparency', () => {
     const control = await violations({ gaming: false, transparency: true });
     const gamed = await violations({ gaming: true, transparency: true });
     const ratio = (d: keyof typeof DOMAIN_INDEX) => gamed[DOMAIN_INDEX[d]]! / control[DOMAIN_INDEX[d]]!;
+    if (process.env.SCORELAB_PRINT) console.log('gaming', JSON.stringify({ control: [...control], gamed: [...gamed], domains: DOMAINS }));
     expect(ratio('law')).toBeLessThan(0.7);
     expect(ratio('consumption')).toBeLessThan(0.7);
     expect(ratio('commerce')).toBeGreaterThan(1.3);
@@ -58,6 +59,7 @@ describe('emergence: gaming under transparency', () => {
   it('without transparency and without knowledge of the rules nothing changes', async () => {
     const control = await violations({ gaming: false, transparency: false, knowledgeShare: 0 });
     const gamed = await violations({ gaming: true, transparency: false, knowledgeShare: 0 });
+    if (process.env.SCORELAB_PRINT) console.log('gaming, cause off', JSON.stringify({ control: [...control], gamed: [...gamed] }));
     expect([...gamed]).toEqual([...control]);
   });
 });
