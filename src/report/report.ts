@@ -9,7 +9,7 @@
  * of text is escaped. Effects are reported as found: a direction that did not appear is said so.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import type { FigureSpec } from '../experiment/define.js';
 import { scenarioFor } from '../experiment/plan.js';
 import { fmt, fmtMetric, fmtParam, metricLabel, metricTitle, paramLabel } from '../plots/labels.js';
@@ -26,6 +26,14 @@ export interface ReportResult {
   sections: string[];
   /** Figures declared but not found in figures/ (not drawn yet, or failed). */
   missingFigures: string[];
+}
+
+/** A path as a reader of this page can use it: relative to the working folder when inside it. */
+function shownPath(p: string | null | undefined): string {
+  if (!p) return '';
+  if (!isAbsolute(p)) return p;
+  const r = relative(process.cwd(), p);
+  return r && !r.startsWith('..') && !isAbsolute(r) ? r : p;
 }
 
 const num = (v: Cell | undefined): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
@@ -140,7 +148,7 @@ function figuresSection(f: SweepFolder, figs: FigureSpec[], missing: string[]): 
     const svgPath = join(f.dir, 'figures', `${fig.id}.svg`);
     if (!existsSync(svgPath)) {
       missing.push(fig.id);
-      out.push(`<p class="warn">Figure ${k + 1} (${esc(fig.id)}, ${esc(fig.kind)}) is not drawn: run <code>scorelab plot ${esc(f.dir)}</code>.</p>`);
+      out.push(`<p class="warn">Figure ${k + 1} (${esc(fig.id)}, ${esc(fig.kind)}) is not drawn: run <code>scorelab plot ${esc(shownPath(f.dir))}</code>.</p>`);
       return;
     }
     const meta = figureMeta(f.dir, fig.id);
@@ -199,7 +207,7 @@ function parametersSection(f: SweepFolder, t: ExperimentText): string {
     held.push([`<code>${esc(k)}</code>`, esc(l.short), esc(fmtParam(v)), esc(l.unit || '—')]);
   }
   const s = plan.settings;
-  held.push(['base scenario', 'the scenario every run starts from', esc(plan.base.file), '—']);
+  held.push(['base scenario', 'the scenario every run starts from', esc(shownPath(plan.base.file)), '—']);
   if (s.steps !== null) held.push(['steps', 'steps per run', esc(fmtParam(s.steps)), 'steps']);
   if (s.agents !== null) held.push(['population.agents', 'agents per run', esc(fmtParam(s.agents)), 'count']);
   held.push(['replicates', 'runs per design point', esc(String(s.replicates)), 'count']);
@@ -229,7 +237,22 @@ async function oddSection(f: SweepFolder): Promise<string> {
   return out.join('\n');
 }
 
-function manifestSection(f: SweepFolder): string {
+/** The sweep command that makes this folder again (the sizes given on its command line included). */
+async function sweepCommand(f: SweepFolder): Promise<string> {
+  const plan = f.plan;
+  const exp = await f.experiment();
+  const def = exp?.def;
+  const flags: string[] = [];
+  const s = plan.settings;
+  if (def) {
+    if (s.replicates !== (def.replicates ?? 1)) flags.push(`--replicates ${s.replicates}`);
+    if (s.steps !== (def.steps ?? null) && s.steps !== null) flags.push(`--steps ${s.steps}`);
+    if (s.agents !== (def.agents ?? null) && s.agents !== null) flags.push(`--agents ${s.agents}`);
+  }
+  return `scorelab sweep ${shownPath(plan.experiment.file) || plan.experiment.id}${flags.length ? ` ${flags.join(' ')}` : ''}`;
+}
+
+function manifestSection(f: SweepFolder, command: string): string {
   const m = f.manifest;
   const out = ['<h2 id="manifest">Provenance (manifest.json)</h2>'];
   if (!m) {
@@ -252,7 +275,7 @@ function manifestSection(f: SweepFolder): string {
   ];
   out.push(table(['field', 'value'], rows.filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [esc(k), esc(v)])));
   out.push(`<details><summary>The whole manifest</summary><pre>${esc(JSON.stringify(m, null, 2))}</pre></details>`);
-  out.push(`<p>Reproduce: <code>scorelab sweep ${esc(f.plan.experiment.file ?? f.plan.experiment.id)}</code>; check a committed folder with <code>scorelab verify ${esc(f.dir)}</code>.</p>`);
+  out.push(`<p>Reproduce: <code>${esc(command)}</code>; check the committed folder with <code>scorelab verify ${esc(shownPath(f.dir))}</code>.</p>`);
   return out.join('\n');
 }
 
@@ -269,7 +292,7 @@ export async function reportHtml(f: SweepFolder): Promise<{ html: string; sectio
     effectsSection(f, t),
     parametersSection(f, t),
     await oddSection(f),
-    manifestSection(f),
+    manifestSection(f, await sweepCommand(f)),
   ];
   const ids = ['question', 'claim', 'mechanism', 'control', 'found', 'figures', 'effects', 'parameters', 'odd', 'manifest'];
   const names = ['Question', 'Claim', 'Mechanism', 'Control', 'Expected and found', 'Figures', 'Effects', 'Parameters', 'Model (ODD)', 'Provenance'];
