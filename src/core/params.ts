@@ -14,6 +14,10 @@ export interface ParamDef<T = unknown> {
   expected: string;
   /** Returns the parsed value, or undefined when the input is not acceptable. */
   parse(v: unknown): T | undefined;
+  /** Bounds of a numeric parameter (declared, or the finite ones of `affordableBound`). */
+  min?: number;
+  max?: number;
+  int?: boolean;
 }
 
 export type ParamTable = Record<string, ParamDef<any>>;
@@ -29,21 +33,39 @@ interface NumOpts {
 }
 
 /**
- * A parameter declared without an upper (or lower) bound still gets one that a run can afford:
- * a duration in days at most a century (or ten times its default), a rate per day at most 100 (or
- * twenty times its default), anything else at most 1,000 (or a hundred times its default), and
- * the same bound below zero when no minimum is declared. Without it `historyDays: 1e12` asks for
- * an array of that size, `tripsPerDay: 1e15` never finishes a step and `shockSd: 1e308` turns
- * every wealth into NaN.
+ * A parameter declared without an upper (or lower) bound still gets one, so that every value a
+ * scenario can give is finite and cannot overflow: an exponent, a log-scale or an sd-scale
+ * parameter at most 100 (e^100 and 3^100 are still finite doubles), a duration in days at most
+ * 1,000,000 (about 2,700 years, "never" for any run), anything else at most 1,000,000 or a
+ * thousand times its default; the same bound below zero when no minimum is declared. Without it
+ * `shockSd: 1e308` turned every wealth into NaN. Parameters whose value sets how much work or
+ * memory a run takes have tighter bounds in `AFFORDABLE` below.
  */
 export function affordableBound(def: number, unit: string): number {
   const d = Number.isFinite(def) ? Math.abs(def) : 0;
-  if (/^days?$/.test(unit.trim())) return Math.max(36_500, 10 * d);
-  if (/per (day|staff per day|judge per day)$/.test(unit.trim())) return Math.max(100, 20 * d);
-  return Math.max(1_000, 100 * d);
+  const u = unit.trim();
+  if (/exponent|^log|log-likelihood|nats|sd units|d′|^σ|^sd of/.test(u)) return Math.max(100, 10 * d);
+  if (/^days?$/.test(u)) return Math.max(1_000_000, 10 * d);
+  return Math.max(1_000_000, 1000 * d);
 }
 
-/** The options with the affordable bounds filled in where the declaration gives none. */
+/**
+ * Upper bounds of parameters whose value sets how much work or memory a run takes ("plug-in
+ * id.parameter" → bound): a lookback that draws a prior history of records (records ∝ days),
+ * events looped over each step, draws per tie, a window of ratings kept per provider. Checked by
+ * `resolveParams` with the message "expected … (what a run can afford)".
+ */
+export const AFFORDABLE: Record<string, number> = {
+  'sesame.historyDays': 36_500,
+  'fico.expiryDays': 36_500,
+  'platform-rating.tripsPerDay': 100,
+  'platform-rating.window': 10_000,
+  'platform-rating.minRatings': 10_000,
+  'friend-cleanup.maxDraws': 1_000,
+  'cleanup.draws': 1_000,
+};
+
+/** The options with the finite bounds filled in where the declaration gives none. */
 function bounded(def: number | number[] | Record<string, number>, o: NumOpts): NumOpts {
   const vals = typeof def === 'number' ? [def] : Array.isArray(def) ? def : Object.values(def);
   const cap = Math.max(0, ...vals.map((v) => affordableBound(v, o.unit ?? '')));
@@ -70,7 +92,7 @@ function parseNum(v: unknown, o: NumOpts): number | undefined {
 /** A numeric parameter. */
 export function num(def: number, o: NumOpts): ParamDef<number> {
   o = bounded(def, o);
-  return { default: def, unit: o.unit ?? '', doc: o.doc, source: o.source, expected: numExpected(o), parse: (v) => parseNum(v, o) };
+  return { default: def, unit: o.unit ?? '', doc: o.doc, source: o.source, expected: numExpected(o), parse: (v) => parseNum(v, o), min: o.min, max: o.max, int: o.int };
 }
 
 /** A probability (number in [0, 1]). */
@@ -184,6 +206,11 @@ export function resolveParams<T extends ParamTable>(
       );
     }
     const p = def.parse(v);
+    const cap = AFFORDABLE[`${path.slice(path.lastIndexOf('.') + 1)}.${k}`];
+    if (cap !== undefined && (p === undefined || (typeof p === 'number' && p > cap))) {
+      const lo = def.min !== undefined ? `between ${def.min} and ${cap}` : `≤ ${cap}`;
+      throw fieldError(file, `${path}.${k}`, `${def.int ? 'an integer' : 'a number'} ${lo} (what a run can afford)`, v);
+    }
     if (p === undefined) throw fieldError(file, `${path}.${k}`, def.expected, v);
     out[k] = p;
   }

@@ -83,7 +83,7 @@ const presets = readdirSync(join(ROOT, 'scenarios'))
   .map((f) => YAML.parse(readFileSync(join(ROOT, 'scenarios', f), 'utf8')) as Obj);
 const GRAPHS = graphFiles();
 
-const WEIRD_NUMBERS = [1e308, -1e308, 1e15, 1e12, -1, 0, 0.5, 1e-300, NaN, Infinity, -Infinity, 2 ** 53 + 2, 2 ** 32, 4294967295, 20_000_000, 10_000];
+const WEIRD_NUMBERS = [1e308, -1e308, 1e15, 1e12, 1e6, -1e6, 36_500, 100, -1, 0, 0.5, 1e-300, NaN, Infinity, -Infinity, 2 ** 53 + 2, 2 ** 32, 4294967295, 20_000_000, 10_000];
 const WRONG_VALUES: unknown[] = ['text', '', [1, 2], [], { a: 1 }, {}, true, false, null, 'constructor', ['x', { y: [1] }]];
 const KEYS = ['agentz', 'Name', 'steps ', 'graph', 'toString', 'constructor', 'hasOwnProperty', 'valueOf', 'regimes', '0', 'a.b', ''];
 

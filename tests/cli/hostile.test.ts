@@ -13,6 +13,8 @@ import { outputFolder } from '../../src/cli/commands/run.js';
 import { prepareScenario } from '../../src/scenario/load.js';
 import { memoryEstimate, MEMORY_BUDGET_BYTES, TABLE_BYTES_PER_AGENT } from '../../src/scenario/build.js';
 import { MAX_AGENTS } from '../../src/scenario/schema.js';
+import { AFFORDABLE, type ParamTable } from '../../src/core/params.js';
+import { allPlugins, findPlugin } from '../../src/scenario/registry.js';
 import { BIN, ROOT } from '../helpers.js';
 import { runMain, STACK_LINE } from './in-process.js';
 
@@ -124,13 +126,29 @@ describe('graphs that cannot be built', () => {
 
 describe('numbers a run cannot afford', () => {
   it('sesame.historyDays 1e12, platform-rating.tripsPerDay 1e15, shockSd 1e308', async () => {
-    refused(await run(`${TINY}regimes:\n  sesame: {historyDays: 1e12}\n`), /regimes\.sesame\.historyDays: expected a number between 1 and 36500, found 1000000000000/);
-    refused(await run(`${TINY}regimes:\n  platform-rating: {tripsPerDay: 1e15}\n`), /regimes\.platform-rating\.tripsPerDay: expected a number between 0 and 100, found 1000000000000000/);
-    refused(await run(`${TINY}behaviour:\n  standard: {shockSd: 1e308}\n`), /behaviour\.standard\.shockSd: expected a number between 0 and 1000, found 1e\+308/);
+    refused(await run(`${TINY}regimes:\n  sesame: {historyDays: 1e12}\n`), /regimes\.sesame\.historyDays: expected a number between 1 and 36500 \(what a run can afford\), found 1000000000000/);
+    refused(await run(`${TINY}regimes:\n  platform-rating: {tripsPerDay: 1e15}\n`), /regimes\.platform-rating\.tripsPerDay: expected a number between 0 and 100 \(what a run can afford\), found 1000000000000000/);
+    refused(await run(`${TINY}behaviour:\n  standard: {shockSd: 1e308}\n`), /behaviour\.standard\.shockSd: expected a number between 0 and 1000000, found 1e\+308/);
     // at the bounds the runs are finite (and fast at this size)
-    const ok = await run(`${TINY}behaviour:\n  standard: {shockSd: 1000}\nregimes:\n  sesame: {historyDays: 36500}\n  platform-rating: {tripsPerDay: 100}\n`);
+    const ok = await run(`${TINY}behaviour:\n  standard: {shockSd: 1000000}\nregimes:\n  sesame: {historyDays: 36500}\n  platform-rating: {tripsPerDay: 100}\n`);
     expect(ok.code, ok.stderr).toBe(0);
     expect(readFileSync(join(ok.out, 'steps.csv'), 'utf8') + readFileSync(join(ok.out, 'agents.csv'), 'utf8')).not.toMatch(/NaN|Infinity/);
+  });
+
+  it('every numeric plug-in parameter has finite bounds; the work-setting ones are named in AFFORDABLE', () => {
+    for (const spec of allPlugins()) {
+      for (const [k, def] of Object.entries(spec.params as ParamTable)) {
+        if (typeof def.default !== 'number') continue;
+        expect(Number.isFinite(def.max) && Number.isFinite(def.min), `${spec.id}.${k}`).toBe(true);
+        expect(def.parse(1e308), `${spec.id}.${k}`).toBeUndefined();
+      }
+    }
+    for (const [key, cap] of Object.entries(AFFORDABLE)) {
+      const [id, k] = key.split('.') as [string, string];
+      const def = (findPlugin(id)?.params as ParamTable | undefined)?.[k];
+      expect(def, key).toBeDefined();
+      expect(def!.default as number, key).toBeLessThanOrEqual(cap);
+    }
   });
 
   it('agents 1e308 is told the real limit; 20M is refused; a run that does not fit is refused up front with its estimate', async () => {
