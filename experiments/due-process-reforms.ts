@@ -114,7 +114,7 @@ export default defineExperiment({
     points: [only('none', []), ...SAFEGUARDS.map((s) => only(s, [s])), only('all', SAFEGUARDS)],
   },
   summary,
-  quick: { agents: 500, steps: 120, replicates: 2 },
+  quick: { agents: 400, steps: 100, replicates: 2 },
   figures: [
     { id: 'outcomes', kind: 'multiples', metrics: ['wrongful_listed_share', 'listed_share', 'listed_rate_ratio', 'mean_days_to_delist', 'bottom_persistence'], by: 'name', title: 'Outcomes by safeguard set' },
     { id: 'effects', kind: 'effects', metrics: ['wrongful_listed_share', 'true_listed_share', 'listed_rate_ratio', 'mean_days_to_delist', 'bottom_persistence'] },

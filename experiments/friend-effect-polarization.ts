@@ -62,13 +62,13 @@ export default defineExperiment({
     },
   },
   summary: { metrics: ['score_assortativity', 'stratum_modularity', 'cross_stratum_tie_share', 'cross_stratum_tie_share_online', 'group_assortativity', 'tie_count'] },
-  quick: { agents: 500, steps: 100, replicates: 2 },
+  quick: { agents: 400, steps: 80, replicates: 2 },
   figures: [
     { id: 'assortativity-heatmap', kind: 'heatmap', x: 'regimes.sesame.friendWeight', y: 'adaptations.cleanup.rate', metric: 'score_assortativity' },
     { id: 'assortativity-dose', kind: 'dose', x: 'regimes.sesame.friendWeight', y: 'score_assortativity', color: 'adaptations.cleanup.rate' },
     { id: 'cross-stratum-dose', kind: 'dose', x: 'regimes.sesame.friendWeight', y: 'cross_stratum_tie_share', color: 'adaptations.cleanup.rate' },
     { id: 'over-time', kind: 'timeseries', metrics: ['score_assortativity', 'stratum_modularity', 'cross_stratum_tie_share'], color: 'regimes.sesame.friendWeight', facet: 'adaptations.cleanup.rate' },
-    { id: 'network', kind: 'network', where: { 'regimes.sesame.friendWeight': 0.3, 'adaptations.cleanup.rate': 0.02 }, colorBy: 'score', agents: 400, title: 'Before and after a year of cleanup (friendWeight 0.3)' },
+    { id: 'network', kind: 'network', where: { 'regimes.sesame.friendWeight': 0.3, 'adaptations.cleanup.rate': 0.02 }, colorBy: 'score', agents: 400, title: 'Before and after cleanup (friendWeight 0.3, cleanup rate 0.02)' },
     { id: 'effects', kind: 'effects', metrics: ['score_assortativity', 'stratum_modularity', 'cross_stratum_tie_share'] },
   ],
 });

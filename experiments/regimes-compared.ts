@@ -124,7 +124,7 @@ export default defineExperiment({
   metrics: OUTCOMES,
   design: { kind: 'points', points: POINTS },
   summary: { metrics: OUTCOMES },
-  quick: { agents: 200, steps: 50, replicates: 1 },
+  quick: { agents: 150, steps: 40, replicates: 1 },
   figures: [
     { id: 'polarization', kind: 'multiples', metrics: ['score_assortativity', 'cross_stratum_tie_share'], by: 'name', title: 'Polarization by regime' },
     { id: 'discrimination', kind: 'multiples', metrics: ['listed_rate_ratio', 'benefit_disparate_impact', 'wrongful_listed_share'], by: 'name', title: 'Discrimination by regime' },

@@ -74,7 +74,7 @@ export default defineExperiment({
     ],
   },
   summary: { metrics: ['gini_wealth', 'bottom_persistence', 'score_gap', 'violation_rate'], meanOfLast: 4 },
-  quick: { agents: 200, steps: 60, replicates: 1 },
+  quick: { agents: 150, steps: 40, replicates: 1 },
   figures: [
     { id: 'gini-by-floor', kind: 'dose', x: 'regimes.national-composite.areaFloor', y: 'gini_wealth' },
     { id: 'gini-by-restriction', kind: 'dose', x: 'regimes.national-composite.restrictIncomeMult', y: 'gini_wealth' },

@@ -104,7 +104,7 @@ export default defineExperiment({
     },
   },
   summary: { metrics: ['listed_rate_ratio', 'score_gap', 'theil_wealth_between', 'listed_share', 'violation_rate', 'equalized_odds_gap'] },
-  quick: { agents: 500, steps: 120, replicates: 2 },
+  quick: { agents: 400, steps: 100, replicates: 2 },
   figures: [
     { id: 'listed-heatmap', kind: 'heatmap', x: 'observation.surveillance.ratio', y: 'behaviour.minority-conduct.ratio', metric: 'listed_rate_ratio', title: 'Listing rate, minority ÷ majority' },
     { id: 'listed-dose', kind: 'dose', x: 'observation.surveillance.ratio', y: 'listed_rate_ratio', color: 'behaviour.minority-conduct.ratio' },
