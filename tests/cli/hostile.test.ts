@@ -221,6 +221,20 @@ describe('output folders', () => {
   });
 });
 
+describe('large tables', () => {
+  it('CSV files are written in chunks that join to the whole table byte for byte', async () => {
+    const aq = await import('arquero');
+    const { toCsv } = await import('../../src/results/tables.js');
+    const { csvChunks } = await import('../../src/results/write-run.js');
+    const t = aq.table({ id: [0, 1, 2, 3, 4, 5, 6], x: [0.5, null, 1e-9, -2, 3, NaN, 7], s: ['a', 'b,c', 'd"e', '', 'f', 'g', 'h'] });
+    for (const rows of [1, 3, 7, 100]) {
+      const parts = [...csvChunks(t, rows)];
+      expect(parts).toHaveLength(Math.ceil(7 / Math.min(rows, 7)) || 1);
+      expect(parts.join(''), `${rows} rows per chunk`).toBe(toCsv(t));
+    }
+  });
+});
+
 describe('pipes', () => {
   it('scorelab run | head exits quietly (EPIPE)', () => {
     if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) return;
