@@ -25,7 +25,7 @@ import type { FigureSpec } from '../experiment/define.js';
 import type { Point } from '../experiment/designs/index.js';
 import { rerunAgents, type AgentState, type Rerun } from './agents.js';
 import { fmt, fmtMetric, fmtParam, metricAxisFormat, metricLabel, metricTitle, paramLabel, yDomain } from './labels.js';
-import { varyingParams, type Cell, type CsvTable, type SweepFolder } from './sweep-data.js';
+import { labelKeys, varyingParams, type Cell, type CsvTable, type SweepFolder } from './sweep-data.js';
 
 // a CommonJS module: its default export is the layout function with `assign` and `inferSettings`
 type ForceAtlas2 = {
@@ -98,9 +98,9 @@ function pointOf(f: SweepFolder, r: Row): Point {
   return p;
 }
 
-/** "cleanup rate = 0.05, tolerance = 0.1" for the given factors. */
-function pointText(p: Point, keys: string[]): string {
-  return keys.map((k) => `${paramLabel(k).short} = ${fmtParam(p[k])}`).join(', ');
+/** "cleanup rate = 0.05, tolerance = 0.1" for the given factors (a point's `name` as it is). */
+export function pointText(p: Point, keys: string[]): string {
+  return keys.map((k) => (k === 'name' ? fmtParam(p[k]) : `${paramLabel(k).short} = ${fmtParam(p[k])}`)).join(', ');
 }
 
 /** Distinct values of a factor in design order, and their legend texts (numbers ascending). */
@@ -173,8 +173,8 @@ function timeseries(f: SweepFolder, fig: Extract<FigureSpec, { kind: 'timeseries
   const t = need(f, 'points', fig);
   checkFactor(f, fig, 'color', fig.color);
   checkFactor(f, fig, 'facet', fig.facet);
-  const varying = varyingParams(f.plan);
-  const seriesKeys = varying.filter((k) => k !== fig.facet && k !== fig.color);
+  const fixed = [fig.facet, fig.color].filter((k): k is string => k !== undefined);
+  const seriesKeys = labelKeys(f.plan, fixed);
   const colorKey = fig.color ?? (seriesKeys.length ? null : undefined);
   const notes: string[] = [];
   const panels: Panel[] = [];
@@ -194,7 +194,7 @@ function timeseries(f: SweepFolder, fig: Extract<FigureSpec, { kind: 'timeseries
         lo: num(r.ci_low),
         hi: num(r.ci_high),
         point: r.point,
-        series: pointText(p, varying.filter((k) => k !== fig.facet)) || 'all runs',
+        series: pointText(p, labelKeys(f.plan, fig.facet ? [fig.facet] : [])) || 'all runs',
         color: fig.color ? fmtParam(p[fig.color]) : pointText(p, seriesKeys) || 'all runs',
         facet: fig.facet ? fmtParam(p[fig.facet]) : null,
       };
@@ -237,8 +237,7 @@ function dose(f: SweepFolder, fig: Extract<FigureSpec, { kind: 'dose' | 'box' }>
   const t = need(f, 'points', fig);
   for (const [field, k] of [['x', fig.x], ['color', fig.color], ['facet', fig.facet]] as const) checkFactor(f, fig, field, k);
   const { rows, step, day } = atStep(metricRows(t, fig, fig.y), fig, fig.y, fig.step);
-  const varying = varyingParams(f.plan);
-  const others = varying.filter((k) => k !== fig.x && k !== fig.facet && k !== fig.color);
+  const others = labelKeys(f.plan, [fig.x, fig.facet, fig.color].filter((k): k is string => k !== undefined));
   const numeric = rows.every((r) => typeof pointOf(f, r)[fig.x] === 'number');
   const values = rows
     .filter((r) => num(r.mean) !== null)
@@ -299,7 +298,7 @@ function heatmap(f: SweepFolder, fig: Extract<FigureSpec, { kind: 'heatmap' }>):
   checkFactor(f, fig, 'x', fig.x);
   checkFactor(f, fig, 'y', fig.y);
   const { rows, step, day } = atStep(metricRows(t, fig, fig.metric), fig, fig.metric, fig.step);
-  const others = varyingParams(f.plan).filter((k) => k !== fig.x && k !== fig.y);
+  const others = labelKeys(f.plan, [fig.x, fig.y]);
   const values = rows
     .filter((r) => num(r.mean) !== null)
     .map((r) => {
@@ -336,7 +335,7 @@ function heatmap(f: SweepFolder, fig: Extract<FigureSpec, { kind: 'heatmap' }>):
 function multiples(f: SweepFolder, fig: Extract<FigureSpec, { kind: 'multiples' }>): BuiltFigure {
   const t = need(f, 'points', fig);
   checkFactor(f, fig, 'by', fig.by);
-  const others = varyingParams(f.plan).filter((k) => k !== fig.by);
+  const others = labelKeys(f.plan, [fig.by]);
   const byLevels = levels(f, fig.by);
   const notes: string[] = [];
   const panels: Panel[] = [];
@@ -402,8 +401,7 @@ function effects(f: SweepFolder, fig: Extract<FigureSpec, { kind: 'effects' }>, 
         const ci = num(r.control);
         const c = ci !== null ? f.plan.points[ci] : undefined;
         const differ = p && c ? f.plan.paramKeys.filter((k) => JSON.stringify(p[k] ?? null) !== JSON.stringify(c[k] ?? null)) : [];
-        const keys = [...differ, ...varyingParams(f.plan).filter((k) => !differ.includes(k))];
-        const label = p ? pointText(p, keys) : String(r.treatment);
+        const label = p ? pointText(p, labelKeys(f.plan, [], differ)) || `point ${ti}` : String(r.treatment);
         const lo = num(r.ci_low);
         const hi = num(r.ci_high);
         const clear = lo !== null && hi !== null && (lo > 0 || hi < 0);
@@ -506,7 +504,7 @@ async function distribution(f: SweepFolder, fig: Extract<FigureSpec, { kind: 'di
     const all = f.plan.points.map((_, i) => i);
     chosen = all.length <= 4 ? all : [all[0]!, all[all.length - 1]!];
   }
-  const varying = varyingParams(f.plan);
+  const varying = labelKeys(f.plan);
   const reruns: Rerun[] = [];
   const values: Record<string, unknown>[] = [];
   const MAX = 2000;
@@ -655,7 +653,7 @@ async function network(f: SweepFolder, fig: Extract<FigureSpec, { kind: 'network
       view: { stroke: null },
     });
   }
-  const point = pointText(f.plan.points[pi]!, varyingParams(f.plan));
+  const point = pointText(f.plan.points[pi]!, labelKeys(f.plan));
   const spec = top(fig, `The network${point ? ` at ${point}` : ''}, start and end`, {
     hconcat: panels,
     resolve: { scale: { color: 'shared', x: 'independent', y: 'independent' } },

@@ -211,6 +211,7 @@ const WORLD_PARAMS: Record<string, { label: string; unit: string; doc: string }>
   'graph.offlineOnlyShare': { label: 'offline-only ties', unit: 'share of ties', doc: 'share of ties that are offline only' },
   minorityDetectRatio: { label: 'surveillance ratio, minority ÷ majority', unit: 'ratio', doc: 'detection probability of the minority over that of the majority' },
   steps: { label: 'steps', unit: 'steps', doc: 'number of steps of a run' },
+  name: { label: 'scenario', unit: '', doc: 'the name given to the scenario of a design point' },
   daysPerStep: { label: 'days per step', unit: 'days', doc: 'days per step' },
 };
 

@@ -193,3 +193,33 @@ export async function experimentText(f: SweepFolder): Promise<ExperimentText> {
 export function varyingParams(plan: Plan): string[] {
   return plan.paramKeys.filter((k) => new Set(plan.points.map((p) => JSON.stringify(p[k] ?? null))).size > 1);
 }
+
+const valueKey = (v: unknown) => JSON.stringify(v ?? null);
+
+/** Whether the values of `keys` decide the value of `k` over the design's points. */
+function determined(plan: Plan, keys: string[], k: string): boolean {
+  const seen = new Map<string, string>();
+  for (const p of plan.points) {
+    const at = keys.map((x) => valueKey(p[x])).join('\u0000');
+    const v = valueKey(p[k]);
+    const was = seen.get(at);
+    if (was !== undefined && was !== v) return false;
+    seen.set(at, v);
+  }
+  return true;
+}
+
+/**
+ * The factors that tell points apart once `fixed` is known (a figure's x, colour or facet): the
+ * varying factors not decided by those already chosen. A factor whose values name every point
+ * (a `name` in a points design) comes first, so a design of switched plug-ins is labelled by
+ * its names rather than by every switch.
+ */
+export function labelKeys(plan: Plan, fixed: string[] = [], prefer: string[] = []): string[] {
+  const varying = varyingParams(plan);
+  const naming = varying.filter((k) => typeof plan.points[0]?.[k] === 'string' && new Set(plan.points.map((p) => valueKey(p[k]))).size === plan.points.length);
+  const order = [...new Set([...naming, ...prefer, ...varying])].filter((k) => !fixed.includes(k));
+  const out: string[] = [];
+  for (const k of order) if (!determined(plan, [...fixed, ...out], k)) out.push(k);
+  return out;
+}

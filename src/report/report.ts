@@ -15,7 +15,8 @@ import { scenarioFor } from '../experiment/plan.js';
 import { fmt, fmtMetric, fmtParam, metricLabel, metricTitle, paramLabel } from '../plots/labels.js';
 import type { FigureMeta } from '../plots/plot.js';
 import { declaredFigures } from '../plots/plot.js';
-import { experimentText, openSweep, varyingParams, type Cell, type ExperimentText, type SweepFolder } from '../plots/sweep-data.js';
+import { pointText } from '../plots/figures.js';
+import { experimentText, labelKeys, openSweep, varyingParams, type Cell, type ExperimentText, type SweepFolder } from '../plots/sweep-data.js';
 import { writeFileAtomic } from '../results/atomic.js';
 import { prepareScenario } from '../scenario/load.js';
 import { oddDocument, oddMarkdown } from '../scenario/odd.js';
@@ -54,11 +55,9 @@ function pointName(f: SweepFolder, i: number | null, against: number | null): st
   const p = i === null ? undefined : f.plan.points[i];
   if (!p) return String(i);
   const c = against === null ? undefined : f.plan.points[against];
-  // the factors that differ from the control first, then the other factors that vary
-  const varying = varyingParams(f.plan);
+  // the factors that differ from the control first (a naming factor before them)
   const differ = c ? f.plan.paramKeys.filter((k) => JSON.stringify(p[k] ?? null) !== JSON.stringify(c[k] ?? null)) : [];
-  const keys = [...differ, ...varying.filter((k) => !differ.includes(k))];
-  return keys.map((k) => `${paramLabel(k).short} = ${fmtParam(p[k])}`).join(', ') || `point ${i}`;
+  return pointText(p, labelKeys(f.plan, [], differ)) || `point ${i}`;
 }
 
 function claimSection(t: ExperimentText): string {
