@@ -183,7 +183,7 @@ export async function experimentText(f: SweepFolder): Promise<ExperimentText> {
     question: d?.question,
     claim: d?.claim,
     mechanism: d?.mechanism,
-    control: d?.control,
+    control: d?.control ?? (f.manifest?.control as ExperimentText['control'] | undefined),
     expected: d?.expected,
     set: d?.set,
   };
