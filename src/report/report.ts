@@ -89,9 +89,20 @@ function expectedSection(f: SweepFolder, t: ExperimentText): string {
     out.push(`<p class="warn">No effects.csv in this folder${t.control ? '' : ' (the experiment declares no control)'}: the expected directions below are not tested.</p>`);
   }
   const rows: string[][] = [];
+  const summary: string[] = [];
   for (const m of metrics) {
     const exp = expected[m];
     const hits = eff?.rows.filter((r) => r.metric === m) ?? [];
+    if (hits.length) {
+      const found = hits.map((r) => {
+        const lo = num(r.ci_low);
+        const hi = num(r.ci_high);
+        return lo === null || hi === null ? 'no interval' : lo > 0 ? 'up' : hi < 0 ? 'down' : 'no clear effect';
+      });
+      const count = (w: string) => found.filter((x) => x === w).length;
+      const parts = ['up', 'down', 'no clear effect', 'no interval'].filter((w) => count(w)).map((w) => `${w} in ${count(w)}`);
+      summary.push(`<li><strong>${esc(metricLabel(m).label)}</strong> (expected ${esc(exp === 'none' ? 'no effect' : exp)}): ${esc(parts.join(', '))} of ${hits.length} treatment(s).</li>`);
+    }
     if (!hits.length) {
       rows.push([esc(metricLabel(m).label), esc(exp), '—', '—', `<span class="verdict-none">not measured (not in effects.csv)</span>`]);
       continue;
@@ -111,6 +122,7 @@ function expectedSection(f: SweepFolder, t: ExperimentText): string {
     }
   }
   out.push('<p>Each treatment against its control: the paired difference (treatment − control) of the run summaries with its 95 % interval, from effects.csv. “Up” or “down” only when the interval excludes 0.</p>');
+  if (summary.length) out.push(`<ul class="summary">${summary.join('')}</ul>`);
   out.push(table(['outcome', 'expected', 'treatment', 'difference [95 % interval]', 'found'], rows, 'found'));
   return out.join('\n');
 }
