@@ -7,6 +7,8 @@
  *    (PEEK_TRUTH, peekMistaken, CORE_TOKEN), a `.mistaken` field, or the lists' wrongful counters.
  *    Deciders may not read the true acts either: `world.acts` only in observation (the sensors of
  *    the world), behaviour (which writes them) and the adaptations where a person witnesses acts.
+ *    The core helpers that plug-ins decide with (src/core/decider.ts — the one Decider of the
+ *    safeguards and the court —, points.ts, friend-effect.ts) are held to the same rule.
  * 2. Runtime rule: a read of the label outside the record stage throws GroundTruthError; the same
  *    read from a record hook and from a metric works.
  */
@@ -17,6 +19,8 @@ import { defineRegime, registerPlugin, runScenario } from '../../src/index.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', 'src');
 const PLUGIN_DIRS = ['regimes', 'safeguards', 'adaptation', 'observation', 'behaviour'];
+/** Core helpers that plug-ins decide with: under the plug-ins' rule. */
+const CORE_HELPERS = ['core/decider.ts', 'core/points.ts', 'core/friend-effect.ts'];
 /** Files where a person or a sensor sees true acts (observation by people). */
 const ACT_READERS = new Set(['observation', 'behaviour']);
 const WITNESSES = new Set(['adaptation/informing.ts']);
@@ -60,10 +64,14 @@ function recordBodies(src: string): [number, number][] {
 }
 
 describe('ground truth is for metrics only', () => {
-  const sources = PLUGIN_DIRS.flatMap((d) => files(join(ROOT, d)).map((f) => ({ dir: d, rel: f.slice(ROOT.length + 1), src: code(readFileSync(f, 'utf8')) })));
+  const sources = [
+    ...PLUGIN_DIRS.flatMap((d) => files(join(ROOT, d)).map((f) => ({ dir: d, rel: f.slice(ROOT.length + 1), src: code(readFileSync(f, 'utf8')) }))),
+    ...CORE_HELPERS.map((rel) => ({ dir: 'core', rel, src: code(readFileSync(join(ROOT, rel), 'utf8')) })),
+  ];
 
   it('finds the plug-in sources', () => {
     expect(sources.length).toBeGreaterThan(40);
+    expect(sources.map((x) => x.rel)).toContain('core/decider.ts');
   });
 
   it('no plug-in reads a truth label outside its record hook', () => {
