@@ -72,6 +72,7 @@ describe('emergence: social cleanup for a reason', () => {
     const strong = await effect(0.3);
     const weak = await effect(0.05);
     const none = await effect(0);
+    if (process.env.SCORELAB_PRINT) console.log('assortativity effect', JSON.stringify({ strong: strong.effect, weak: weak.effect, none: none.effect }));
     expect(strong.effect).toBeGreaterThan(0.08);
     expect(strong.effect).toBeGreaterThan(weak.effect + 0.05);
     expect(weak.effect).toBeLessThan(0.05);
