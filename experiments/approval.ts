@@ -32,9 +32,11 @@
  *
  *   npx scorelab sweep experiments/approval.ts          # full: 12 runs
  *   npx scorelab sweep experiments/approval.ts --quick
+
  *
- * Full sweep: 12 runs in 46 s wall time on this 2-core machine with 2 workers while it was shared
- * with other engineers' jobs (load average ≈ 12); 15 s of CPU time. Measured 2026-12-07.
+ * Full sweep: 12 runs in 26 s wall time on this 2-core machine with 2 workers, figures and report
+ * included, while it was shared with other engineers' jobs (load average ≈ 6–9); 18 s of CPU time.
+ * Measured 2026-12-07.
  */
 import { defineExperiment, type Row } from 'scorelab';
 

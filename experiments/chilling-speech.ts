@@ -29,9 +29,11 @@
  *
  *   npx scorelab sweep experiments/chilling-speech.ts          # full: 24 runs
  *   npx scorelab sweep experiments/chilling-speech.ts --quick
+
  *
- * Full sweep: 24 runs in 37 s wall time on this 2-core machine with 2 workers while it was shared
- * with other engineers' jobs (load average ≈ 11); 18 s of CPU time. Measured 2026-12-07.
+ * Full sweep: 24 runs in 21 s wall time on this 2-core machine with 2 workers, figures and report
+ * included, while it was shared with other engineers' jobs (load average ≈ 6–9); 16 s of CPU time.
+ * Measured 2026-12-07.
  */
 import { defineExperiment } from 'scorelab';
 

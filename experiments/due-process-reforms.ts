@@ -35,9 +35,11 @@
  *   npx scorelab sweep experiments/due-process-reforms.ts          # full: 32 runs
  *   npx scorelab sweep experiments/due-process-reforms.ts --quick
 
+
  *
- * Full sweep: 32 runs in 43 s wall time on this 2-core machine with 2 workers while it was shared
- * with other engineers' jobs; 35 s of CPU time. Measured 2026-12-07.
+ * Full sweep: 32 runs in 50 s wall time on this 2-core machine with 2 workers, figures and report
+ * included, while it was shared with other engineers' jobs (load average ≈ 6–9); 34 s of CPU time.
+ * Measured 2026-12-07.
  */
 import { defineExperiment, type Row, type SummaryContext } from 'scorelab';
 

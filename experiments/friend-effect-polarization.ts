@@ -27,9 +27,11 @@
  *   npx scorelab sweep experiments/friend-effect-polarization.ts          # full: 24 runs
  *   npx scorelab sweep experiments/friend-effect-polarization.ts --quick
 
+
  *
- * Full sweep: 24 runs in 16 s wall time on this 2-core machine with 2 workers while it was shared
- * with other engineers' jobs; 21 s of CPU time. Measured 2026-12-07.
+ * Full sweep: 24 runs in 66 s wall time on this 2-core machine with 2 workers, figures and report
+ * included, while it was shared with other engineers' jobs (load average ≈ 6–9); 31 s of CPU time.
+ * Measured 2026-12-07.
  */
 import { defineExperiment } from 'scorelab';
 

@@ -31,9 +31,11 @@
  *   npx scorelab sweep experiments/joint-punishment-stratification.ts          # full: 27 runs
  *   npx scorelab sweep experiments/joint-punishment-stratification.ts --quick
 
+
  *
- * Full sweep: 27 runs in 54 s wall time on this 2-core machine with 2 workers while it was shared
- * with other engineers' jobs; 38 s of CPU time. Measured 2026-12-07.
+ * Full sweep: 27 runs in 58 s wall time on this 2-core machine with 2 workers, figures and report
+ * included, while it was shared with other engineers' jobs (load average ≈ 6–9); 37 s of CPU time.
+ * Measured 2026-12-07.
  */
 import { defineExperiment, type Row } from 'scorelab';
 

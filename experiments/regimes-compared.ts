@@ -10,7 +10,7 @@
  * rather than kind; each can discriminate, sort people and sanction without due process.
  *
  * Mechanism: each regime is its own plug-in (src/regimes), run at its defaults on the same world:
- * 2,000 agents on a group-homophilous network (homophily 0.5), a poorer minority (wealth and income
+ * 1,500 agents on a group-homophilous network (homophily 0.5), a poorer minority (wealth and income
  * 0.7 of the majority's), face recognition that mismatches the minority 10× as often
  * (misidentification, law), and three adaptations that act only where a regime gives them a reason:
  * social cleanup (a motive only where a score reads friends), self-censorship (only from speech
@@ -29,10 +29,11 @@
  *
  *   npx scorelab sweep experiments/regimes-compared.ts          # full: 54 runs
  *   npx scorelab sweep experiments/regimes-compared.ts --quick
+
  *
- * Full sweep: 54 runs in 146 s wall time on this 2-core machine with 2 workers while it was shared
- * with other engineers' jobs (load average ≈ 12) — over the 2-minute budget only because of that
- * load; 52 s of CPU time, so about 30 s on two idle cores. Measured 2026-12-07.
+ * Full sweep: 54 runs in 79 s wall time on this 2-core machine with 2 workers, figures and report
+ * included, while it was shared with other engineers' jobs (load average ≈ 6–9); 40 s of CPU time.
+ * Measured 2026-12-07.
  */
 import { defineExperiment } from 'scorelab';
 
@@ -118,7 +119,7 @@ export default defineExperiment({
     adaptations: { cleanup: {}, 'self-censorship': {}, approval: {} },
     record: { every: 7 },
   },
-  agents: 2000,
+  agents: 1500,
   steps: 365,
   replicates: 3,
   metrics: OUTCOMES,

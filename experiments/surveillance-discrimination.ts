@@ -33,9 +33,11 @@
  *   npx scorelab sweep experiments/surveillance-discrimination.ts          # full: 36 runs
  *   npx scorelab sweep experiments/surveillance-discrimination.ts --quick  # results/surveillance-discrimination-quick/
 
+
  *
- * Full sweep: 36 runs in 30 s wall time on this 2-core machine with 2 workers while it was shared
- * with other engineers' jobs; 32 s of CPU time. Measured 2026-12-07.
+ * Full sweep: 36 runs in 101 s wall time on this 2-core machine with 2 workers, figures and report
+ * included, while it was shared with other engineers' jobs (load average ≈ 6–9); 47 s of CPU time.
+ * Measured 2026-12-07.
  */
 import { defineBehaviour, defineExperiment, DOMAIN_INDEX, num } from 'scorelab';
 

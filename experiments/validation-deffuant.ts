@@ -25,9 +25,11 @@
  *   npx scorelab sweep experiments/validation-deffuant.ts          # runs.csv: clusters, predicted, match
  *   npx scorelab sweep experiments/validation-deffuant.ts --quick
 
+
  *
- * Full sweep: 45 runs in 23 s wall time on this 2-core machine with 2 workers while it was shared
- * with other engineers' jobs (load average ≈ 12); 5 s of CPU time. Measured 2026-12-07.
+ * Full sweep: 45 runs in 5 s wall time on this 2-core machine with 2 workers, figures and report
+ * included, while it was shared with other engineers' jobs (load average ≈ 6–9); 4 s of CPU time.
+ * Measured 2026-12-07.
  */
 import { defineAdaptation, defineExperiment, num, prob, type Row, type SummaryContext } from 'scorelab';
 

@@ -27,9 +27,11 @@
  *   npx scorelab sweep experiments/validation-degroot.ts          # runs.csv: consensus, expected, abs_error
  *   npx scorelab sweep experiments/validation-degroot.ts --quick
 
+
  *
- * Full sweep: 3 runs in 8.5 s wall time with 1 worker on this shared 2-core machine, nearly all of
- * it start-up. Measured 2026-12-07.
+ * Full sweep: 3 runs in 4.6 s wall time on this 2-core machine with 2 workers, figures and report
+ * included, while it was shared with other engineers' jobs (load average ≈ 6–9), nearly all of it
+ * start-up. Measured 2026-12-07.
  */
 import { defineAdaptation, defineExperiment, num, type Row, type SummaryContext } from 'scorelab';
 
