@@ -34,6 +34,11 @@
  *   npx scorelab sweep experiments/approval.ts --quick
 
  *
+ * Trial run (2026-12-07, full sweep, before the last mechanisms of issue 10 landed): Sesame +
+ * redlist raised approval by 0.17 and the rich–poor gap by 0.006 (interval 0.004–0.008); the
+ * majority–minority gap rose by 0.0016, an interval that includes 0. The court blacklist lowered
+ * approval by 0.08 with no wealth gradient.
+ *
  * Full sweep: 12 runs in 26 s wall time on this 2-core machine with 2 workers, figures and report
  * included, while it was shared with other engineers' jobs (load average ≈ 6–9); 18 s of CPU time.
  * Measured 2026-12-07.

@@ -37,6 +37,12 @@
  *   npx scorelab sweep experiments/deterrence-and-harm.ts --quick
 
  *
+ * Trial run (2026-12-07, full sweep, before the last mechanisms of issue 10 landed): defaults fell
+ * with severity and more where certainty was high (−11 % at detect 0.3, −24 % at 0.9, breadth 1);
+ * at breadth 0 detection alone deterred nothing (identical default rates). gini_wealth rose
+ * (+0.0013 at breadth 1, detect 0.9); wrongful listings did not change; bottom_persistence did not
+ * move beyond noise.
+ *
  * Full sweep: 27 runs in 78 s wall time (figures and report included) on this 2-core machine with
  * 2 workers while it was shared with other engineers' jobs (load average ≈ 8); 35 s of CPU time.
  * Measured 2026-12-07.

@@ -32,6 +32,10 @@
  *   npx scorelab sweep experiments/network-lending-redlining.ts          # full: 36 runs
  *   npx scorelab sweep experiments/network-lending-redlining.ts --quick
  *
+ * Trial run (2026-12-07, full sweep, before the last mechanisms of issue 10 landed):
+ * benefit_disparate_impact fell with homophily at every minimum (−0.14 at homophily 0.8, minimum
+ * 680, interval −0.22 to −0.07); own scores did not change.
+ *
  * Full sweep: 36 runs in 73 s wall time on this 2-core machine with 2 workers while it was shared
  * with other engineers' jobs (load average ≈ 10); 35 s of CPU time. Measured 2026-12-07.
  */
