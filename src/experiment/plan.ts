@@ -14,6 +14,7 @@
  * Each run's scenario is: the base scenario ← the experiment's `set` ← steps / agents / metrics
  * (experiment, then command line) ← the point's values ← the run's seed.
  */
+import { isAbsolute, relative, sep } from 'node:path';
 import { UserError } from '../core/errors.js';
 import { makeRng } from '../core/rng.js';
 import { resolveScenario } from '../scenario/resolve.js';
@@ -232,9 +233,9 @@ export async function makePlan(exp: LoadedExperiment, overrides: Overrides = {},
   const parts = definitionParts(exp, s);
   return {
     format: PLAN_FORMAT,
-    experiment: { id: def.id, title: def.title ?? def.id, description: def.description ?? '', file: exp.file },
+    experiment: { id: def.id, title: def.title ?? def.id, description: def.description ?? '', file: exp.file ? portablePath(exp.file) : null },
     scorelab: scorelabVersion(),
-    base: { file: exp.baseFile, scenario: exp.baseRaw },
+    base: { file: portablePath(exp.baseFile), scenario: exp.baseRaw },
     definition: sha256(canonicalJson(parts)),
     parts,
     design: { kind: def.design.kind, spec: JSON.parse(canonicalJson(def.design)), estimator, meta, pointOf },
@@ -247,6 +248,17 @@ export async function makePlan(exp: LoadedExperiment, overrides: Overrides = {},
     figures: JSON.parse(canonicalJson(def.figures ?? [])) as FigureSpec[],
     control: def.control ? (JSON.parse(canonicalJson(def.control)) as ControlSpec) : null,
   };
+}
+
+/**
+ * A path as a results folder records it: relative to the working folder when it lies inside it
+ * (`experiments/x.ts`), so that committed results name no machine's folders and a clone finds the
+ * file from its own root; absolute otherwise.
+ */
+export function portablePath(p: string): string {
+  if (!isAbsolute(p)) return p;
+  const r = relative(process.cwd(), p);
+  return r && !r.startsWith('..') && !isAbsolute(r) ? r.split(sep).join('/') : p;
 }
 
 /** The runs of a shard (all runs when `shard` is null). */
