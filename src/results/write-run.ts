@@ -41,6 +41,18 @@ export interface RunFiles {
   manifest: string;
 }
 
+/** Most points per line in figure.svg / figure.png (a longer run is drawn from evenly spaced rows). */
+export const FIGURE_POINTS = 2000;
+
+/** At most `max` rows, evenly spaced, the first and the last included. */
+export function thin<T>(rows: T[], max: number): T[] {
+  if (rows.length <= max) return rows;
+  const out: T[] = [];
+  const stride = (rows.length - 1) / (max - 1);
+  for (let k = 0; k < max; k++) out.push(rows[Math.round(k * stride)]!);
+  return out;
+}
+
 export interface WriteRunOptions {
   /** Draw figure.svg, figure.png and figure.vl.json (default true; `run --no-figure` skips them). */
   figure?: boolean;
@@ -77,7 +89,7 @@ export async function writeRun(dir: string, sim: Simulation, scenario: ResolvedS
     files: ['steps.csv', 'steps.arrow', 'agents.csv', 'agents.arrow', ...(figure ? ['figure.svg', 'figure.png', 'figure.vl.json'] : []), 'manifest.json'],
   };
   if (figure) {
-    const spec = runFigureSpec(sim.rows, sim.columns, `${scenario.title || scenario.name} — seed ${scenario.seed}`);
+    const spec = runFigureSpec(thin(sim.rows, FIGURE_POINTS), sim.columns, `${scenario.title || scenario.name} — seed ${scenario.seed}`);
     writeFileAtomic(resolve(dir, 'figure.vl.json'), JSON.stringify(spec) + '\n');
     const svg = await renderSvg(spec);
     writeFileAtomic(resolve(dir, 'figure.svg'), svg);

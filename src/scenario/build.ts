@@ -113,12 +113,22 @@ function expectedTies(s: ResolvedScenario, n: number, graph?: LoadedGraph): numb
   return ties;
 }
 
+/**
+ * Bytes of one recorded step row per column, in the JavaScript heap: the row object's field
+ * (measured 29–70 B per cell: rows of 49 columns are dictionary-mode objects) and its copies in
+ * the steps table (28–43 B), rounded up.
+ */
+export const ROW_BYTES_PER_COLUMN = 120;
+
 export function memoryEstimate(s: ResolvedScenario, graph?: LoadedGraph): MemoryEstimate {
   const n = graph ? graph.keys.length : s.population.agents;
   const ties = expectedTies(s, n, graph);
   const state = n * BYTES_PER_AGENT;
   const network = ties * BYTES_PER_TIE;
-  const tables = n * TABLE_BYTES_PER_AGENT;
+  // the steps table: one row per recorded step, a column per metric column (plus step, day, seed)
+  const columns = 3 + s.metrics.reduce((k, id) => k + (metricById(id)?.columns.length ?? 1), 0);
+  const rows = Math.floor(s.steps / Math.max(1, s.record.every)) + 1;
+  const tables = n * TABLE_BYTES_PER_AGENT + rows * columns * ROW_BYTES_PER_COLUMN;
   return { agents: n, ties, state, network, tables, total: state + network + tables };
 }
 
@@ -158,21 +168,25 @@ export function checkRunnable(s: ResolvedScenario, graph?: LoadedGraph, file?: s
   }
   const est = memoryEstimate(s, graph);
   const budget = memoryBudget();
+  const recorded = Math.floor(s.steps / Math.max(1, s.record.every)) + 1;
+  const stepsDominate = est.tables - n * TABLE_BYTES_PER_AGENT > Math.max(est.state, est.network);
   if (est.total > budget) {
+    const field = stepsDominate ? 'steps' : 'population.agents';
     throw new UserError(
-      `${where ? where + ': ' : ''}population.agents: a run of ${n} agents and about ${Math.round(est.ties)} ties needs about ${gb(est.total)} of memory (agents ${gb(est.state)}, ties ${gb(est.network)}, tables ${gb(est.tables)}), more than the ${gb(budget)} it may use; choose fewer agents or a smaller graph.meanDegree`,
+      `${where ? where + ': ' : ''}${field}: a run of ${n} agents, about ${Math.round(est.ties)} ties and ${recorded} recorded steps needs about ${gb(est.total)} of memory (agents ${gb(est.state)}, ties ${gb(est.network)}, tables ${gb(est.tables)}), more than the ${gb(budget)} it may use; choose ${stepsDominate ? 'fewer steps or a larger record.every' : 'fewer agents or a smaller graph.meanDegree'}`,
       where,
-      'population.agents',
+      field,
     );
   }
   // the output tables are built in the JavaScript heap, which has its own limit
   const heap = heapBudget();
   if (est.tables > 0.75 * heap) {
+    const rowsField = est.tables - n * TABLE_BYTES_PER_AGENT > n * TABLE_BYTES_PER_AGENT ? 'steps' : 'population.agents';
     const mb = Math.ceil((est.tables / 0.75 + 512 * 1024 ** 2) / 1024 ** 2);
     throw new UserError(
-      `${where ? where + ': ' : ''}population.agents: the tables of ${n} agents need about ${gb(est.tables)} of JavaScript heap, more than Node's limit of ${gb(heap)} allows; run with NODE_OPTIONS=--max-old-space-size=${mb}, or choose fewer agents`,
+      `${where ? where + ': ' : ''}${rowsField}: the tables of ${n} agents and ${recorded} recorded steps need about ${gb(est.tables)} of JavaScript heap, more than Node's limit of ${gb(heap)} allows; run with NODE_OPTIONS=--max-old-space-size=${mb}, or choose fewer agents, fewer steps or a larger record.every`,
       where,
-      'population.agents',
+      rowsField,
     );
   }
 }

@@ -157,12 +157,14 @@ describe('numbers a run cannot afford', () => {
     refused(await run(TINY, ['--agents', '1e308']), new RegExp(`population\\.agents: expected a number ≤ ${MAX_AGENTS}, found 1e\\+308`));
     refused(await run('population: {agents: 20000000}\n'), new RegExp(`population\\.agents: expected a number ≤ ${MAX_AGENTS}, found 20000000`));
     const t0 = Date.now();
-    refused(await run(`population: {agents: ${MAX_AGENTS}}\ngraph: {meanDegree: 2000}\n`), /population\.agents: a run of 10000000 agents and about \d+ ties needs about \d+ GB of memory \(agents .* GB, ties .* GB, tables .* GB\), more than the .* GB it may use; choose fewer agents or a smaller graph\.meanDegree/);
+    refused(await run(`population: {agents: ${MAX_AGENTS}}\ngraph: {meanDegree: 2000}\n`), /population\.agents: a run of 10000000 agents, about \d+ ties and \d+ recorded steps needs about \d+ GB of memory \(agents .* GB, ties .* GB, tables .* GB\), more than the .* GB it may use; choose fewer agents or a smaller graph\.meanDegree/);
     expect(Date.now() - t0, 'refused before anything is allocated').toBeLessThan(3000);
+    // ten million recorded steps of every metric would not fit either
+    refused(await run('population: {agents: 20}\nsteps: 10000000\nmetrics: all\n'), /steps: a run of 20 agents, about \d+ ties and 10000001 recorded steps needs about \d+ GB of memory .*; choose fewer steps or a larger record\.every/);
     const heap = (await import('node:v8')).getHeapStatistics().heap_size_limit;
     const agents = Math.min(MAX_AGENTS, Math.ceil(heap / 400));
     // only where Node's heap is small enough for a population under the maximum to pass it
-    if (agents * TABLE_BYTES_PER_AGENT > 0.75 * heap) refused(await run(`population: {agents: ${agents}}\ngraph: {meanDegree: 2}\n`), /population\.agents: the tables of \d+ agents need about .* GB of JavaScript heap, more than Node's limit of .* GB allows; run with NODE_OPTIONS=--max-old-space-size=\d+, or choose fewer agents/);
+    if (agents * TABLE_BYTES_PER_AGENT > 0.75 * heap) refused(await run(`population: {agents: ${agents}}\ngraph: {meanDegree: 2}\n`), /population\.agents: the tables of \d+ agents and 101 recorded steps need about .* GB of JavaScript heap, more than Node's limit of .* GB allows; run with NODE_OPTIONS=--max-old-space-size=\d+, or choose fewer agents, fewer steps or a larger record\.every/);
   });
 
   it("the schema's maximum population fits in 24 GB at the default graph", async () => {
