@@ -55,13 +55,16 @@ describe('a full disk', () => {
     }
   });
 
-  it('run: exit 1 with one line, no temporary file', () => {
-    const dir = tmp();
+  it('run: exit 1 with one line, no temporary file, no half-written folder', () => {
+    const dir = join(tmp(), 'run');
     const r = scorelab(['run', 'default', '--agents', '30', '--steps', '2', '--no-figure', '--out', dir], { SCORELAB_FAULT_ENOSPC_AFTER: '2' });
     expect(r.code, r.stderr).toBe(1);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/^scorelab run: cannot write .*agents\.csv: the disk is full \(ENOSPC\); free some disk space \(or choose another --out\), then run the command again\n$/);
-    expect(readdirSync(dir).filter((f) => /\.tmp-/.test(f))).toEqual([]);
+    // the folder it made is gone again, so running the command again just works
+    expect(existsSync(dir)).toBe(false);
+    const again = scorelab(['run', 'default', '--agents', '30', '--steps', '2', '--no-figure', '--out', dir]);
+    expect(again.code, again.stderr).toBe(0);
   });
 });
 

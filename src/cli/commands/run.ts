@@ -129,8 +129,16 @@ export async function run(argv: string[]): Promise<number> {
   const bar = progress(`${s.name}`);
   sim.run(s.steps, (d, t) => bar.update(d, t));
   bar.stop();
-  const files = await writeRun(out, sim, s, started, new Date(), { figure: !values['no-figure'] });
-  if (values.gexf) writeNetwork(resolve(out, 'network.gexf'), sim);
+  // a folder this run makes is removed again when writing fails (a full disk): no half-written run
+  const fresh = !existsSync(out) || readdirSync(out).length === 0;
+  let files;
+  try {
+    files = await writeRun(out, sim, s, started, new Date(), { figure: !values['no-figure'] });
+    if (values.gexf) writeNetwork(resolve(out, 'network.gexf'), sim);
+  } catch (e) {
+    if (fresh) rmSync(out, { recursive: true, force: true });
+    throw e;
+  }
   if (!values.quiet) {
     const secs = ((Date.now() - started.getTime()) / 1000).toFixed(1);
     console.log(`scorelab run ${s.name}: ${sim.world.n} agents, ${sim.world.adj.edgeCount} ties, ${s.steps} steps, seed ${s.seed} (${secs} s)`);
