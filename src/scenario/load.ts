@@ -280,6 +280,7 @@ export async function prepareScenario(raw: unknown, file: string, opts: LoadOpti
   if (typeof raw !== 'object' || Array.isArray(raw)) {
     throw new UserError(`${file}: expected a mapping of scenario fields at the top level, found ${describeValue(raw)}`, file, '');
   }
+  checkTree(raw, file);
   let obj = raw as Record<string, unknown>;
   const sets = [...(opts.set ?? [])];
   if (opts.seed !== undefined) sets.push(`seed=${opts.seed}`);
