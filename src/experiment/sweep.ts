@@ -10,6 +10,7 @@
  * `workers: 0` runs in this thread (the only way for a definition made in code rather than in a
  * file: worker threads import the experiment file to get its functions). Time limits need workers.
  */
+import { rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { UserError } from '../core/errors.js';
@@ -18,7 +19,7 @@ import { executeRun } from './execute.js';
 import { loadExperiment, prepareExperiment, type LoadedExperiment } from './load.js';
 import { makePlan, shardRuns, type Overrides, type Plan, type PlannedRun, type Shard } from './plan.js';
 import { RunPool, RunTimeout } from './pool.js';
-import { openFolder, readRecords, recordHead, releaseLock, writeRecord, writeRecordAsync, type RunRecord } from './store.js';
+import { openFolder, planDifference, readPlan, readRecords, recordHead, releaseLock, writeRecord, writeRecordAsync, type RunRecord } from './store.js';
 import { writeTables, type TableCounts } from './tables.js';
 
 export interface SweepProgress {
@@ -55,6 +56,12 @@ export interface SweepOptions extends Overrides {
    * the default folder is then results/<id>-quick.
    */
   quick?: boolean;
+  /**
+   * When `out` holds an earlier sweep of another definition (the experiment or scorelab changed),
+   * delete it and start over; a sweep of the same definition is resumed. What `npm start` uses.
+   * Only a sweep folder (with plan.json) is ever deleted.
+   */
+  replace?: boolean;
   /** Stops the sweep: runs in flight are dropped, finished ones stay recorded. */
   signal?: AbortSignal;
   /** A pool already started (the benchmark warms one up). */
@@ -100,8 +107,17 @@ export async function runSweep(experiment: ExperimentRef, opts: SweepOptions = {
     throw new UserError(`experiment '${plan.experiment.id}': a definition made in code runs in this thread (workers: 0); save it in a file to run it on worker threads`);
   }
   if (opts.timeout !== undefined && requested === 0) opts.onWarning?.('--timeout is not enforced without worker threads');
+  let resume = opts.resume ?? false;
+  if (opts.replace) {
+    const old = readPlan(dir);
+    if (old && planDifference(old, plan)) {
+      opts.onWarning?.(`replacing the earlier sweep in ${dir} (${planDifference(old, plan)})`);
+      rmSync(dir, { recursive: true, force: true });
+    }
+    resume = true;
+  }
 
-  const { removedTemporaries } = openFolder(dir, plan, opts.resume ?? false);
+  const { removedTemporaries } = openFolder(dir, plan, resume);
   if (removedTemporaries) opts.onWarning?.(`removed ${removedTemporaries} partly written file(s) of an interrupted sweep`);
   const mine = shardRuns(plan);
   const records = readRecords(dir, plan, mine);

@@ -24,6 +24,7 @@ exporting defineExperiment({...})) or the name of one in experiments/.
 Options:
   --workers N      worker threads (default: available cores, here ${availableParallelism()})
   --resume         finish the sweep in the output folder (or start it if there is none)
+  --replace        like --resume, but an earlier sweep of another definition in the folder is deleted first
   --shard i/N      run only shard i of N: the runs whose canonical index mod N is i
                    (combine shards with scorelab merge; on a cluster see scorelab slurm)
   --out DIR        output folder (default: results/<experiment id>)
@@ -69,6 +70,7 @@ export async function sweep(argv: string[]): Promise<number> {
     {
       workers: { type: 'string' },
       resume: { type: 'boolean' },
+      replace: { type: 'boolean' },
       shard: { type: 'string' },
       out: { type: 'string' },
       timeout: { type: 'string' },
@@ -108,6 +110,7 @@ export async function sweep(argv: string[]): Promise<number> {
     const r = await runSweep(positionals[0]!, {
       workers: workers ?? availableParallelism(),
       resume: Boolean(values.resume),
+      replace: Boolean(values.replace),
       shard,
       out: values.out,
       timeout,
