@@ -16,7 +16,16 @@
  *    list 'speech-blacklist' for `termDays` (capped by the expiry policy), without notice (guards
  *    may add it). The listing's case combines the judged statements' cases: mistaken when fewer than
  *    `threshold` of them were truly illegal (lawful dissent judged illegal). Severity = `threshold`.
- *    The list has domain speech and published names: each listing is a speech sanction people see.
+ *    The list has domain speech, so each listing is a speech sanction in the experience channel
+ *    (src/core/experience.ts). `publish` (default true) decides whether the names are published:
+ *    on, each listing also counts in `experience.published[speech]`, which everyone reads (the
+ *    perception model's published term, self-censorship's publishedWeight term), and a listed
+ *    person who follows published lists (knowledge of the rules = 1) learns of the listing from it
+ *    (appeals, appealing). Off, the list is made with `published: false` and a listing is known only
+ *    through the channels that do not need publication: the person's own sanction (the banned
+ *    account, the lost opportunity) and their neighbours' (self-censorship's own and neighbour
+ *    terms, the perception model's own and neighbour terms). Nothing else changes: the same
+ *    statements are judged and the same people listed, so a run with nobody listed is identical.
  *  - consequences: the account is banned (the site no longer sees the agent's statements while
  *    listed); one lost opportunity per listing (`world.lostOpportunity`); optional income cut
  *    `incomeCut` at the sanction stage (capped by POLICY.sanctionCap × severity).
@@ -30,7 +39,7 @@
  */
 import { defineRegime } from '../core/contracts.js';
 import { ACT_EXPRESSION } from '../core/events.js';
-import { num, prob } from '../core/params.js';
+import { bool, num, prob } from '../core/params.js';
 import { POLICY, policyOf } from '../core/policy.js';
 import { DOMAIN_INDEX } from '../core/population.js';
 import { normalQuantile } from '../core/truth.js';
@@ -57,6 +66,7 @@ export const speechBlacklist = defineRegime({
     threshold: num(3, { min: 1, max: 50, int: true, unit: 'statements', doc: 'judged-illegal statements within the window that lead to listing', source: '[W] assumption' }),
     windowDays: num(365, { min: 1, unit: 'days', doc: 'window over which judged-illegal statements are counted', source: '[W] assumption' }),
     termDays: num(180, { min: 1, unit: 'days', doc: 'listing term (account ban)', source: 'CALIBRATION.md: general records 3 months – 1 year [P/S]' }),
+    publish: bool(true, { doc: 'names on the list are published: each listing is a published speech sanction everyone reads about (off: known only to the person and, through their experience, to their neighbours)', source: 'modelling choice (default true: names published, as the list always did)' }),
     incomeCut: prob(0, { unit: 'share of income potential', doc: 'income potential lost while listed (e.g. online work)', source: '[W] assumption' }),
   },
   columns: ['speech_listed', 'speech_judged_illegal', 'speech_lawful_judged_illegal', 'account_bans', 'speech_mistaken'],
@@ -65,7 +75,7 @@ export const speechBlacklist = defineRegime({
     const T = p.threshold;
     world.policy.set(SPEECH_VAGUENESS, p.vagueness);
     const S = DOMAIN_INDEX.speech;
-    const list = world.lists.get('speech-blacklist', 'black', { domain: S, published: true });
+    const list = world.lists.get('speech-blacklist', 'black', { domain: S, published: p.publish });
     const line = Math.min(p.clearLine, normalQuantile(1 - p.vagueness));
     const cases = world.cases;
     const severity = world.pop.addColumn('severity_speech_blacklist', 'f32', 'speech-blacklist', 'judged-illegal statements behind the listing', false);
