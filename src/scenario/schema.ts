@@ -90,6 +90,26 @@ export const GraphSchema = z
  */
 const pluginMap = z.record(z.string(), z.union([z.record(z.string(), z.unknown()), z.null(), z.boolean()]));
 
+/**
+ * Bounds of the metric parameters (`record.params`) whose value sets a metric's work: Esteban–Ray
+ * is O(bins²) per record. Every numeric metric parameter must be finite.
+ */
+export const RECORD_PARAM_BOUNDS: Record<string, number> = {
+  'score_esteban_ray.bins': 1_000,
+  'score_esteban_ray.alpha': 100,
+  'shorrocks_mobility.window': 1_000_000,
+  'bottom_persistence.window': 1_000_000,
+};
+
+const recordParams = z.record(z.string(), z.unknown()).superRefine((params, ctx) => {
+  for (const [k, v] of Object.entries(params)) {
+    const max = Object.hasOwn(RECORD_PARAM_BOUNDS, k) ? RECORD_PARAM_BOUNDS[k]! : undefined;
+    if (typeof v === 'number' && (!Number.isFinite(v) || (max !== undefined && Math.abs(v) > max))) {
+      ctx.addIssue({ code: 'custom', path: [k], input: v, message: max !== undefined ? `a number of at most ${max} (what a run can afford)` : 'a finite number' });
+    }
+  }
+});
+
 export const ScenarioSchema = z
   .object({
     name: nameText,
@@ -112,7 +132,7 @@ export const ScenarioSchema = z
     plugins: z.array(z.string()),
     primaryScore: z.string(),
     metrics: z.union([z.array(z.string()), z.literal('all')]),
-    record: z.object({ every: z.number().int().min(1), params: z.record(z.string(), z.unknown()) }).partial().strict(),
+    record: z.object({ every: z.number().int().min(1), params: recordParams }).partial().strict(),
   })
   .partial()
   .strict();

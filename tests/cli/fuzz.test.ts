@@ -2,7 +2,8 @@
  * Fuzz test of `scorelab run` (issue 13): a seeded generator of mutated scenarios made from the
  * presets — wrong types, unknown and deleted keys, truncated YAML, huge and non-finite numbers,
  * alias bombs and undefined aliases, deep nesting, `__proto__` keys and plug-in parameters named
- * like Object's methods, control characters in names, `plugins:` modules, odd graph files (a
+ * like Object's methods, metric parameters (`record.params`), control characters in names,
+ * `plugins:` modules, odd graph files (a
  * FIFO, a link to /dev/zero, a folder, hyperedges, one node, malformed XML …). Every case must end
  * in exit 0 (it ran and wrote its tables) or exit 2 with one line and no stack trace, within its
  * time limit; a scenario's plug-in module must never be executed.
@@ -120,7 +121,7 @@ function tiny(doc: Obj, r: Rand): Obj {
   return d;
 }
 
-const KINDS = ['valid', 'valid', 'valid', 'wrongType', 'unknownKey', 'deleteKey', 'number', 'number', 'truncate', 'aliasBomb', 'undefinedAlias', 'deepNesting', 'proto', 'objectKeyParam', 'controlName', 'graphFile', 'graphFile', 'plugins', 'multi'] as const;
+const KINDS = ['valid', 'valid', 'valid', 'wrongType', 'unknownKey', 'deleteKey', 'number', 'number', 'truncate', 'aliasBomb', 'undefinedAlias', 'deepNesting', 'proto', 'objectKeyParam', 'recordParams', 'controlName', 'graphFile', 'graphFile', 'plugins', 'multi'] as const;
 type Kind = (typeof KINDS)[number];
 
 /** One mutated scenario: its YAML text and what was done. */
@@ -179,6 +180,13 @@ function makeCase(i: number): { kind: Kind; text: string; what: string } {
       const name = pick(r, ['constructor', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__', 'isPrototypeOf']);
       (sec as Obj)[id] = { ...(isObj((sec as Obj)[id]) ? ((sec as Obj)[id] as Obj) : {}), [name]: pick(r, [1, 'x', true]) };
       what += ` regimes.${id}.${name}`;
+      break;
+    }
+    case 'recordParams': {
+      const key = pick(r, ['score_esteban_ray.bins', 'score_esteban_ray.alpha', 'shorrocks_mobility.window', 'bottom_persistence.window', 'unknown.param']);
+      doc.record = { ...(isObj(doc.record) ? doc.record : {}), params: { [key]: pick(r, WEIRD_NUMBERS) } };
+      if (r() < 0.5) doc.metrics = 'all';
+      what += ` ${key}`;
       break;
     }
     case 'controlName':

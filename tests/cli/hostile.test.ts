@@ -135,6 +135,12 @@ describe('numbers a run cannot afford', () => {
     expect(readFileSync(join(ok.out, 'steps.csv'), 'utf8') + readFileSync(join(ok.out, 'agents.csv'), 'utf8')).not.toMatch(/NaN|Infinity/);
   });
 
+  it('metric parameters: Esteban–Ray bins 1e9 (O(bins²) per record) and non-finite values', async () => {
+    refused(await run(`${TINY}record: {params: {score_esteban_ray.bins: 1e9}}\n`), /record\.params\.score_esteban_ray\.bins: expected a number of at most 1000 \(what a run can afford\), found 1000000000/);
+    refused(await run(`${TINY}record: {params: {shorrocks_mobility.window: .inf}}\n`), /record\.params\.shorrocks_mobility\.window: expected a number of at most 1000000 \(what a run can afford\), found Infinity/);
+    refused(await run(`${TINY}metrics: [score_esteban_ray]\nregimes: {fico: {}}\nrecord: {params: {score_esteban_ray.bins: 0}}\n`), /record\.params\.score_esteban_ray\.bins: expected a positive integer, found 0/);
+  });
+
   it('every numeric plug-in parameter has finite bounds; the work-setting ones are named in AFFORDABLE', () => {
     for (const spec of allPlugins()) {
       for (const [k, def] of Object.entries(spec.params as ParamTable)) {
