@@ -121,7 +121,7 @@ function tiny(doc: Obj, r: Rand): Obj {
   return d;
 }
 
-const KINDS = ['valid', 'valid', 'valid', 'wrongType', 'unknownKey', 'deleteKey', 'number', 'number', 'truncate', 'aliasBomb', 'undefinedAlias', 'deepNesting', 'proto', 'objectKeyParam', 'recordParams', 'controlName', 'graphFile', 'graphFile', 'plugins', 'multi'] as const;
+const KINDS = ['valid', 'valid', 'valid', 'wrongType', 'unknownKey', 'deleteKey', 'number', 'number', 'truncate', 'aliasBomb', 'undefinedAlias', 'deepNesting', 'proto', 'objectKeyParam', 'recordParams', 'schemaNumber', 'schemaNumber', 'controlName', 'graphFile', 'graphFile', 'plugins', 'multi'] as const;
 type Kind = (typeof KINDS)[number];
 
 /** One mutated scenario: its YAML text and what was done. */
@@ -180,6 +180,17 @@ function makeCase(i: number): { kind: Kind; text: string; what: string } {
       const name = pick(r, ['constructor', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__', 'isPrototypeOf']);
       (sec as Obj)[id] = { ...(isObj((sec as Obj)[id]) ? ((sec as Obj)[id] as Obj) : {}), [name]: pick(r, [1, 'x', true]) };
       what += ` regimes.${id}.${name}`;
+      break;
+    }
+    case 'schemaNumber': {
+      // a numeric scenario field the preset may not have
+      const path = pick(r, ['population.wealthMedian', 'population.incomeMedian', 'population.minorityWealthRatio', 'population.wealthSigma', 'population.householdSize', 'population.traits.speech', 'minorityDetectRatio', 'daysPerStep', 'record.every', 'graph.meanDegree', 'graph.rewire', 'detect.law', 'seed']);
+      const parts = path.split('.');
+      let o: Obj = doc;
+      for (const seg of parts.slice(0, -1)) o = (isObj(o[seg]) ? o[seg] : (o[seg] = {})) as Obj;
+      const v = pick(r, WEIRD_NUMBERS);
+      o[parts.at(-1)!] = v;
+      what += ` ${path} = ${v}`;
       break;
     }
     case 'recordParams': {

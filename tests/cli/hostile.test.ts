@@ -129,6 +129,7 @@ describe('numbers a run cannot afford', () => {
     refused(await run(`${TINY}regimes:\n  sesame: {historyDays: 1e12}\n`), /regimes\.sesame\.historyDays: expected a number between 1 and 36500 \(what a run can afford\), found 1000000000000/);
     refused(await run(`${TINY}regimes:\n  platform-rating: {tripsPerDay: 1e15}\n`), /regimes\.platform-rating\.tripsPerDay: expected a number between 0 and 100 \(what a run can afford\), found 1000000000000000/);
     refused(await run(`${TINY}behaviour:\n  standard: {shockSd: 1e308}\n`), /behaviour\.standard\.shockSd: expected a number between 0 and 1000000, found 1e\+308/);
+    refused(await run('population: {agents: 20, wealthMedian: 1e308}\nsteps: 2\n'), /population\.wealthMedian: expected a number ≤ 1000000000000, found 1e\+308/);
     // at the bounds the runs are finite (and fast at this size)
     const ok = await run(`${TINY}behaviour:\n  standard: {shockSd: 1000000}\nregimes:\n  sesame: {historyDays: 36500}\n  platform-rating: {tripsPerDay: 100}\n`);
     expect(ok.code, ok.stderr).toBe(0);
