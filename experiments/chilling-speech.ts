@@ -8,32 +8,35 @@
  *
  * Mechanism: `speech-blacklist` — a moderator reads each statement with noise; `vagueness` is the
  * share of lawful dissent whose reading falls on the illegal side; three statements judged illegal
- * in a year list the person and ban the account for six months (names published). The
- * `self-censorship` adaptation forms each person's perceived risk of speaking only from sanctions
- * they experience — their own ban, banned neighbours, published bans (the direct "announcement"
- * term is off) — and suppresses dissent more the more cautious they are. Vagueness acts only
- * through what is actually sanctioned.
+ * in a year list the person and ban the account for six months. `publish` decides whether the
+ * names are published. The `self-censorship` adaptation forms each person's perceived risk of
+ * speaking only from sanctions they experience — their own ban, banned neighbours, and (only when
+ * the names are published) published bans; the direct "announcement" term is off — and suppresses
+ * dissent more the more cautious they are. Vagueness acts only through what is actually sanctioned,
+ * publication only through who hears of it.
  *
- * Publication: the speech blacklist always publishes names today (missing knob: a
- * `regimes.speech-blacklist.published` switch). The nearest existing parameter is
- * `adaptations.self-censorship.publishedWeight`, the weight people give to published bans
- * (0 = published names reach no one's perception; 2.5 = default). It is used as the publication
- * factor here.
+ * Design: vagueness 0, 0.1, 0.3, 0.5 × `regimes.speech-blacklist.publish` false, true; 2,000
+ * agents, 364 days, 3 replicates, common random numbers. Control: vagueness 0 — the same blacklist
+ * and moderator, clear rules (lawful statements are misjudged only at the clear line,
+ * Φ(−2.5) ≈ 0.6 %); effects.csv pairs every point with it at the same publication setting. With
+ * (almost) nobody listed under clear rules the switch has nothing to publish, so the two controls
+ * coincide (tests/regimes/speech-blacklist-publish.test.ts checks identical rows when nobody is
+ * listed).
  *
- * Design: vagueness 0, 0.1, 0.3, 0.5 × publishedWeight 0, 2.5; 2,000 agents, 364 days,
- * 3 replicates, common random numbers. Control: vagueness 0 — the same blacklist and moderator,
- * clear rules (lawful statements are misjudged only at the clear line, Φ(−2.5) ≈ 0.6 %); effects.csv
- * pairs every point with it at the same publication weight.
- *
- * Expected: dissent_rate down with vagueness, more with publication; wrongful_listed_share up.
+ * Expected: dissent_rate down with vagueness, less so when the bans are not published (own and
+ * neighbours' bans alone); wrongful_listed_share up.
  *
  *   npx scorelab sweep experiments/chilling-speech.ts          # full: 24 runs
  *   npx scorelab sweep experiments/chilling-speech.ts --quick
-
  *
- * Full sweep: 24 runs in 21 s wall time on this 2-core machine with 2 workers, figures and report
- * included, while it was shared with other engineers' jobs (load average ≈ 6–9); 16 s of CPU time.
- * Measured 2026-12-07.
+ * Full sweep: 24 runs in 18.9 s (20.9 s wall with figures and report) on this 2-core machine with
+ * 2 workers, shared with other engineers' jobs (load average ≈ 5.5); 16 s of CPU time. Measured
+ * 2026-12-07. It found (effects.csv, dissent_rate, mean of the last 8 records, diff against
+ * vagueness 0 with its 95 % interval, 3 paired replicates): published −0.0027 [−0.0052, −0.0003]
+ * at 0.1, −0.0082 [−0.0100, −0.0065] at 0.3, −0.0106 [−0.0124, −0.0088] at 0.5; not published
+ * −0.0014 [−0.0024, −0.0004], −0.0063 [−0.0078, −0.0048], −0.0088 [−0.0102, −0.0074] (control
+ * 0.0193 both ways: no account banned under clear rules, the two controls' steps identical) — down
+ * with vagueness, less without publication.
  */
 import { defineExperiment } from 'scorelab';
 
@@ -49,7 +52,7 @@ export default defineExperiment({
     page: 'page not recorded; section not recorded',
   },
   mechanism:
-    'Vagueness puts lawful dissent across the moderator’s line → more bans (published) → people who are banned, see banned neighbours or read published bans perceive more risk → self-censorship suppresses dissent (no direct announcement term).',
+    'Vagueness puts lawful dissent across the moderator’s line → more bans → people who are banned, see banned neighbours or (when the list publishes names) read published bans perceive more risk → self-censorship suppresses dissent (no direct announcement term).',
   control: { set: { 'regimes.speech-blacklist.vagueness': 0 }, label: 'clear rules (vagueness 0)' },
   crn: true,
   expected: { dissent_rate: 'down', wrongful_listed_share: 'up' },
@@ -62,15 +65,15 @@ export default defineExperiment({
     kind: 'grid',
     factors: {
       'regimes.speech-blacklist.vagueness': [0, 0.1, 0.3, 0.5],
-      'adaptations.self-censorship.publishedWeight': [0, 2.5],
+      'regimes.speech-blacklist.publish': [false, true],
     },
   },
   summary: { metrics: ['dissent_rate', 'listed_share', 'wrongful_listed_share'], meanOfLast: 8 },
   quick: { agents: 500, steps: 120, replicates: 2 },
   figures: [
-    { id: 'dissent-dose', kind: 'dose', x: 'regimes.speech-blacklist.vagueness', y: 'dissent_rate', color: 'adaptations.self-censorship.publishedWeight' },
-    { id: 'dissent-heatmap', kind: 'heatmap', x: 'regimes.speech-blacklist.vagueness', y: 'adaptations.self-censorship.publishedWeight', metric: 'dissent_rate' },
-    { id: 'over-time', kind: 'timeseries', metrics: ['dissent_rate', 'listed_share'], color: 'regimes.speech-blacklist.vagueness', facet: 'adaptations.self-censorship.publishedWeight' },
+    { id: 'dissent-dose', kind: 'dose', x: 'regimes.speech-blacklist.vagueness', y: 'dissent_rate', color: 'regimes.speech-blacklist.publish' },
+    { id: 'dissent-heatmap', kind: 'heatmap', x: 'regimes.speech-blacklist.vagueness', y: 'regimes.speech-blacklist.publish', metric: 'dissent_rate' },
+    { id: 'over-time', kind: 'timeseries', metrics: ['dissent_rate', 'listed_share'], color: 'regimes.speech-blacklist.vagueness', facet: 'regimes.speech-blacklist.publish' },
     { id: 'effects', kind: 'effects', metrics: ['dissent_rate', 'wrongful_listed_share'] },
   ],
 });
