@@ -10,7 +10,7 @@ import { metricById } from '../../metrics/index.js';
 import { buildSimulation } from '../../scenario/build.js';
 import { loadScenario } from '../../scenario/load.js';
 import { findPlugin, SECTION } from '../../scenario/registry.js';
-import { DETECT_DEFAULTS, GRAPH_DEFAULTS, type ResolvedScenario } from '../../scenario/resolve.js';
+import { DETECT_DEFAULTS, EVIDENCE_QUALITY_DEFAULTS, GRAPH_DEFAULTS, type ResolvedScenario } from '../../scenario/resolve.js';
 import { FAMILIES } from '../../core/contracts.js';
 import { intFlag, parse } from '../args.js';
 import { oddDocument, oddMarkdown } from '../../scenario/odd.js';
@@ -65,6 +65,7 @@ export function describeScenario(s: ResolvedScenario, extra: AnyPlugin[] = []) {
     ...Object.entries(s.graph).map(([k, v]) => ({ name: `graph.${k}`, value: v, default: (GRAPH_DEFAULTS as any)[k] })),
     ...Object.entries(s.detect).map(([k, v]) => ({ name: `detect.${k}`, value: v, default: (DETECT_DEFAULTS as any)[k], unit: 'probability' })),
     { name: 'minorityDetectRatio', value: s.minorityDetectRatio, default: 1 },
+    ...Object.entries(s.evidenceQuality).map(([k, v]) => ({ name: `evidenceQuality.${k}`, value: v, default: (EVIDENCE_QUALITY_DEFAULTS as any)[k], unit: 'd′ (sd units)' })),
   ];
   return {
     name: s.name,
