@@ -130,12 +130,46 @@ function nRange(rows: Row[]): string {
   return lo === hi ? `${lo} replicate${lo === 1 ? '' : 's'}` : `${lo}–${hi} replicates`;
 }
 
+/** Splits a title into lines of at most `max` characters at spaces (vega draws an array as lines). */
+export function wrapText(text: string, max = 34): string | string[] {
+  if (text.length <= max) return text;
+  const lines: string[] = [];
+  let line = '';
+  for (const w of text.split(' ')) {
+    if (line && line.length + 1 + w.length > max) {
+      lines.push(line);
+      line = w;
+    } else line = line ? `${line} ${w}` : w;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/** A legend title for points told apart by `keys`: their words when one or two, else 'design point'. */
+function legendTitle(keys: string[]): string | string[] {
+  if (!keys.length) return '';
+  if (keys.length > 2) return 'design point';
+  return wrapText(keys.map((k) => paramLabel(k).short).join(', '), 40);
+}
+
+/** Columns of a grid of n equal panels: 1, 2, 3, then 2 × 2, then rows of 3. */
+const gridColumns = (n: number) => (n <= 3 ? n : n === 4 ? 2 : 3);
+
+/** The design points that are the control (every key of `set` that is a design factor matches). */
+function controlPoints(f: SweepFolder, set: Record<string, unknown> | undefined): number[] {
+  if (!set) return [];
+  const keys = Object.keys(set).filter((k) => f.plan.paramKeys.includes(k));
+  if (!keys.length) return [];
+  return f.plan.points.map((p, i) => ({ p, i })).filter(({ p }) => keys.every((k) => same(p[k] ?? null, set[k] ?? null))).map(({ i }) => i);
+}
+
 function yEncoding(metric: string, values: number[], field = 'mean'): Record<string, unknown> {
   const domain = yDomain(metric, values);
   return {
     field,
     type: 'quantitative',
-    title: metricTitle(metric),
+    // label and unit on two lines when one would be longer than the panel is high
+    title: metricTitle(metric).length > 36 ? titleLines(metric) : metricTitle(metric),
     axis: { format: metricAxisFormat(metric) },
     scale: domain ? { domain, nice: false, zero: false } : { zero: false },
   };
@@ -177,7 +211,7 @@ function timeseries(f: SweepFolder, fig: Extract<FigureSpec, { kind: 'timeseries
   const seriesKeys = labelKeys(f.plan, fixed);
   const colorKey = fig.color ?? (seriesKeys.length ? null : undefined);
   const notes: string[] = [];
-  const panels: Panel[] = [];
+  const built: { metric: string; values: Record<string, unknown>[]; ys: number[] }[] = [];
   const all: Row[] = [];
   for (const metric of fig.metrics) {
     const rows = metricRows(t, fig, metric).filter((r) => num(r.mean) !== null && num(r.day) !== null);
@@ -194,36 +228,72 @@ function timeseries(f: SweepFolder, fig: Extract<FigureSpec, { kind: 'timeseries
         lo: num(r.ci_low),
         hi: num(r.ci_high),
         point: r.point,
-        series: pointText(p, labelKeys(f.plan, fig.facet ? [fig.facet] : [])) || 'all runs',
         color: fig.color ? fmtParam(p[fig.color]) : pointText(p, seriesKeys) || 'all runs',
         facet: fig.facet ? fmtParam(p[fig.facet]) : null,
       };
     });
-    const ys = values.flatMap((v) => [v.mean, v.lo, v.hi]).filter((x): x is number => x !== null);
-    const color =
-      colorKey === undefined
-        ? { value: OKABE_ITO[0] }
-        : fig.color
-          ? { field: 'color', type: 'ordinal', title: paramLabel(fig.color).title, scale: colorScale(f, fig.color) }
-          : { field: 'color', type: 'nominal', title: seriesKeys.map((k) => paramLabel(k).short).join(', '), scale: { range: OKABE_ITO } };
-    const x = { field: 'day', type: 'quantitative', title: 'day', axis: { format: ',~f' } };
-    const y = yEncoding(metric, ys);
-    panels.push(
-      withFacet(f, fig.facet, {
-        data: { values },
-        width: 300,
-        height: 170,
-        layer: [
-          { mark: { type: 'area', opacity: 0.18 }, encoding: { x, y: { ...y, field: 'lo' }, y2: { field: 'hi' }, color, detail: { field: 'point' } } },
-          { mark: { type: 'line', strokeWidth: 1.6 }, encoding: { x, y, color, detail: { field: 'point' } } },
-        ],
-      }),
-    );
+    built.push({ metric, values, ys: values.flatMap((v) => [v.mean, v.lo, v.hi]).filter((x): x is number => x !== null) });
   }
-  if (!panels.length) throw new FigureError(`figure '${fig.id}': none of ${fig.metrics.join(', ')} has a value in any run`);
-  const labels = fig.metrics.filter((m) => all.some((r) => r.metric === m)).map((m) => metricLabel(m).label);
+  if (!built.length) throw new FigureError(`figure '${fig.id}': none of ${fig.metrics.join(', ')} has a value in any run`);
+  const days = all.map((r) => num(r.day)!);
+  const dayDomain = [Math.min(...days), Math.max(...days)];
+  const series = new Set(built[0]!.values.map((v) => v.point)).size / (fig.facet ? Math.max(1, levels(f, fig.facet).values.length) : 1);
+  // bands of many series on one panel overlap: the more lines, the fainter each band
+  const bandOpacity = series <= 2 ? 0.2 : series <= 4 ? 0.13 : 0.08;
+  const color =
+    colorKey === undefined
+      ? { value: OKABE_ITO[0] }
+      : fig.color
+        ? { field: 'color', type: 'ordinal', title: wrapText(paramLabel(fig.color).title, 30), scale: colorScale(f, fig.color) }
+        : { field: 'color', type: 'nominal', title: legendTitle(seriesKeys), scale: { range: OKABE_ITO } };
+  const lineColor = 'field' in color ? { ...color, legend: { symbolType: 'stroke', symbolStrokeWidth: 2.5, symbolOpacity: 1 } } : color;
+  const x = { field: 'day', type: 'quantitative', title: 'day', scale: { domain: dayDomain, nice: false }, axis: { format: ',~f', tickCount: 6 } };
+  const facetLevels = fig.facet ? levels(f, fig.facet).texts : [];
+  const width = fig.facet ? (facetLevels.length > 3 ? 200 : 260) : 300;
+  // one row per metric: facets side by side, or (without facets) up to three metrics in a row
+  const columns = fig.facet ? 1 : gridColumns(built.length);
+  const panels: Panel[] = built.map(({ metric, values, ys }) => {
+    const m = metricLabel(metric);
+    const domain = yDomain(metric, ys);
+    const y = {
+      field: 'mean',
+      type: 'quantitative',
+      title: m.unit ? wrapText(m.unit, 26) : null,
+      axis: { format: metricAxisFormat(metric), tickCount: 5 },
+      scale: domain ? { domain, nice: false, zero: false } : { zero: false },
+    };
+    const layer = [
+      // lines first and the legend's symbols drawn as lines (a band's pale swatch reads as another colour)
+      { mark: { type: 'line', strokeWidth: 1.6 }, encoding: { x, y, color: lineColor, detail: { field: 'point' } } },
+      { mark: { type: 'area', opacity: bandOpacity }, encoding: { x, y: { ...y, field: 'lo' }, y2: { field: 'hi' }, color: lineColor, detail: { field: 'point' } } },
+    ];
+    const head = { text: wrapText(m.label, fig.facet ? 80 : 40), fontSize: 12, fontWeight: 'normal', anchor: 'start' };
+    if (!fig.facet) return { data: { values }, width, height: 170, title: head, layer };
+    return {
+      data: { values },
+      title: head,
+      facet: {
+        column: {
+          field: 'facet',
+          type: 'ordinal',
+          sort: facetLevels,
+          // each column's header names the facet and its value
+          title: null,
+          header: { labelExpr: `'${paramLabel(fig.facet).short.replace(/'/g, "\\'")} = ' + datum.value` },
+        },
+      },
+      spec: { width, height: 150, layer },
+    };
+  });
+  const labels = built.map((b) => metricLabel(b.metric).label);
+  const title = labels.length <= 2 ? `${labels.join(' and ')} over time` : `${labels.length} outcomes over time`;
   return {
-    spec: concat(fig, `${labels.join(', ')} over time`, panels),
+    spec:
+      panels.length === 1
+        ? top(fig, title, panels[0]!)
+        : fig.facet
+          ? top(fig, title, { vconcat: panels, spacing: 20, resolve: { scale: { color: 'shared' }, legend: { color: 'shared' } } })
+          : top(fig, title, { concat: panels, columns, spacing: { row: 20, column: 24 }, align: 'none', resolve: { scale: { color: 'shared' }, legend: { color: 'shared' } } }),
     caption:
       fig.caption ??
       `Mean over ${nRange(all)} of each design point (lines) with the 95 % t-interval of the mean (bands), from points.csv, at every recorded step.`,
@@ -256,29 +326,58 @@ function dose(f: SweepFolder, fig: Extract<FigureSpec, { kind: 'dose' | 'box' }>
   if (!values.length) throw new FigureError(`figure '${fig.id}': '${fig.y}' has no value at step ${step} in any point`);
   const ys = values.flatMap((v) => [v.mean, v.lo, v.hi]).filter((x): x is number => x !== null);
   const px = paramLabel(fig.x);
+  // a numeric factor: ticks at the design's own levels (when few), the axis spanning them exactly
+  const xLevels = numeric ? (levels(f, fig.x).values as number[]) : [];
+  const xSpan = numeric ? [xLevels[0]!, xLevels[xLevels.length - 1]!] : [];
   const x = numeric
-    ? { field: 'x', type: 'quantitative', title: px.title, axis: { format: ',~f' }, scale: { zero: false, padding: 12 } }
-    : { field: 'x', type: 'ordinal', title: px.title, sort: levels(f, fig.x).texts };
+    ? {
+        field: 'x',
+        type: 'quantitative',
+        title: wrapText(px.title, 56),
+        axis: { format: ',~r', ...(xLevels.length <= 10 ? { values: xLevels } : { tickCount: 6 }), labelOverlap: true, grid: false },
+        scale: xSpan[0] === xSpan[1] ? { zero: false } : { domain: xSpan, nice: false, zero: false, padding: 14 },
+      }
+    : { field: 'x', type: 'ordinal', title: wrapText(px.title, 56), sort: levels(f, fig.x).texts };
+  const colors = [...new Set(values.map((v) => v.color))];
+  // a sampled design (LHS, Sobol): every point its own series; a legend of them says nothing
+  const scattered = !fig.color && others.length > 0 && colors.length > OKABE_ITO.length;
   const color = fig.color
-    ? { field: 'color', type: 'ordinal', title: paramLabel(fig.color).title, scale: colorScale(f, fig.color) }
-    : others.length
-      ? { field: 'color', type: 'nominal', title: others.map((k) => paramLabel(k).short).join(', '), scale: { range: OKABE_ITO } }
+    ? { field: 'color', type: 'ordinal', title: wrapText(paramLabel(fig.color).title, 30), scale: colorScale(f, fig.color) }
+    : others.length && !scattered
+      ? { field: 'color', type: 'nominal', title: legendTitle(others), scale: { range: OKABE_ITO } }
       : { value: OKABE_ITO[0] };
+  // a few series at the same levels: set apart a little, so their intervals do not hide each other
+  const dodge = numeric && !scattered && colors.length >= 2 && colors.length <= 6 && xSpan[1]! > xSpan[0]!;
+  const plotted = values.map((v) => {
+    if (!dodge) return { ...v, xd: v.x };
+    const k = colors.indexOf(v.color);
+    return { ...v, xd: (v.x as number) + (xSpan[1]! - xSpan[0]!) * 0.014 * (k - (colors.length - 1) / 2) };
+  });
+  const xd = { ...x, field: 'xd' };
   const y = yEncoding(fig.y, ys);
+  const tooltip = [{ field: 'x', title: px.short }, { field: 'mean', format: metricFormatOf(fig.y), title: metricLabel(fig.y).label }];
   const panel = withFacet(f, fig.facet, {
-    data: { values },
+    data: { values: plotted },
     width: 340,
     height: 220,
-    layer: [
-      { mark: { type: 'line', strokeWidth: 1.2, opacity: 0.7 }, encoding: { x, y, color, detail: { field: 'series' } } },
-      { mark: { type: 'rule', strokeWidth: 1.4 }, encoding: { x, y: { ...y, field: 'lo' }, y2: { field: 'hi' }, color } },
-      { mark: { type: 'point', filled: true, size: 45, opacity: 1 }, encoding: { x, y, color, tooltip: [{ field: 'mean', format: metricFormatOf(fig.y) }] } },
-    ],
+    layer: scattered
+      ? [
+          { mark: { type: 'rule', strokeWidth: 1, opacity: 0.35 }, encoding: { x: xd, y: { ...y, field: 'lo' }, y2: { field: 'hi' }, color } },
+          { mark: { type: 'point', filled: true, size: 22, opacity: 0.7 }, encoding: { x: xd, y, color, tooltip } },
+        ]
+      : [
+          { mark: { type: 'line', strokeWidth: 1.2, opacity: 0.7 }, encoding: { x: xd, y, color, detail: { field: 'series' } } },
+          { mark: { type: 'rule', strokeWidth: 1.4 }, encoding: { x: xd, y: { ...y, field: 'lo' }, y2: { field: 'hi' }, color } },
+          { mark: { type: 'point', filled: true, size: 45, opacity: 1 }, encoding: { x: xd, y, color, tooltip } },
+        ],
   });
   const when = day === null ? `step ${step}` : `day ${fmt(day, ',~f')} (step ${step})`;
+  const extra =
+    (scattered ? ` Each dot is one of ${fmt(colors.length, ',d')} design points; the other factors (${others.map((k) => paramLabel(k).short).join(', ')}) vary between them, so the spread at one level is theirs.` : '') +
+    (dodge ? ' Dots of different colours at one level are drawn slightly apart so that their intervals do not cover each other.' : '');
   return {
     spec: top(fig, `${metricLabel(fig.y).label} against ${px.short}`, panel),
-    caption: fig.caption ?? `${metricLabel(fig.y).label} at ${when}: mean over ${nRange(rows)} per design point (dots) with the 95 % t-interval of the mean (bars), from points.csv.`,
+    caption: (fig.caption ?? `${metricLabel(fig.y).label} at ${when}: mean over ${nRange(rows)} per design point (dots) with the 95 % t-interval of the mean (bars), from points.csv.`) + extra,
     notes: [],
   };
 }
@@ -310,11 +409,11 @@ function heatmap(f: SweepFolder, fig: Extract<FigureSpec, { kind: 'heatmap' }>):
   const mid = (Math.min(...means) + Math.max(...means)) / 2;
   const panel: Panel = {
     data: { values },
-    width: { step: 54 },
-    height: { step: 34 },
+    width: { step: 64 },
+    height: { step: 40 },
     encoding: {
-      x: { field: 'x', type: 'ordinal', title: paramLabel(fig.x).title, sort: levels(f, fig.x).texts, axis: { labelAngle: 0 } },
-      y: { field: 'y', type: 'ordinal', title: paramLabel(fig.y).title, sort: [...levels(f, fig.y).texts].reverse() },
+      x: { field: 'x', type: 'ordinal', title: wrapText(paramLabel(fig.x).title, 50), sort: levels(f, fig.x).texts, axis: { labelAngle: 0 } },
+      y: { field: 'y', type: 'ordinal', title: wrapText(paramLabel(fig.y).title, 30), sort: [...levels(f, fig.y).texts].reverse() },
     },
     layer: [
       { mark: 'rect', encoding: { color: { field: 'mean', type: 'quantitative', title: titleLines(fig.metric), scale: { scheme: 'viridis' }, legend: { format: metricAxisFormat(fig.metric) } } } },
@@ -332,14 +431,21 @@ function heatmap(f: SweepFolder, fig: Extract<FigureSpec, { kind: 'heatmap' }>):
 
 // --- multiples -------------------------------------------------------------------------------
 
-function multiples(f: SweepFolder, fig: Extract<FigureSpec, { kind: 'multiples' }>): BuiltFigure {
+function multiples(f: SweepFolder, fig: Extract<FigureSpec, { kind: 'multiples' }>, control?: { set: Record<string, unknown>; label?: string | null }): BuiltFigure {
   const t = need(f, 'points', fig);
   checkFactor(f, fig, 'by', fig.by);
   const others = labelKeys(f.plan, [fig.by]);
+  const controls = new Set(controlPoints(f, control?.set));
   const byLevels = levels(f, fig.by);
+  // the control's category is named as such, so the dashed rule has a row to point back to
+  const controlTexts = new Set([...controls].map((i) => fmtParam(f.plan.points[i]![fig.by])));
+  const shown = (text: string) => (controlTexts.has(text) ? `${text} (control)` : text);
+  const cats = byLevels.texts.map(shown);
+  const otherTexts = [...new Set(f.plan.points.map((p) => pointText(p, others) || 'all'))];
   const notes: string[] = [];
-  const panels: Panel[] = [];
+  const built: { metric: string; values: Record<string, unknown>[]; domain: [number, number] | null }[] = [];
   const used: Row[] = [];
+  const notFromZero: string[] = [];
   let when = '';
   for (const metric of fig.metrics) {
     const { rows, step, day } = atStep(metricRows(t, fig, metric), fig, metric, fig.step);
@@ -348,37 +454,79 @@ function multiples(f: SweepFolder, fig: Extract<FigureSpec, { kind: 'multiples' 
       .filter((r) => num(r.mean) !== null)
       .map((r) => {
         const p = pointOf(f, r);
-        return { by: fmtParam(p[fig.by]), mean: num(r.mean), lo: num(r.ci_low), hi: num(r.ci_high), other: pointText(p, others) || 'all' };
+        return {
+          by: shown(fmtParam(p[fig.by])),
+          mean: num(r.mean),
+          lo: num(r.ci_low),
+          hi: num(r.ci_high),
+          other: pointText(p, others) || 'all',
+          control: controls.has(num(r.point) ?? -1),
+          text: fmtMetric(metric, num(r.mean)),
+        };
       });
     if (!values.length) {
       notes.push(`${metricLabel(metric).label}: no values (the metric does not apply here), so no panel`);
       continue;
     }
     used.push(...rows);
-    const ys = values.flatMap((v) => [v.mean, v.lo, v.hi]).filter((x): x is number => x !== null);
-    const y = yEncoding(metric, ys);
-    const domain = (y.scale as { domain?: [number, number] }).domain;
-    const bars = domain !== undefined && domain[0] <= 0 && domain[1] >= 0;
-    const x = { field: 'by', type: 'nominal', title: paramLabel(fig.by).short, sort: byLevels.texts, axis: { labelAngle: -30, labelLimit: 140 } };
-    const color = others.length ? { field: 'other', type: 'nominal', title: others.map((k) => paramLabel(k).short).join(', '), scale: { range: OKABE_ITO } } : { value: OKABE_ITO[0] };
-    const offset = others.length ? { xOffset: { field: 'other' } } : {};
-    panels.push({
-      data: { values },
-      width: { step: others.length ? 16 * Math.min(others.length + 1, 4) : 34 },
-      height: 160,
-      title: { text: metricLabel(metric).label, fontSize: 12, fontWeight: 'normal' },
-      layer: [
-        bars
-          ? { mark: { type: 'bar', opacity: 0.85 }, encoding: { x, y, color, ...offset } }
-          : { mark: { type: 'point', filled: true, size: 50 }, encoding: { x, y, color, ...offset } },
-        { mark: { type: 'rule', color: '#222' }, encoding: { x, y: { ...y, field: 'lo' }, y2: { field: 'hi' }, ...offset } },
-      ],
-    });
+    const xs = values.flatMap((v) => [v.mean, v.lo, v.hi]).filter((x): x is number => x !== null);
+    const domain = yDomain(metric, xs, 'shares');
+    if (domain && domain[0] > 0) notFromZero.push(metricLabel(metric).label);
+    built.push({ metric, values, domain });
   }
-  if (!panels.length) throw new FigureError(`figure '${fig.id}': none of ${fig.metrics.join(', ')} has a value`);
+  if (!built.length) throw new FigureError(`figure '${fig.id}': none of ${fig.metrics.join(', ')} has a value`);
+  const columns = gridColumns(built.length);
+  const step = others.length ? Math.max(7, Math.min(12, Math.floor(36 / otherTexts.length))) * otherTexts.length : 18;
+  const color = others.length ? { field: 'other', type: 'nominal', title: legendTitle(others), sort: otherTexts, scale: { domain: otherTexts, range: OKABE_ITO } } : { value: OKABE_ITO[0] };
+  const offset = others.length ? { yOffset: { field: 'other', sort: otherTexts, scale: { domain: otherTexts } } } : {};
+  const panels: Panel[] = built.map(({ metric, values, domain }, i) => {
+    const m = metricLabel(metric);
+    const first = i % columns === 0;
+    const cut = domain !== null && domain[0] > 0;
+    const x = {
+      field: 'mean',
+      type: 'quantitative',
+      title: wrapText(`${m.unit || 'value'}${cut ? ' (axis not from 0)' : ''}`, 40),
+      axis: { format: metricAxisFormat(metric), tickCount: 5 },
+      scale: domain ? { domain, nice: false, zero: false } : { zero: false },
+    };
+    const y = {
+      field: 'by',
+      type: 'nominal',
+      title: first ? paramLabel(fig.by).short : null,
+      sort: cats,
+      scale: { domain: cats },
+      axis: first ? { labelLimit: 320, labelFontSize: 10 } : { labels: false, ticks: false, title: null },
+    };
+    const layer: Panel[] = [];
+    if (values.some((v) => v.control)) {
+      layer.push({
+        transform: [{ filter: 'datum.control' }],
+        mark: { type: 'rule', strokeDash: [4, 3], strokeWidth: 1, opacity: 0.8 },
+        encoding: { x, color: others.length ? color : { value: '#555' } },
+      });
+    }
+    layer.push(
+      { mark: { type: 'rule', strokeWidth: 1.4 }, encoding: { y, x: { ...x, field: 'lo' }, x2: { field: 'hi' }, color, ...offset } },
+      { mark: { type: 'point', filled: true, size: 40, opacity: 1 }, encoding: { y, x, color, ...offset, tooltip: [{ field: 'by', title: paramLabel(fig.by).short }, { field: 'text', title: m.label }] } },
+    );
+    return {
+      data: { values },
+      width: 210,
+      height: { step },
+      title: { text: wrapText(m.label, 36), fontSize: 12, fontWeight: 'normal', anchor: 'start' },
+      layer,
+    };
+  });
+  const spec = built.length === 1
+    ? top(fig, `Outcomes by ${paramLabel(fig.by).short}`, panels[0]!)
+    : top(fig, `Outcomes by ${paramLabel(fig.by).short}`, { concat: panels, columns, spacing: { row: 18, column: 24 }, align: 'none', resolve: { scale: { color: 'shared', y: 'shared' }, legend: { color: 'shared' } } });
+  const rule = controls.size ? ` The dashed line marks ${control?.label ?? 'the control'} (the row marked control), so a difference from it reads as a distance from the line.` : '';
+  const cut = notFromZero.length ? ` The axes of ${notFromZero.join(', ')} do not start at 0 (they span the values shown, so differences between rows are visible); shares start at 0.` : '';
   return {
-    spec: concat(fig, `Outcomes by ${paramLabel(fig.by).short}`, panels, 3),
-    caption: fig.caption ?? `Each panel one outcome at ${when}: mean over ${nRange(used)} per design point with the 95 % t-interval of the mean (black bars), from points.csv.`,
+    spec,
+    caption:
+      (fig.caption ? `${fig.caption} ` : `Each panel one outcome at ${when}: mean over ${nRange(used)} per design point (dots) with the 95 % t-interval of the mean (lines), from points.csv, in design order.`) + rule + cut,
     notes,
   };
 }
@@ -390,7 +538,7 @@ function effects(f: SweepFolder, fig: Extract<FigureSpec, { kind: 'effects' }>, 
   const known = [...new Set(t.rows.map((r) => String(r.metric)))];
   const metrics = fig.metrics ?? known;
   for (const m of metrics) if (!known.includes(m)) throw new FigureError(`figure '${fig.id}': metric '${m}' is not in ${t.file} (metrics there: ${known.join(', ')})`);
-  const panels: Panel[] = [];
+  const built: { metric: string; values: { label: string; diff: number | null; lo: number | null; hi: number | null; clear: string; text: string }[]; domain: [number, number]; unit: string; label: string }[] = [];
   const notes: string[] = [];
   for (const metric of metrics) {
     const values = t.rows
@@ -418,28 +566,52 @@ function effects(f: SweepFolder, fig: Extract<FigureSpec, { kind: 'effects' }>, 
     lo -= pad;
     hi += pad;
     const m = metricLabel(metric);
-    const x = { field: 'diff', type: 'quantitative', title: `difference from ${controlLabel}${m.unit ? ` (${m.unit})` : ''}`, scale: { domain: [lo, hi], nice: false, zero: false }, axis: { format: metricAxisFormat(metric) } };
-    const y = { field: 'label', type: 'nominal', title: null, sort: null, axis: { labelLimit: 420 } };
-    const color = { field: 'clear', type: 'nominal', title: '95 % interval', scale: { domain: ['interval excludes 0', 'interval includes 0'], range: ['#0072B2', '#999999'] } };
-    panels.push({
+    built.push({ metric, values, domain: [lo, hi] as [number, number], unit: m.unit, label: m.label });
+  }
+  if (!built.length) throw new FigureError(`figure '${fig.id}': effects.csv has no difference for ${metrics.join(', ')}`);
+  // every panel lists the same treatments in the same order, so only the first of a row names them
+  const labels = [...new Set(built.flatMap((b) => b.values.map((v) => v.label)))];
+  const columns = gridColumns(built.length);
+  const color = { field: 'clear', type: 'nominal', title: '95 % interval', scale: { domain: ['interval excludes 0', 'interval includes 0'], range: ['#0072B2', '#999999'] } };
+  const panels: Panel[] = built.map(({ values, domain, unit, label, metric }, i) => {
+    const first = i % columns === 0;
+    const x = {
+      field: 'diff',
+      type: 'quantitative',
+      title: [...[wrapText(`difference from ${controlLabel}`, 44)].flat(), ...(unit ? [`(${unit})`] : [])],
+      scale: { domain, nice: false, zero: false },
+      axis: { format: metricAxisFormat(metric), tickCount: 5 },
+    };
+    const y = {
+      field: 'label',
+      type: 'nominal',
+      title: null,
+      sort: labels,
+      scale: { domain: labels },
+      // vega estimates text widths without a canvas (0.8 em a character), so the limit is generous
+      axis: first ? { labelLimit: 560 } : { labels: false, ticks: false },
+    };
+    return {
       data: { values },
-      width: 260,
-      height: { step: 22 },
-      title: { text: m.label, fontSize: 12, fontWeight: 'normal' },
+      width: 230,
+      height: { step: 20 },
+      title: { text: wrapText(label, 38), fontSize: 12, fontWeight: 'normal', anchor: 'start' },
       layer: [
         { mark: { type: 'rule', color: '#444', strokeDash: [3, 3] }, encoding: { x: { datum: 0, type: 'quantitative', scale: x.scale } } },
         { mark: { type: 'rule', strokeWidth: 1.6 }, encoding: { y, x: { ...x, field: 'lo' }, x2: { field: 'hi' }, color } },
-        { mark: { type: 'point', filled: true, size: 50 }, encoding: { y, x, color, tooltip: [{ field: 'text', title: 'difference' }] } },
+        { mark: { type: 'point', filled: true, size: 50, opacity: 1 }, encoding: { y, x, color, tooltip: [{ field: 'label', title: 'treatment' }, { field: 'text', title: 'difference' }] } },
       ],
-    });
-  }
-  if (!panels.length) throw new FigureError(`figure '${fig.id}': effects.csv has no difference for ${metrics.join(', ')}`);
-  const longest = Math.max(0, ...panels.flatMap((p) => ((p.data as { values: { label: string }[] }).values).map((v) => v.label.length)));
+    };
+  });
+  const title = `Effects against ${controlLabel}`;
   return {
-    spec: concat(fig, `Effects against ${controlLabel}`, panels, longest > 28 ? 1 : 2),
+    spec:
+      panels.length === 1
+        ? top(fig, title, panels[0]!)
+        : top(fig, title, { concat: panels, columns, spacing: { row: 22, column: 26 }, align: 'none', resolve: { scale: { color: 'shared' }, legend: { color: 'shared' } } }),
     caption:
       fig.caption ??
-      `Each treatment's difference from ${controlLabel}, paired by replicate (common random numbers), with its 95 % t-interval, from effects.csv. Blue: the interval excludes 0.`,
+      `Each treatment's difference from ${controlLabel}, paired by replicate (common random numbers), with its 95 % t-interval, from effects.csv. Blue: the interval excludes 0. Each panel has its own scale; the dashed line is no difference.`,
     notes,
   };
 }
@@ -670,7 +842,11 @@ async function network(f: SweepFolder, fig: Extract<FigureSpec, { kind: 'network
 }
 
 /** Builds one declared figure from a results folder. */
-export async function buildFigure(f: SweepFolder, fig: FigureSpec, opts: { controlLabel?: string } = {}): Promise<BuiltFigure> {
+export async function buildFigure(
+  f: SweepFolder,
+  fig: FigureSpec,
+  opts: { controlLabel?: string; control?: { set: Record<string, unknown>; label?: string | null } | null } = {},
+): Promise<BuiltFigure> {
   switch (fig.kind) {
     case 'timeseries':
       return timeseries(f, fig);
@@ -680,7 +856,7 @@ export async function buildFigure(f: SweepFolder, fig: FigureSpec, opts: { contr
     case 'heatmap':
       return heatmap(f, fig);
     case 'multiples':
-      return multiples(f, fig);
+      return multiples(f, fig, opts.control ?? (f.manifest?.control as { set: Record<string, unknown>; label?: string | null } | null | undefined) ?? undefined);
     case 'effects':
       return effects(f, fig, opts.controlLabel ?? 'the control');
     case 'distribution':

@@ -138,15 +138,18 @@ export function fmtMetric(column: string, v: number | null | undefined): string 
 /**
  * The y domain of a panel: the values' span, widened to at least a tenth of the metric's natural
  * range (or of its level, when it has no natural range), with zero included for shares, counts,
- * rates and days. Returns null when there is no finite value.
+ * rates and days. Returns null when there is no finite value. With `zero: 'shares'` only shares
+ * keep zero on the axis (small multiples compare levels of rates and counts that differ by a few
+ * per cent; the figure says so when its axis does not start at 0).
  */
-export function yDomain(column: string, values: number[]): [number, number] | null {
+export function yDomain(column: string, values: number[], zero: 'kinds' | 'shares' = 'kinds'): [number, number] | null {
   const xs = values.filter((v) => Number.isFinite(v));
   if (!xs.length) return null;
   const m = metricLabel(column);
   let lo = Math.min(...xs);
   let hi = Math.max(...xs);
-  if (m.kind === 'share' || m.kind === 'count' || m.kind === 'rate' || m.kind === 'days') {
+  const zeroKind = m.kind === 'share' || (zero === 'kinds' && (m.kind === 'count' || m.kind === 'rate' || m.kind === 'days'));
+  if (zeroKind) {
     if (lo >= 0) lo = 0;
     if (hi <= 0) hi = 0;
   }
@@ -170,8 +173,9 @@ export function yDomain(column: string, values: number[]): [number, number] | nu
   }
   // a little air above and below (not below a zero that belongs on the axis)
   const air = (hi - lo) * 0.04;
-  const zeroFloor = (m.kind === 'share' || m.kind === 'count' || m.kind === 'rate' || m.kind === 'days') && lo === 0;
-  return [zeroFloor ? lo : lo - air, hi + air];
+  const zeroFloor = zeroKind && lo === 0;
+  const nonNegative = (m.kind === 'share' || m.kind === 'count' || m.kind === 'rate' || m.kind === 'days') && lo >= 0;
+  return [zeroFloor ? lo : nonNegative ? Math.max(0, lo - air) : lo - air, hi + air];
 }
 
 // --- parameters ------------------------------------------------------------------------------

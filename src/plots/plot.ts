@@ -61,12 +61,13 @@ export async function plotExperiment(dir: string, opts: PlotOptions = {}, folder
   const result: PlotResult = { dir: out, figures: [], failed: [] };
   if (!figs.length) return result;
   mkdirSync(out, { recursive: true });
-  const text = figs.some((x) => x.kind === 'effects') ? await experimentText(f) : null;
-  const controlLabel = text?.control?.label ?? 'the control';
+  const text = figs.some((x) => x.kind === 'effects' || x.kind === 'multiples') ? await experimentText(f) : null;
+  const controlLabel = text?.control?.label ?? (f.manifest?.control?.label as string | undefined) ?? 'the control';
+  const control = (text?.control ?? f.manifest?.control ?? null) as { set: Record<string, unknown>; label?: string | null } | null;
   for (const fig of figs) {
     const t0 = performance.now();
     try {
-      const built = await buildFigure(f, fig, { controlLabel });
+      const built = await buildFigure(f, fig, { controlLabel, control });
       const title = typeof (built.spec as { title?: unknown }).title === 'object' ? String(((built.spec as { title: { text: unknown } }).title).text) : fig.id;
       const meta: FigureMeta = { id: fig.id, kind: fig.kind, title, caption: built.caption, notes: built.notes, reproduction: built.reproduction };
       const spec = { ...built.spec, usermeta: { scorelab: { figure: fig, ...meta } } };

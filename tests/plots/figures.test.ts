@@ -35,14 +35,17 @@ describe('scorelab plot', () => {
     const c = 'regimes.friend-cleanup.c';
     const delta = 'regimes.friend-cleanup.delta';
     const want: Record<string, string[]> = {
-      series: [metricTitle('score_assortativity'), metricTitle('tie_count'), 'day', paramLabel(c).title, paramLabel(delta).title],
-      dose: [metricTitle('score_assortativity'), paramLabel(c).title, paramLabel(delta).title],
+      // a row per metric: the metric's words over the panel, its unit on the axis, the facet in each column's header
+      series: ['score assortativity', 'Pearson r over ties', 'ties', 'day', paramLabel(c).title, `${paramLabel(delta).short} = 0.05`, `${paramLabel(delta).short} = 0.2`],
+      // a long axis title: the metric's words, then its unit on a line of its own
+      dose: ['score assortativity', '(Pearson r over ties)', paramLabel(c).title, paramLabel(delta).title],
       heat: [paramLabel(c).title, paramLabel(delta).title, 'score assortativity'],
-      multi: ['score assortativity', 'mean score', metricTitle('mean_score'), paramLabel(c).short],
-      effects: ['difference from no cleanup (Pearson r over ties)', 'difference from no cleanup (count)', 'interval excludes 0'],
+      multi: ['score assortativity', 'mean score', 'score units (axis not from 0)', '0 (control)', paramLabel(c).short],
+      effects: ['difference from no cleanup', '(Pearson r over ties)', '(count)', 'interval excludes 0'],
       dist: ['friend-weighted score', 'majority', 'minority', 'start (day 0)', 'end (day 8)'],
       net: ['start: day 0', 'end: day 8'],
     };
+    const series = r.figures.find((f) => f.id === 'series')!;
     for (const f of r.figures) {
       const [spec, svg, png] = f.files;
       expect(existsSync(spec!) && existsSync(svg!) && existsSync(png!)).toBe(true);
@@ -58,8 +61,37 @@ describe('scorelab plot', () => {
       expect(meta.caption.length).toBeGreaterThan(20);
       expect(f.seconds).toBeLessThan(5);
     }
+    // small multiples: one panel per metric in a grid, categories down the y axis in design
+    // order with the control named, a dashed rule at the control's value, and a caption that
+    // says which axes do not start at 0
+    const multi = r.figures.find((f) => f.id === 'multi')!;
+    const mspec = JSON.parse(readFileSync(multi.files[0]!, 'utf8'));
+    expect(mspec.concat).toHaveLength(2);
+    expect(mspec.columns).toBe(2);
+    for (const panel of mspec.concat) {
+      const dots = panel.layer[panel.layer.length - 1];
+      expect(dots.encoding.y.scale.domain).toEqual(['0 (control)', '0.3']);
+      expect(dots.encoding.x.field).toBe('mean');
+      expect(panel.layer[0].transform).toEqual([{ filter: 'datum.control' }]);
+      expect(panel.layer[0].mark.type).toBe('rule');
+    }
+    expect(mspec.concat[1].layer[2].encoding.y.axis.labels).toBe(false);
+    expect(multi.caption).toMatch(/dashed line marks no cleanup/);
+    expect(multi.caption).toMatch(/axes of (.*, )?mean score do not start at 0/);
+    // the timeseries: one row per metric, the facets as columns, the x axis ending on the last day
+    const sspec = JSON.parse(readFileSync(series.files[0]!, 'utf8'));
+    expect(sspec.vconcat).toHaveLength(2);
+    for (const row of sspec.vconcat) {
+      expect(row.facet.column.field).toBe('facet');
+      expect(row.spec.layer[0].encoding.x.scale.domain).toEqual([0, 8]);
+    }
+    // the legend once (the colour is shared), drawn from the lines
+    expect(svgText(series.files[1]!).filter((t) => t === paramLabel(c).title)).toHaveLength(1);
+    // effects: every panel lists the same treatments, named only in the first column
+    const espec = JSON.parse(readFileSync(r.figures.find((f) => f.id === 'effects')!.files[0]!, 'utf8'));
+    const domains = espec.concat.map((p: { layer: { encoding: { y?: { scale: { domain: string[] } } } }[] }) => JSON.stringify(p.layer[2]!.encoding.y!.scale.domain));
+    expect(new Set(domains).size).toBe(1);
     // the timeseries leaves out the metric that has no value (listed_share: no blacklist here)
-    const series = r.figures.find((f) => f.id === 'series')!;
     expect(series.notes.join(' ')).toMatch(/agents on a blacklist: no values/);
     expect(svgText(series.files[1]!).join('\n')).not.toContain('agents on a blacklist');
     // re-run figures reproduce the sweep's record of replicate 0 and say so
