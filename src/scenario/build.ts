@@ -157,7 +157,7 @@ export function heapBudget(): number {
  * population, and its memory estimate fits the memory there is. A run that would not fit is
  * refused with the estimate (a UserError: choose fewer agents or a smaller mean degree).
  */
-export function checkRunnable(s: ResolvedScenario, graph?: LoadedGraph, file?: string): void {
+export function checkRunnable(s: ResolvedScenario, graph?: LoadedGraph, file?: string, opts: { memory?: boolean } = {}): void {
   const where = file ?? s.file ?? undefined;
   const n = graph ? graph.keys.length : s.population.agents;
   if (s.graph.model === 'sbm' && !graph) {
@@ -166,6 +166,7 @@ export function checkRunnable(s: ResolvedScenario, graph?: LoadedGraph, file?: s
     }
     if (s.graph.meanDegree > n - 1) throw fieldError(where, 'graph.meanDegree', `at most agents − 1 = ${n - 1} for an sbm graph`, s.graph.meanDegree);
   }
+  if (opts.memory === false) return;
   const est = memoryEstimate(s, graph);
   const budget = memoryBudget();
   const recorded = Math.floor(s.steps / Math.max(1, s.record.every)) + 1;

@@ -258,6 +258,8 @@ export interface LoadOptions {
   allowPlugins?: boolean;
   /** Never import the scenario's `plugins:` modules; leave out the plug-ins they would define. */
   skipPlugins?: boolean;
+  /** Refuse a run whose memory estimate does not fit (default true; describe runs nothing). */
+  checkMemory?: boolean;
 }
 
 export interface LoadedScenario {
@@ -339,7 +341,7 @@ export async function prepareScenario(raw: unknown, file: string, opts: LoadOpti
     }
     scenario.population.agents = graph.keys.length;
   }
-  checkRunnable(scenario, graph, file);
+  checkRunnable(scenario, graph, file, { memory: opts.checkMemory ?? true });
   return { scenario, graph, plugins, ...(notLoaded ? { notLoaded } : {}) };
 }
 

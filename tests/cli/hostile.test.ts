@@ -174,6 +174,12 @@ describe('numbers a run cannot afford', () => {
     if (agents * TABLE_BYTES_PER_AGENT > 0.75 * heap) refused(await run(`population: {agents: ${agents}}\ngraph: {meanDegree: 2}\n`), /population\.agents: the tables of \d+ agents and 101 recorded steps need about .* GB of JavaScript heap, more than Node's limit of .* GB allows; run with NODE_OPTIONS=--max-old-space-size=\d+, or choose fewer agents, fewer steps or a larger record\.every/);
   });
 
+  it('describe runs nothing, so it describes the largest population without the memory check', async () => {
+    const d = await runMain(['describe', 'default', '--agents', String(MAX_AGENTS)]);
+    expect(d.code, d.stderr).toBe(0);
+    expect(d.stdout).toMatch(new RegExp(`population\\.agents = ${MAX_AGENTS}`));
+  });
+
   it("the schema's maximum population fits in 24 GB at the default graph", async () => {
     const small = (await prepareScenario({ population: { agents: 1000 } }, '(test)')).scenario;
     const scenario = { ...small, population: { ...small.population, agents: MAX_AGENTS } };

@@ -94,7 +94,7 @@ export async function describe(argv: string[]): Promise<number> {
     console.log(usage);
     return values.help ? 0 : 2;
   }
-  const loaded = await loadScenario(positionals[0]!, { set: values.set ?? [], pluginModules: values.plugin ?? [], agents: intFlag('agents', values.agents, 2), skipPlugins: true });
+  const loaded = await loadScenario(positionals[0]!, { set: values.set ?? [], pluginModules: values.plugin ?? [], agents: intFlag('agents', values.agents, 2), skipPlugins: true, checkMemory: false });
   // a scenario's own plug-in modules are code: describe lists them and never loads them
   if (loaded.notLoaded) {
     const nl = loaded.notLoaded;
