@@ -1,9 +1,9 @@
 /**
- * Dose–response of social cleanup (BENCHMARK.md, friend-cleanup model): does dropping low-scored
+ * Dose–response of social cleanup (docs/benchmark.md#the-benchmark-model-friend-cleanup): does dropping low-scored
  * friends sort the network by score? The cleanup rate c is swept over 0, 0.05, 0.1 and 0.2 with
  * 5 replicates each, at a small size (1,000 agents, k = 10, 100 steps: a few seconds on 2 cores).
  *
- * Expected (BENCHMARK.md): score_assortativity is above zero even at c = 0 (friends average each
+ * Expected (docs/benchmark.md#expected-result): score_assortativity is above zero even at c = 0 (friends average each
  * other's scores) and rises with c, dose by dose, while tie_count stays nearly constant.
  *
  *   npx scorelab sweep cleanup-dose                       # → results/cleanup-dose/runs.csv …

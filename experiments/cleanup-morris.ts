@@ -1,5 +1,5 @@
 /**
- * Morris screening of the friend-cleanup model (BENCHMARK.md): which of beta, lambda, c and delta
+ * Morris screening of the friend-cleanup model (docs/benchmark.md#the-benchmark-model-friend-cleanup): which of beta, lambda, c and delta
  * matter for the final score assortativity, and do they act alone (σ small next to μ*) or through
  * interactions and non-linearity (σ large)? 8 trajectories × (4 + 1) points on a 4-level grid:
  * 40 runs of 500 agents over 50 steps.

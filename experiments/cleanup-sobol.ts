@@ -1,5 +1,5 @@
 /**
- * Variance-based sensitivity of the friend-cleanup model (BENCHMARK.md): how much of the variance
+ * Variance-based sensitivity of the friend-cleanup model (docs/benchmark.md#the-benchmark-model-friend-cleanup): how much of the variance
  * of the final score assortativity and score inequality is due to the friend weight beta, the
  * cleanup rate c and the tolerance delta, alone (S1) and with interactions (ST)?
  *

@@ -18,7 +18,7 @@
  * (the agent may then decide again for a later listing). Whether an appeal succeeds is for the
  * safeguard's adjudicator to decide, on the evidence. Who appeals — wrongly or rightly listed —
  * comes out of knowledge, wealth and evidence; no rate depends on the label.
- * Sources: MODEL.md (adapt: appeal records); GDPR Art. 22(3) right to contest [P]. The rate, cost
+ * Sources: docs/model.md#adapt (adapt: appeal records); GDPR Art. 22(3) right to contest [P]. The rate, cost
  * and threshold are modelling choices.
  */
 import { defineAdaptation } from '../core/contracts.js';
@@ -38,7 +38,7 @@ export const appealing = defineAdaptation({
     'Knowing, and able to pay for it, they decide to appeal when they have evidence to show that the record is ' +
     'wrong — which people listed by mistake have more often. Whether an appeal succeeds, and how fast, is for the ' +
     'appeals safeguard to decide.',
-  sources: ['MODEL.md (adapt: appeal records)', 'GDPR Art. 22(3): right to contest [P]'],
+  sources: ['docs/model.md#adapt (adapt: appeal records)', 'GDPR Art. 22(3): right to contest [P]'],
   params: {
     rate: prob(0.05, { unit: 'probability per day', doc: 'probability per day that a person who knows, can afford it and can show something decides to appeal (modelling choice)' }),
     costDays: num(10, { min: 0, unit: 'days of income', doc: 'cost of an appeal; a person with less wealth does not appeal (modelling choice)' }),

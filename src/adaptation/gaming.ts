@@ -14,7 +14,7 @@
  * The factor is written into world.propensityMult[d·n + i] multiplicatively: the previous step's
  * own factor is divided out first, so other writers (deterrence) keep their share. Recomputed at
  * init and every adapt stage (after observation plug-ins have set detect and watch).
- * Source: MODEL.md, "game observed behaviour"; the source article's "compliance as a market
+ * Source: docs/model.md#adapt, "game observed behaviour"; the source article's "compliance as a market
  * transaction". Strength and pivot are assumptions to sweep.
  */
 import { defineAdaptation } from '../core/contracts.js';
@@ -33,7 +33,7 @@ export const gaming = defineAdaptation({
     'People who know the rules (everyone, when the rules are codified and transparent) weigh the chance of being ' +
     'seen: in domains and places where observation is likely they break the rules less, where it is unlikely they ' +
     'break them more. The pivot is the detection probability at which nothing changes.',
-  sources: ['MODEL.md (adapt: game observed behaviour)', 'source article: compliance as a market transaction'],
+  sources: ['docs/model.md#adapt (adapt: game observed behaviour)', 'source article: compliance as a market transaction'],
   params: {
     strength: num(2, { min: 0, unit: 'log factor per unit probability', doc: 'propensity × exp(strength · k · (pivot − detection probability))' }),
     pivot: prob(0.5, { doc: 'detection probability at which gaming leaves propensity unchanged' }),

@@ -12,8 +12,8 @@
  * because the scheme's expectedBenefit is larger for them.
  * Reviews run at the adapt stage; at init every agent makes a first choice, joining when uᵢ > 0
  * (no switching cost yet), so the first step already reflects choices.
- * `noise` and `stickiness` are in the scheme's units (as its cost). Source: MODEL.md (opt in or out
- * of voluntary systems); CALIBRATION.md: Sesame Credit is voluntary ("a loyalty program", Liu
+ * `noise` and `stickiness` are in the scheme's units (as its cost). Source: docs/model.md#adapt (opt in or out
+ * of voluntary systems); docs/calibration.md#sesame-credit: Sesame Credit is voluntary ("a loyalty program", Liu
  * 2024); consensual monitoring (Progressive Snapshot) trades data for a discount.
  */
 import { defineAdaptation } from '../core/contracts.js';
@@ -29,7 +29,7 @@ export const optIn = defineAdaptation({
     'it exceeds what it costs them in data and privacy (plus a personal taste that varies), and leave when it no ' +
     'longer does. Switching has a cost, so people do not flip back and forth. The scheme itself says what an agent ' +
     'can expect to gain; those with good records gain more.',
-  sources: ['MODEL.md (adapt: opt in or out of voluntary systems)', 'CALIBRATION.md: Sesame Credit (voluntary, Liu 2024); consensual monitoring (Progressive Snapshot)'],
+  sources: ['docs/model.md#adapt (adapt: opt in or out of voluntary systems)', 'docs/calibration.md#sesame-credit: Sesame Credit (voluntary, Liu 2024); consensual monitoring (Progressive Snapshot)'],
   params: {
     reviewDays: num(30, { min: 1, unit: 'days', doc: 'mean days between reviews of an agent’s choice' }),
     noise: num(1, { min: 0, unit: 'scheme units (as cost)', doc: 'sd of the taste shock drawn at each review' }),

@@ -1,6 +1,6 @@
 /**
  * `self-censorship` — agents suppress dissent as the sanctions for speech they see make speaking
- * feel risky (the chilling effect; MODEL.md, "Online speech blacklists"). Vague rules chill only
+ * feel risky (the chilling effect; docs/model.md#online-speech-blacklists). Vague rules chill only
  * through what they actually do: a vaguer rule sanctions more lawful speech, and people see it.
  *
  * Each step of Δ days, agent i's perceived risk rᵢ (column `perceived_risk`, starts at 0) is an
@@ -25,7 +25,7 @@
  * The suppressed share of dissent is world.censor[i] = 1 − exp(−sensitivity · rᵢ · (1 − aᵢ)),
  * aᵢ = world.pop.risk[i] (risk attitude, 1 = risk-seeking, who never self-censors); the behaviour
  * model multiplies the dissent rate by (1 − censor).
- * Sources: MODEL.md "Online speech blacklists" (vague lines chill speech; the vagueness parameter
+ * Sources: docs/model.md#online-speech-blacklists (vague lines chill speech; the vagueness parameter
  * acts in the speech-blacklist regime). All weights, the speed and the sensitivity are modelling
  * choices to sweep: no calibration values are known.
  */
@@ -48,7 +48,7 @@ export const selfCensorship = defineAdaptation({
     'news. The feeling fades slowly when those signals go. Vague rules chill because they get more (lawful) ' +
     'speech punished, which people see. Risk-seeking people are less deterred than cautious ones. An optional, ' +
     'labelled "announcement" term (off by default) adds risk straight from how vague the rules are said to be.',
-  sources: ['MODEL.md: online speech blacklists — "vague lines chill speech" (vagueness parameter of the regime)'],
+  sources: ['docs/model.md#online-speech-blacklists: online speech blacklists — "vague lines chill speech" (vagueness parameter of the regime)'],
   params: {
     ownWeight: prob(0.8, { unit: 'risk', doc: 'perceived risk while sanctioned for speech oneself (modelling choice)' }),
     neighbourWeight: num(5, { min: 0, unit: 'risk per share', doc: 'perceived risk per unit share of neighbours sanctioned for speech, capped at 1 (modelling choice)' }),

@@ -1,5 +1,5 @@
 /**
- * `standard` behaviour: the economy and the acts of MODEL.md's behave stage.
+ * `standard` behaviour: the economy and the acts of the behave stage of docs/model.md#behave.
  *
  * Each step of Δ days, for every agent i:
  * - economy: income this step yᵢ = incomeᵢ·incomeMultᵢ; spending follows a habit level hᵢ that
@@ -26,7 +26,7 @@
  * agent's changed conduct never changes another agent's draws.
  * A financial default is an act of size = `defaultDays` days of income (the unpaid obligation).
  * Sanctions act on income through `incomeMult`; a trap emerges when lower wealth raises stress
- * and so defaults (MODEL.md, "the loop that can trap people").
+ * and so defaults (docs/model.md#sanction, "the loop that can trap people").
  */
 import { defineBehaviour } from '../core/contracts.js';
 import { ACT_EXPRESSION, ACT_GOOD, ACT_VIOLATION } from '../core/events.js';
@@ -48,8 +48,8 @@ export const standard = defineBehaviour({
     'deters more than its severity. They do more good deeds the more likely and valuable they think a reward is, ' +
     'and voice dissent; self-censorship lowers dissent.',
   sources: [
-    'MODEL.md (behave stage)',
-    'CALIBRATION.md: only 11% knew of their local scheme (MERICS 2020)',
+    'docs/model.md#behave',
+    'docs/calibration.md#public-opinion: only 11% knew of their local scheme (MERICS 2020)',
     'Nagin 2013, Deterrence in the twenty-first century, Crime and Justice 42:199–263',
     'Anwar & Loughran 2011, Criminology 49(3):667–698 (Bayesian updating of perceived risk after arrest and after offending without arrest)',
     'Paternoster 2010, How much do we really know about criminal deterrence?, J. Criminal Law & Criminology 100(3):765–824',

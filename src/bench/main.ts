@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: performance of the step loop on the benchmark model (BENCHMARK.md).
+ * `npm run bench`: performance of the step loop on the benchmark model (docs/benchmark.md).
  *
  * friend-cleanup at 100,000 agents / 1M ties (k = 20): median ms per step and per stage,
  * bytes per tie of the stepping representation, the neighbour pass as a ratio to the in-process
@@ -50,13 +50,13 @@ function streamFloor(bytes: number, rounds: number): number {
   return median(ts);
 }
 
-const BENCH_METRICS = ['mean_score', 'score_assortativity', 'tie_count']; // BENCHMARK.md step 4, "record"
+const BENCH_METRICS = ['mean_score', 'score_assortativity', 'tie_count']; // docs/benchmark.md#the-benchmark-model-friend-cleanup step 4, "record"
 
 /**
  * What recording every metric costs, against the step. Two simulations of one scenario and seed run
  * side by side, step for step: A records the scenario's own metrics (for the benchmark model, the
- * three of BENCHMARK.md's step 4), B records all of them. The step is A's whole step, its record
- * included (as BENCHMARK.md defines it); the dynamics are A's step without its record; the cost
+ * three of step 4 of docs/benchmark.md#the-benchmark-model-friend-cleanup), B records all of them. The step is A's whole step, its record
+ * included (as docs/benchmark.md defines it); the dynamics are A's step without its record; the cost
  * of all metrics is B's record stage. Metrics only read the world, so A and B must end with the
  * same scores and wealth, bit for bit, and as many ties (checked). The two are stepped in
  * alternating order.
@@ -121,7 +121,7 @@ export async function benchStep(opts: { agents: number; degree: number; steps: n
     passMs.push(now() - a);
   }
   const m2 = 2 * w.adj.edgeCount;
-  // bytes of the arrays the neighbour pass reads or writes, each counted once (as BENCHMARK.md
+  // bytes of the arrays the neighbour pass reads or writes, each counted once (as docs/benchmark.md
   // counts them): the used slots of targets (4 B each), and start, deg, own, score, next per agent
   const touched = m2 * 4 + w.n * (4 + 4 + 1 + 8 + 8);
   const floor = streamFloor(touched, opts.rounds);
@@ -192,7 +192,7 @@ async function main() {
     console.log(`  median step                     ${r.stepMedianMs.toFixed(1)} ms`);
     console.log(`  neighbour pass                  ${r.neighbourPassMs.toFixed(1)} ms = ${r.passToFloor.toFixed(2)} × streaming-read floor (${r.floorMs.toFixed(1)} ms; target ≤ 6×)`);
     console.log(`  stepping representation         ${r.bytesPerTie.toFixed(1)} bytes per tie (target ≤ 20)`);
-    console.log(`all ${METRICS.length} metrics (${METRIC_COLUMNS.length} columns) recorded every step, against the step that records BENCHMARK.md's three:`);
+    console.log(`all ${METRICS.length} metrics (${METRIC_COLUMNS.length} columns) recorded every step, against the step that records the three of docs/benchmark.md#the-benchmark-model-friend-cleanup:`);
     printCost('benchmark model', r.cost);
     for (const { name, file } of presets) {
       printCost(`${name} (its own metrics, ${Math.min(10, steps)} steps)`, await recordCost(readYaml(file), file, Math.min(10, steps), { agents }));
@@ -205,7 +205,7 @@ async function main() {
     const o = {
       workersList,
       runs: count('sweep-runs', Math.max(24, 4 * Math.max(...workersList))),
-      agents: count('sweep-agents', 10_000), // BENCHMARK.md's small size; per-run overheads hide the scaling at 2,000
+      agents: count('sweep-agents', 10_000), // the small size of docs/benchmark.md#the-benchmark-model-friend-cleanup; per-run overheads hide the scaling at 2,000
       steps: count('sweep-steps', 100),
       rounds: count('sweep-rounds', 3),
     };

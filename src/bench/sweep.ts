@@ -2,7 +2,7 @@
  * Sweep throughput for `npm run bench`: runs per second of a real sweep (worker pool, records
  * written as runs finish, tables at the end) of experiments/cleanup-dose.ts at 1, 2, … workers,
  * measured in the same process, and the ratio to 1 worker (target ≥ 1.8× at 2 workers on two
- * free cores; ≥ 8× at 16 on a 16-core machine, ../shared/BENCHMARK.md).
+ * free cores; ≥ 8× at 16 on a 16-core machine, docs/benchmark.md#performance-facts).
  *
  * Each pool is started and warmed first (every thread imports the experiment), so the figure
  * counts runs, not thread start-up; the clock runs from the first run handed out to the last run

@@ -6,9 +6,9 @@
  * a full block moves to the end of the arrays with doubled capacity, and the arrays are
  * compacted when more than half of them is dead space. Each slot also carries a layer code
  * (bit 1 = offline, bit 2 = online; 3 = both), so that a tie can be an online tie, an offline
- * tie or both (MODEL.md, "social cleanup" spills from online into offline life).
+ * tie or both (docs/model.md#adapt, "social cleanup" spills from online into offline life).
  *
- * Cost (BENCHMARK.md): ≈ 5 bytes per slot, two slots per tie, plus spare: ≈ 10–16 bytes per tie,
+ * Cost (docs/benchmark.md#performance-facts): ≈ 5 bytes per slot, two slots per tie, plus spare: ≈ 10–16 bytes per tie,
  * against ≈ 330 bytes per tie for graphology. Convert to and from graphology with
  * `src/graphs/convert.ts` for building, import, export and one-off algorithms.
  */

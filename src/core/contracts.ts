@@ -6,14 +6,14 @@
  *   1. `id`       — fixed kebab-case id that scenarios refer to (`court-blacklist`);
  *   2. `family`   — 'behaviour' | 'observation' | 'regime' | 'safeguard' | 'adaptation';
  *   3. `params`   — a parameter table (src/core/params.ts): default, unit, doc, source per parameter;
- *   4. `doc` + `sources` — the rules in plain language and the citations (CALIBRATION.md);
+ *   4. `doc` + `sources` — the rules in plain language and the citations (docs/calibration.md);
  *   5. `create(world, params)` — returns the hooks it runs at the stages of a step.
  *
  * To add one: implement it in one file in the family's folder (src/regimes/, src/safeguards/ …)
  * and add it to that folder's `index.ts`; or, from outside the library, pass it to
  * `registerPlugin` (or an experiment's `plugins:` list) — no change to `src/` is needed.
  *
- * Stages of a step, in order (MODEL.md): behave → observe → score → publish → sanction → adapt →
+ * Stages of a step, in order (docs/model.md#process-of-one-step): behave → observe → score → publish → sanction → adapt →
  * record. Within a stage, plug-ins run by family (behaviour, observation, regime, safeguard,
  * adaptation) and then in the order the scenario lists them.
  */
@@ -53,7 +53,7 @@ export interface PluginSpec<T extends ParamTable = ParamTable> {
   summary: string;
   /** The rules in plain language (shown by `scorelab describe`). */
   doc: string;
-  /** Citations (CALIBRATION.md, papers, statutes). */
+  /** Citations (docs/calibration.md, papers, statutes). */
   sources: string[];
   params: T;
   /** Extra step-table columns this plug-in writes from `record`. */

@@ -1,7 +1,7 @@
 /**
  * Per-step event buffers: acts (what agents truly did) and records (what institutions observed,
  * possibly wrongly). Struct-of-arrays that grow as needed and are cleared at the start of a step.
- * MODEL.md: "actions become records only when observed".
+ * docs/model.md#observe: "actions become records only when observed".
  *
  * Acts are ground truth: only observation (the sensors of the world) and metrics read them.
  * Records carry what an institution can see — who, what, how big, and the strength of the evidence

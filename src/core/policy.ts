@@ -1,5 +1,5 @@
 /**
- * Shared channels between plug-in families, which never import each other (STYLE.md): the keys
+ * Shared channels between plug-in families, which never import each other (ARCHITECTURE.md): the keys
  * of `world.policy` that safeguards set and regimes read, and the services by which a voluntary
  * regime exposes its opt-in decision to the `opt-in` adaptation.
  *

@@ -1,12 +1,12 @@
 /**
- * Initial agent state (MODEL.md "Entities"): groups, households, wealth and income potential
+ * Initial agent state (docs/model.md#entities): groups, households, wealth and income potential
  * (lognormal by default), per-domain propensities, dissent, risk attitude, knowledge of the rules
  * and approval. All draws come from the `traits` stream (households from `households`).
  *
  * Defaults: the two groups have the same distributions unless the scenario says otherwise, so any
  * disparity in outcomes emerges from the mechanisms. Knowledge: only 11% of people in pilot areas
- * knew of their local scheme (MERICS 2020, CALIBRATION.md). Approval: about 80% approve
- * (Kostka 2019, CALIBRATION.md).
+ * knew of their local scheme (MERICS 2020, docs/calibration.md#public-opinion). Approval: about 80% approve
+ * (Kostka 2019, docs/calibration.md#public-opinion).
  */
 import { DOMAINS, type Domain } from './population.js';
 import type { World } from './world.js';

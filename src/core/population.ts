@@ -1,5 +1,5 @@
 /**
- * Agent state as typed-array columns (MODEL.md, "Entities").
+ * Agent state as typed-array columns (docs/model.md#entities).
  *
  * The core columns exist in every world; plug-ins register the columns they need with
  * `addColumn` (a regime's score, an adaptation's belief). Columns are addressed by name, so

@@ -4,7 +4,7 @@
  * Every draw in scorelab comes from a named stream forked from one root seed per run
  * (common random numbers: switching one mechanism on does not change the draws of the others).
  * The generator is seedrandom's `alea`, which is fast and stable across versions
- * (see ../shared/BENCHMARK.md). `Math.random` is never used in `src/`.
+ * (see docs/benchmark.md#performance-facts). `Math.random` is never used in `src/`.
  */
 import alea from 'seedrandom/lib/alea.js';
 

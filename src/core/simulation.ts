@@ -1,5 +1,5 @@
 /**
- * The step pipeline of MODEL.md: behave → observe → score → publish → sanction → adapt → record.
+ * The step pipeline of docs/model.md#process-of-one-step: behave → observe → score → publish → sanction → adapt → record.
  *
  * The core does only what every world needs between the plug-ins' hooks: clearing the step's
  * buffers, turning acts into records with the base detection probabilities (observation plug-ins

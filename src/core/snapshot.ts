@@ -42,7 +42,7 @@ export interface Snapshot {
 export interface MetricSpec {
   /** Id used in a scenario's `metrics:` list (usually the first column's name). */
   id: string;
-  /** Canonical column names it writes (METRICS.md). */
+  /** Canonical column names it writes (docs/metrics.md). */
   columns: string[];
   /** Formula in words. */
   doc: string;

@@ -1,6 +1,6 @@
 /**
  * The worker pool of a sweep: piscina with exactly N threads (minThreads = maxThreads = N; the
- * default maxThreads of 1.5 × cores oversubscribes CPU-bound runs, ../shared/BENCHMARK.md) running
+ * default maxThreads of 1.5 × cores oversubscribes CPU-bound runs, docs/benchmark.md#performance-facts) running
  * dist/experiment/worker.js, and a per-run timeout that aborts the task — piscina terminates the
  * thread running it and starts a fresh one — counted from the moment the run starts.
  */

@@ -2,7 +2,7 @@
  * Conversions between edge lists, the flat adjacency of the step loop, and graphology graphs.
  *
  * graphology (https://graphology.github.io) is used for building from files, export and one-off
- * algorithms; it costs ≈ 330 bytes per tie, so convert only when needed (../../shared/BENCHMARK.md).
+ * algorithms; it costs ≈ 330 bytes per tie, so convert only when needed (docs/benchmark.md#performance-facts).
  * Ties carry their layer as an edge attribute `layer` = 'offline' | 'online' | 'both' (the codes
  * 1 | 2 | 3 of core/adjacency.ts); nodes are keyed by `keys[i]` (default `String(i)`).
  */

@@ -2,7 +2,7 @@
  * Erdős–Rényi G(N, M): exactly M distinct ties, drawn uniformly among the N(N−1)/2 node pairs.
  *
  * Reference: P. Erdős and A. Rényi (1959), "On random graphs I", Publicationes Mathematicae 6,
- * 290–297. This is the benchmark graph of ../../shared/BENCHMARK.md (M = N·k/2).
+ * 290–297. This is the benchmark graph of docs/benchmark.md#the-benchmark-model-friend-cleanup (M = N·k/2).
  *
  * Method: draw node pairs (i, j), i ≠ j, uniformly and keep the first M distinct unordered ones
  * (a uniform M-subset). Deduplication is cache-friendly instead of hashed: the draws are

@@ -3,7 +3,7 @@
  *
  * Layer codes are those of `core/adjacency.ts`, bit 1 = offline, bit 2 = online: a tie found in
  * several lists gets the OR of their codes, so a friend who is also a household member is tied in
- * both layers (MODEL.md, "social cleanup" spills from online into offline life).
+ * both layers (docs/model.md#adapt, "social cleanup" spills from online into offline life).
  */
 import { LAYER_BOTH } from '../core/adjacency.js';
 import { checkInt } from './check.js';

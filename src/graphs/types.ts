@@ -2,7 +2,7 @@
  * The edge list: the exchange format of the graph generators and graph files.
  *
  * Generators produce ties as two parallel typed arrays instead of a graphology graph, because
- * graphology costs ≈ 330 bytes per tie (≈ 3.3 GB at 10M ties, ../../shared/BENCHMARK.md) while an
+ * graphology costs ≈ 330 bytes per tie (≈ 3.3 GB at 10M ties, docs/benchmark.md#performance-facts) while an
  * edge list costs 8–9 bytes per tie. Feed it to `Adjacency.fromEdges(el.n, el.src, el.dst, el.layer)`
  * for the step loop, or to `edgeListToGraphology` (convert.ts) for export and one-off algorithms.
  */

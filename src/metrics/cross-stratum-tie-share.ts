@@ -7,7 +7,7 @@
  * the `_online` (`_offline`) variant restricts both counts to ties whose layer code has bit 2
  * (bit 1) set (strata.ts). Each is null without a score or without (matching) ties. The counts come
  * from the shared pass over the tie ends (tie-pass.ts), with the group and assortativity sums.
- * No published reference: a plain count (METRICS.md).
+ * No published reference: a plain count (docs/metrics.md).
  */
 import { LAYER_OFFLINE, LAYER_ONLINE } from '../core/adjacency.js';
 import type { MetricSpec } from '../core/snapshot.js';

@@ -6,7 +6,7 @@
  * (daysPerStep taken as 1 when it is not positive), from `stats` (reset after each recorded step).
  * Null when n = 0.
  *
- * Reference: METRICS.md lists none; the privacy footprint of MODEL.md's outcomes, read against
+ * Reference: docs/metrics.md lists none; the privacy footprint of the outcomes of docs/model.md#outcomes, read against
  * data minimisation (GDPR Art. 5(1)(c)).
  */
 import type { MetricSpec } from '../core/snapshot.js';

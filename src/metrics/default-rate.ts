@@ -4,7 +4,7 @@
  * default_rate = stats.violations[finance] / (n × stats.days), from `stats` (reset after each
  * recorded step). Null when stats.days = 0 or n = 0.
  *
- * Reference: none needed (a plain rate; METRICS.md lists none).
+ * Reference: none needed (a plain rate; docs/metrics.md lists none).
  */
 import { DOMAIN_INDEX } from '../core/population.js';
 import type { MetricSpec } from '../core/snapshot.js';

@@ -14,8 +14,8 @@
  * `pearson`, in the same order. It returns null at once when the listing does not vary among
  * those agents, or when nobody among them lost an opportunity.
  *
- * Reference: METRICS.md lists none; the association sanctions it measures (a relative sanctioned
- * for a person's listing) are those of MODEL.md, "Association sanctions"; Pearson's r as in
+ * Reference: docs/metrics.md lists none; the association sanctions it measures (a relative sanctioned
+ * for a person's listing) are those of docs/model.md#association-sanctions; Pearson's r as in
  * util.ts.
  */
 import type { MetricSpec } from '../core/snapshot.js';

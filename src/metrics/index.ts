@@ -1,5 +1,5 @@
 /**
- * The metric family: every outcome metric of METRICS.md as a `MetricSpec` (src/core/snapshot.ts),
+ * The metric family: every outcome metric of docs/metrics.md as a `MetricSpec` (src/core/snapshot.ts),
  * plus the pure numeric helpers they are built on (exported for tests and one-off analyses).
  *
  * Add a metric: write one file in src/metrics/ named after its id (header: formula, when it is
@@ -7,7 +7,7 @@
  * to `METRICS` below. Code shared by several metrics, and the pure numeric helpers, live in
  * modules with no metric of their own (util.ts, argsort.ts, tie-pass*.ts, behaviour.ts,
  * fairness.ts, group-mixing.ts, inequality.ts, mobility.ts, polarization.ts, strata.ts,
- * degroot.ts). Column names are the canonical names of METRICS.md; a metric that does not apply
+ * degroot.ts). Column names are the canonical names of docs/metrics.md; a metric that does not apply
  * returns null.
  */
 import type { MetricSpec } from '../core/snapshot.js';

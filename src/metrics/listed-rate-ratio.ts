@@ -6,7 +6,7 @@
  * blacklist" read from `anyBlack`. Null without blacklists, without a minority or a majority, or
  * when no majority member is listed.
  *
- * Reference: METRICS.md lists none; it is the ratio of group rates used in adverse-impact analysis
+ * Reference: docs/metrics.md lists none; it is the ratio of group rates used in adverse-impact analysis
  * (compare the four-fifths rule, 29 CFR §1607.4(D)), applied to listing.
  */
 import type { MetricSpec } from '../core/snapshot.js';

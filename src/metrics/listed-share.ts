@@ -4,7 +4,7 @@
  * listed_share = # agents on any blacklist (`anyBlack`) ÷ n. Null when the run has no blacklist or
  * no agents.
  *
- * Reference: none needed (a plain share; METRICS.md lists none).
+ * Reference: none needed (a plain share; docs/metrics.md lists none).
  */
 import type { MetricSpec } from '../core/snapshot.js';
 

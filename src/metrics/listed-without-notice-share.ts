@@ -6,7 +6,7 @@
  *
  * Reference: prior notice before listing is required by the Supreme People's Court provisions on
  * the list of dishonest judgment debtors (2013, revised 2017) and grace periods are allowed by the
- * 2019 opinion (CALIBRATION.md, "Court blacklist"); METRICS.md lists none.
+ * 2019 opinion (docs/calibration.md#court-blacklist-and-joint-punishment); docs/metrics.md lists none.
  */
 import type { MetricSpec } from '../core/snapshot.js';
 

@@ -6,7 +6,7 @@
  * since the last recorded step). Null when there was no such removal.
  *
  * Reference: deletion within 3 working days of performance, Supreme People's Court provisions
- * (2013, revised 2017) (CALIBRATION.md, "Court blacklist"); METRICS.md lists none.
+ * (2013, revised 2017) (docs/calibration.md#court-blacklist-and-joint-punishment); docs/metrics.md lists none.
  */
 import type { MetricSpec } from '../core/snapshot.js';
 import { fin } from './util.js';

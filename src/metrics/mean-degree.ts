@@ -2,7 +2,7 @@
  * `mean_degree` — mean number of ties per agent: mean_degree = 2 · ties / n (undirected ties,
  * every layer). Null when there are no agents.
  *
- * Reference: none needed (network size; METRICS.md lists none).
+ * Reference: none needed (network size; docs/metrics.md lists none).
  */
 import type { MetricSpec } from '../core/snapshot.js';
 

@@ -2,7 +2,7 @@
  * `mean_score` — mean of the primary score over all agents, in score units; null when no regime
  * scores (no primary score) or there are no agents.
  *
- * Reference: none needed (a plain mean; METRICS.md lists none).
+ * Reference: none needed (a plain mean; docs/metrics.md lists none).
  */
 import type { MetricSpec } from '../core/snapshot.js';
 import { fin } from './util.js';

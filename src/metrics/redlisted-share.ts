@@ -3,7 +3,7 @@
  *
  * redlisted_share = # agents on any redlist ÷ n. Null when the run has no redlist or no agents.
  *
- * Reference: none needed (a plain share; METRICS.md lists none).
+ * Reference: none needed (a plain share; docs/metrics.md lists none).
  */
 import type { MetricSpec } from '../core/snapshot.js';
 

@@ -5,7 +5,7 @@
  * score_gap = Σ_{g(i)=0} x_i / N_0 − Σ_{g(i)=1} x_i / N_1, x the primary score. Null without a score
  * or when either group is empty.
  *
- * Reference: METRICS.md lists none; the difference of group mean scores, as reported for credit
+ * Reference: docs/metrics.md lists none; the difference of group mean scores, as reported for credit
  * scores in Board of Governors of the Federal Reserve System, Report to the Congress on Credit
  * Scoring and Its Effects on the Availability and Affordability of Credit (2007).
  */

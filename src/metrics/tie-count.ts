@@ -2,7 +2,7 @@
  * `tie_count` — number of ties in the network (undirected, every layer): `adj.edgeCount`.
  * Never null (0 without ties).
  *
- * Reference: none needed (network size; METRICS.md lists none).
+ * Reference: none needed (network size; docs/metrics.md lists none).
  */
 import type { MetricSpec } from '../core/snapshot.js';
 

@@ -5,7 +5,7 @@
  * violation_rate = Σ_{d ≠ speech} stats.violations[d] / (n × stats.days), from `stats` (reset after
  * each recorded step). Null when stats.days = 0 or n = 0.
  *
- * Reference: none needed (a plain rate; METRICS.md lists none).
+ * Reference: none needed (a plain rate; docs/metrics.md lists none).
  */
 import { DOMAIN_INDEX, DOMAINS } from '../core/population.js';
 import type { MetricSpec } from '../core/snapshot.js';

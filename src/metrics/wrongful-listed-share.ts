@@ -5,8 +5,8 @@
  * wrongful_listed_share = # agents on some blacklist whose entry on that list is mistaken
  * (`mistaken` = 1) ÷ n. Null when the run has no blacklist or no agents.
  *
- * Reference: METRICS.md lists none; listings on mistaken records are the misidentification and
- * error cases of MODEL.md (observation plug-ins).
+ * Reference: docs/metrics.md lists none; listings on mistaken records are the misidentification and
+ * error cases of docs/model.md#observe (observation plug-ins).
  */
 import type { MetricSpec } from '../core/snapshot.js';
 

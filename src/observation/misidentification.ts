@@ -11,7 +11,7 @@
  * marks the agent in `wrong_record_window`, which `wrongful_record_rate_ratio` reads; regimes treat
  * the record like any other (they cannot tell), and lists carry its `mistaken` flag.
  *
- * Source (CALIBRATION.md): NIST FRVT Part 3, Demographic Effects (NISTIR 8280, Grother, Ngan &
+ * Source (docs/calibration.md#surveillance-and-misidentification): NIST FRVT Part 3, Demographic Effects (NISTIR 8280, Grother, Ngan &
  * Hanaoka, Dec 2019): one-to-one false-positive rates higher for Asian and African-American faces
  * than for white faces, often by a factor of 10 to 100; women 2–5× men [P/S]. The base rate (false
  * matches per person per day) depends on how often people are scanned and is not in the source.
@@ -32,7 +32,7 @@ export const misidentification = defineObservation({
     'small chance of being falsely matched to a violation; for the minority that chance is falseMatchRatio times ' +
     'higher, as NIST measured for many algorithms. The false record looks like any other to the scoring regimes, ' +
     'which may score, list and sanction an innocent person on it; lists remember that the entry was mistaken.',
-  sources: [NIST, 'CALIBRATION.md, Surveillance and misidentification'],
+  sources: [NIST, 'docs/calibration.md#surveillance-and-misidentification'],
   params: {
     baseRate: num(1e-4, {
       min: 0,

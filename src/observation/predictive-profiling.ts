@@ -18,7 +18,7 @@
  * violations, that fall on agents targeted at the time: the gap is what the model "finds" because
  * it watches); profiled_retained (share of the previous targets kept at the last retraining).
  *
- * Source (MODEL.md, "Predictive profiling"; the source article: algorithmic prediction of who will
+ * Source (docs/model.md#predictive-profiling; the source article: algorithmic prediction of who will
  * offend, used to target monitoring). Target share and boost are not in the source: parameters.
  */
 import { defineObservation } from '../core/contracts.js';
@@ -37,7 +37,7 @@ export const predictiveProfiling = defineObservation({
     'times as often. Because the model learns from records, not from acts, those it watches produce more records ' +
     'and are picked again — a feedback loop that can lock in whoever was seen first.',
   sources: [
-    'MODEL.md: predictive profiling (algorithmic prediction of who will offend, targeting monitoring)',
+    'docs/model.md#predictive-profiling: predictive profiling (algorithmic prediction of who will offend, targeting monitoring)',
     'Ensign, Friedler, Neville, Scheidegger & Venkatasubramanian, Runaway feedback loops in predictive policing, FAT* 2018',
     'Lum & Isaac, To predict and serve?, Significance 13(5):14–19 (2016)',
   ],

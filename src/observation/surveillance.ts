@@ -9,7 +9,7 @@
  * The mechanism changes only who is *seen*, never what anyone *does*: with equal true behaviour a
  * disparity in records and listings is then the product of observation alone.
  *
- * Source (CALIBRATION.md, "Surveillance and misidentification"): police in one city checked whether
+ * Source (docs/calibration.md#surveillance-and-misidentification): police in one city checked whether
  * residents were Uighurs 500,000 times in one month — P. Mozur, "One Month, 500,000 Face Scans: How
  * China Is Using A.I. to Profile a Minority", New York Times, 14 Apr 2019 [S]. The source gives no
  * ratio of intensities: `ratio` is a parameter to sweep.
@@ -29,7 +29,7 @@ export const surveillance = defineObservation({
     'an act of a minority member is observed is the majority’s probability times the surveillance ratio (at most 1). ' +
     'What people actually do is the same in both groups; only how often it is seen differs, so any gap in records, ' +
     'scores or listings comes from watching, not from behaviour.',
-  sources: [NYT, 'CALIBRATION.md, Surveillance and misidentification'],
+  sources: [NYT, 'docs/calibration.md#surveillance-and-misidentification'],
   params: {
     ratio: num(3, {
       min: 0,

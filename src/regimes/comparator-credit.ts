@@ -13,7 +13,7 @@
  * (balances ÷ credit limits, and limits are partly absolute), so that poorer people score lower —
  * the channel by which a rule that never reads group can still track group (facebook-lending).
  * With population defaults the mean is ≈ 700 on 300–850 (FICO 8 mean ≈ 700 in 2017).
- * Sources: CALIBRATION.md, Credit bureaus: FICO 300–850, factor weights, mean ≈ 700, FCRA 7 years [S].
+ * Sources: docs/calibration.md#credit-bureaus: FICO 300–850, factor weights, mean ≈ 700, FCRA 7 years [S].
  */
 import { ACT_VIOLATION } from '../core/events.js';
 import { DOMAIN_INDEX } from '../core/population.js';

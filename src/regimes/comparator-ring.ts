@@ -2,7 +2,7 @@
  * Rating helpers for `platform-rating`: a ring of the last `window` star ratings per rated agent,
  * in one flat byte array (m · window bytes) with running sums, so a mean of the last `window` is
  * O(1) per rating; and the star draw with rating inflation.
- * Source: CALIBRATION.md, Uber rating = mean of the last 500 rated trips [S].
+ * Source: docs/calibration.md#peer-and-platform-ratings, Uber rating = mean of the last 500 rated trips [S].
  */
 import type { Rng } from '../core/rng.js';
 

@@ -15,14 +15,14 @@
  * uniform draw u; every regime that sanctions the household denies it when u < its strength, so two
  * regimes together deny with the larger of their strengths, in either order.
  *
- * Source: MODEL.md "Association sanctions: relatives sanctioned for a person's listing (a son's
- * university admission suspended)"; CALIBRATION.md "Court blacklist and Joint Punishment" lists
+ * Source: docs/model.md#association-sanctions "Association sanctions: relatives sanctioned for a person's listing (a son's
+ * university admission suspended)"; docs/calibration.md#court-blacklist-and-joint-punishment lists
  * school restrictions among the sanctions [S]. The strengths and the penalty are not calibrated [W].
  */
 import { bool, num, prob } from '../core/params.js';
 import type { World } from '../core/world.js';
 
-const SRC = 'MODEL.md, Association sanctions; CALIBRATION.md, Court blacklist and Joint Punishment: school restrictions [S]';
+const SRC = 'docs/model.md#association-sanctions; docs/calibration.md#court-blacklist-and-joint-punishment: school restrictions [S]';
 
 export const associationParams = () => ({
   association: bool(false, { doc: 'association sanctions: household members of a listed person lose school admissions', source: SRC }),

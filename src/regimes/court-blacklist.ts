@@ -39,7 +39,7 @@
  *     is drawn once). Counted: exit_bans, blocked_departures.
  * Every per-agent draw is keyed (agent, day, purpose; a suit also by its ordinal among the agent's
  * records of the day): common random numbers.
- * Sources: CALIBRATION.md, "Court blacklist and Joint Punishment"; the court's judgment: court-judge.ts.
+ * Sources: docs/calibration.md#court-blacklist-and-joint-punishment; the court's judgment: court-judge.ts.
  */
 import { defineRegime } from '../core/contracts.js';
 import { ACT_VIOLATION } from '../core/events.js';
@@ -51,7 +51,7 @@ import { CourtJudge, judgeParams } from './court-judge.js';
 import { CourtLedger } from './court-ledger.js';
 import { exitCostParams, travelBans, travelParams, TravelBans } from './court-travel.js';
 
-const CAL = 'CALIBRATION.md, Court blacklist and Joint Punishment';
+const CAL = 'docs/calibration.md#court-blacklist-and-joint-punishment';
 
 export const courtBlacklist = defineRegime({
   id: 'court-blacklist',
@@ -67,7 +67,7 @@ export const courtBlacklist = defineRegime({
     `${CAL}: term 2 years, +1 to 3 years for repeat violations; early deletion on payment [P]`,
     `${CAL}: deletion within 3 working days of performance [P/S]; 2019 opinion: grace periods allowed [P/S]`,
     `${CAL}: Sep 2018, 3.22M of 12.11M listed complied (≈ 0.27) [S]; Jul 2019 blocked tickets [S]`,
-    'MODEL.md: prior notice required by rule but often missing; delisting often sticky in practice',
+    'docs/model.md#court-blacklist: prior notice required by rule but often missing; delisting often sticky in practice',
   ],
   params: {
     suitRate: prob(1, { doc: 'share of observed defaults that creditors take to court', source: '[W] assumption' }),
@@ -76,12 +76,12 @@ export const courtBlacklist = defineRegime({
     listedPayRate: num(0.0005, { min: 0, unit: 'per day', doc: 'daily probability that a listed agent able to pay performs (≈ 0.31 within a 2-year term)', source: `${CAL}: complied ≈ 0.27 of listed (Sep 2018) [S]` }),
     requireAbility: bool(true, { doc: 'list only agents able to pay (wealth ≥ amount owed)', source: `${CAL}: trigger 1 [P]` }),
     graceDays: num(30, { min: 0, unit: 'days', doc: 'days of non-performance after the judgment before listing', source: `${CAL}: 2019 opinion allows grace periods [P/S]; length [W]` }),
-    noticeRate: prob(0.5, { doc: 'probability that prior notice is given before listing', source: 'MODEL.md: notice required by rule but often missing; rate [W]' }),
+    noticeRate: prob(0.5, { doc: 'probability that prior notice is given before listing', source: 'docs/model.md#court-blacklist: notice required by rule but often missing; rate [W]' }),
     noticeDays: num(10, { min: 0, unit: 'days', doc: 'days between notice and listing, during which paying withdraws the listing', source: '[W] assumption' }),
     termDays: num(730, { min: 1, unit: 'days', doc: 'listing term (2 years)', source: `${CAL} [P]` }),
     repeatExtraDays: num(730, { min: 0, unit: 'days', doc: 'extra term for a repeat listing (+1 to 3 years; midpoint 2 years)', source: `${CAL} [P]` }),
     delistDays: num(5, { min: 0, unit: 'days', doc: 'removal deadline after performance: 3 working days, taken as 5 calendar days (the worst case, across a weekend)', source: `${CAL} [P/S]` }),
-    stickiness: prob(0.8, { doc: 'probability that a removal check fails (the entry stays, retried next step)', source: 'MODEL.md: delisting often sticky in practice; rate [W]' }),
+    stickiness: prob(0.8, { doc: 'probability that a removal check fails (the entry stays, retried next step)', source: 'docs/model.md#court-blacklist: delisting often sticky in practice; rate [W]' }),
     ...judgeParams(),
     ...travelParams(),
     ...associationParams(),

@@ -10,7 +10,7 @@
  * listing carries. The ledger never reads the label.
  *
  * Source: Supreme People's Court provisions (2013, rev. 2017), trigger 1: "refusing to pay though
- * able" (CALIBRATION.md, "Court blacklist and Joint Punishment" [P]).
+ * able" (docs/calibration.md#court-blacklist-and-joint-punishment [P]).
  */
 import type { World } from '../core/world.js';
 

@@ -11,7 +11,7 @@
  * own consumption restriction and the transport agencies of joint punishment): the first regime
  * to ban agent i in a step draws its trips, later ones do nothing for i.
  *
- * Calibration (CALIBRATION.md, "Court blacklist and Joint Punishment" [S]): by Jul 2019 about
+ * Calibration (docs/calibration.md#court-blacklist-and-joint-punishment [S]): by Jul 2019 about
  * 27.3M plane and 6M train tickets were blocked for > 14.5M listed people, ≈ 1.9 flights and 0.42
  * rail trips per listed person over the life of the list (Oct 2013 – Jul 2019, 5.75 years).
  * Conversion: the list grew about linearly, so a person listed in Jul 2019 had been listed for half
@@ -38,7 +38,7 @@ import { num, prob } from '../core/params.js';
 import type { Keyed } from '../core/rng.js';
 import type { World } from '../core/world.js';
 
-const SRC = 'CALIBRATION.md, Court blacklist and Joint Punishment [S]: Jul 2019 ≈ 1.9 flights and 0.42 rail trips blocked per listed person; ÷ 2.875 mean years listed (linear growth since Oct 2013)';
+const SRC = 'docs/calibration.md#court-blacklist-and-joint-punishment [S]: Jul 2019 ≈ 1.9 flights and 0.42 rail trips blocked per listed person; ÷ 2.875 mean years listed (linear growth since Oct 2013)';
 
 export const travelParams = () => ({
   flightsPerYear: num(0.66, { min: 0, unit: 'attempts per listed person-year', doc: 'flight tickets a banned person tries to buy per year (each is blocked)', source: SRC }),

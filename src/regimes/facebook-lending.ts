@@ -15,7 +15,7 @@
  * Policy: with `data.friends` = false (data-limits) the friend rule cannot be applied; the decision
  * uses the applicant's own score against `minFriendScore` instead.
  *
- * Sources: CALIBRATION.md, Facebook lending patent (US 9,100,400) [S]; FICO mean ≈ 700 (2017) [S].
+ * Sources: docs/calibration.md#facebook-lending-patent (US 9,100,400) [S]; FICO mean ≈ 700 (2017) [S].
  */
 import { defineRegime } from '../core/contracts.js';
 import { num, prob } from '../core/params.js';
@@ -23,7 +23,7 @@ import { POLICY, policyOf } from '../core/policy.js';
 import { CreditScore } from './comparator-credit.js';
 import { chanceInStep } from './comparator-util.js';
 
-const PATENT = 'CALIBRATION.md, Facebook lending patent: US 9,100,400, friends’ average credit rating ≥ minimum [S]';
+const PATENT = 'docs/calibration.md#facebook-lending-patent: US 9,100,400, friends’ average credit rating ≥ minimum [S]';
 
 export const facebookLending = defineRegime({
   id: 'facebook-lending',
@@ -34,13 +34,13 @@ export const facebookLending = defineRegime({
     'average is at least the minimum, the application goes ahead; otherwise it is rejected. The rule never looks at ' +
     'the applicant’s group, but friends tend to resemble each other, so people whose friends are poorer are turned ' +
     'down more often. If friends’ data may not be used (data-limits), the applicant’s own score decides.',
-  sources: [PATENT, 'CALIBRATION.md: FICO 300–850, weights; FICO 8 mean ≈ 700 (2017) [S]', 'CALIBRATION.md: US FCRA 7-year expiry [S]'],
+  sources: [PATENT, 'docs/calibration.md#credit-bureaus: FICO 300–850, weights; FICO 8 mean ≈ 700 (2017) [S]', 'docs/calibration.md#credit-bureaus: US FCRA 7-year expiry [S]'],
   params: {
     minFriendScore: num(680, { min: 300, max: 850, unit: 'points', doc: 'minimum mean credit score of the friends; the patent names no number: 680, a little below the population mean (≈ 690 here, FICO ≈ 700), lets about 70% of applicants through (modelling choice)', source: PATENT }),
     minOwnScore: num(300, { min: 300, max: 850, unit: 'points', doc: 'own score needed as well (300 = none: the patent rule alone)' }),
     applyRate: prob(0.05, { unit: 'probability per day', doc: 'chance per day that an agent applies for a loan' }),
     wealthScale: num(50_000, { min: 1, unit: 'currency', doc: 'wealth at which the capacity part of the own credit score is half full (population median wealth)' }),
-    expiryDays: num(2555, { min: 1, unit: 'days', doc: 'days after which a default no longer counts', source: 'US FCRA 7 years (CALIBRATION.md) [S]' }),
+    expiryDays: num(2555, { min: 1, unit: 'days', doc: 'days after which a default no longer counts', source: 'US FCRA 7 years (docs/calibration.md#credit-bureaus) [S]' }),
   },
   columns: ['lending_apply_rate', 'lending_approval_rate'],
   create(world, p) {

@@ -15,7 +15,7 @@
  *   every agent is considered each step).
  * Policy: reports come from contacts; with `data.friends` = false no reports are used (only the
  * agent's own records). With `data.speech` = false dissent is neither counted nor reported.
- * Sources: MODEL.md, Facebook trust score (0–1 score of users; no calibration in CALIBRATION.md).
+ * Sources: docs/model.md#facebook-trust-score (0–1 score of users; no calibration in docs/calibration.md#systems-without-calibration).
  * All parameters are modelling choices.
  */
 import { defineRegime } from '../core/contracts.js';
@@ -34,7 +34,7 @@ export const facebookTrust = defineRegime({
     'down (a report from a trusted user counts more), so do the user’s own recorded violations and, where speech ' +
     'data may be used, dissenting posts; time without trouble pulls it back up. Users below the threshold are ' +
     'down-ranked: fewer people see what they post.',
-  sources: ['MODEL.md: Facebook trust score (0–1 trustworthiness; no calibration in CALIBRATION.md)'],
+  sources: ['docs/model.md#facebook-trust-score: Facebook trust score (0–1 trustworthiness; no calibration in docs/calibration.md#systems-without-calibration)'],
   params: {
     priorAlpha: num(4, { min: 0.01, unit: 'evidence', doc: 'prior good evidence α₀' }),
     priorBeta: num(1, { min: 0.01, unit: 'evidence', doc: 'prior bad evidence β₀' }),

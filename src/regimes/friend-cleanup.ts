@@ -1,5 +1,5 @@
 /**
- * `friend-cleanup`: the benchmark model of ../shared/BENCHMARK.md, exactly.
+ * `friend-cleanup`: the benchmark model of docs/benchmark.md#the-benchmark-model-friend-cleanup, exactly.
  *
  * State: score sᵢ ~ U(0, 1); default propensity pᵢ ~ U(0, 0.5).
  * Each step, synchronously:
@@ -13,7 +13,7 @@
  * Selecting each agent with probability c and visiting the selected agents in a uniformly random
  * order is the same in distribution as visiting all agents in a random order and acting with
  * probability c.
- * Sources: BENCHMARK.md; partner choice by reputation, Fu, Hauert, Nowak & Wang, PRE 78:026117 (2008).
+ * Sources: docs/benchmark.md#the-benchmark-model-friend-cleanup; partner choice by reputation, Fu, Hauert, Nowak & Wang, PRE 78:026117 (2008).
  */
 import { defineRegime } from '../core/contracts.js';
 import { num, prob } from '../core/params.js';
@@ -21,12 +21,12 @@ import { num, prob } from '../core/params.js';
 export const friendCleanup = defineRegime({
   id: 'friend-cleanup',
   title: 'Friend-weighted score with social cleanup (benchmark model)',
-  summary: 'BENCHMARK.md model: score averages own record and friends’ scores; agents drop low-scored friends',
+  summary: 'benchmark model (docs/benchmark.md): score averages own record and friends’ scores; agents drop low-scored friends',
   doc:
     'Each agent’s score mixes its own repayment record with the mean score of its friends (weight beta). With ' +
     'probability c per step an agent drops its lowest-scored friend if that friend scores more than delta below ' +
     'it, and befriends a random agent who scores at least its own score minus delta.',
-  sources: ['../shared/BENCHMARK.md (friend-cleanup)', 'Fu, Hauert, Nowak & Wang, Phys. Rev. E 78:026117 (2008)', 'Wei, Yildirim, Van den Bulte & Dellarocas, Marketing Science 35(2) (2016)'],
+  sources: ['docs/benchmark.md#the-benchmark-model-friend-cleanup', 'Fu, Hauert, Nowak & Wang, Phys. Rev. E 78:026117 (2008)', 'Wei, Yildirim, Van den Bulte & Dellarocas, Marketing Science 35(2) (2016)'],
   params: {
     beta: prob(0.3, { unit: 'weight', doc: 'friend weight: share of the new score taken from the friends’ mean' }),
     lambda: prob(0.1, { unit: 'weight', doc: 'weight of this step’s own repayment in the own term' }),

@@ -35,7 +35,7 @@
  * update lags).
  * The income cuts are not calibrated [W]: parameters to sweep. Every per-agent draw is keyed
  * (stream 'regime:joint-punishment': agent, day, purpose).
- * Sources: CALIBRATION.md, "Court blacklist and Joint Punishment".
+ * Sources: docs/calibration.md#court-blacklist-and-joint-punishment.
  */
 import { defineRegime } from '../core/contracts.js';
 import { bool, num, numRecord, prob } from '../core/params.js';
@@ -43,7 +43,7 @@ import { POLICY, policyOf } from '../core/policy.js';
 import { Association, association, associationParams } from './court-association.js';
 import { exitCostParams, travelBans, travelParams, TravelBans } from './court-travel.js';
 
-const CAL = 'CALIBRATION.md, Court blacklist and Joint Punishment';
+const CAL = 'docs/calibration.md#court-blacklist-and-joint-punishment';
 
 export const jointPunishment = defineRegime({
   id: 'joint-punishment',
@@ -56,7 +56,7 @@ export const jointPunishment = defineRegime({
     'of agencies that take part. A proportionality cap, when a safeguard sets it, limits the income cut.',
   sources: [
     `${CAL}: sanctions on flights, sleeper trains, first/business class on high-speed rail; since 2016, 60 agencies join in [S]`,
-    'MODEL.md: Joint Punishment System — travel bans, first-class and school restrictions, bars on senior posts, subsidies, honours, real estate',
+    'docs/model.md#joint-punishment-system: Joint Punishment System — travel bans, first-class and school restrictions, bars on senior posts, subsidies, honours, real estate',
   ],
   params: {
     breadth: prob(1, { unit: 'share', doc: 'share of the catalogue’s agencies that apply their sanctions (1 = all ~60)', source: `${CAL}: 60 agencies since 2016 [S]` }),

@@ -9,7 +9,7 @@
  * −5 to −50 (−20 here); late public-service fees −20; arrears confirmed by a court −50; tampering
  * with heating −50; stealing utilities −60; destroying public equipment −100. Traffic ticket −5,
  * heroic act +30, drunk driving → grade C [S]; blood donation +10 (Suqian, The Economist 2019) [S].
- * All in CALIBRATION.md, "Rongcheng municipal points".
+ * All in docs/calibration.md#rongcheng-municipal-points.
  * Shares within a domain: modelling assumptions [W] (no source gives act frequencies).
  */
 import { DOMAIN_INDEX as D } from '../core/population.js';

@@ -40,8 +40,8 @@ import { bookService, PointBook, pointsServiceKey } from '../core/points.js';
 import { DatedLedger, opportunityTicks } from './local-common.js';
 
 const GOV = 0, COM = 1, SOC = 2, JUD = 3;
-const W = 'modelling assumption [W]: the four areas are named by the source (MODEL.md), no weights or points are published';
-const FOUR = 'MODEL.md: national composite aggregates government-affairs, commercial, societal and judicial sincerity; the fragmented reality is three separate systems';
+const W = 'modelling assumption [W]: the four areas are named by the source (docs/model.md#national-composite-score), no weights or points are published';
+const FOUR = 'docs/model.md#national-composite-score: national composite aggregates government-affairs, commercial, societal and judicial sincerity; the fragmented reality is three separate systems';
 
 export const nationalComposite = defineRegime({
   id: 'national-composite',
@@ -52,7 +52,7 @@ export const nationalComposite = defineRegime({
     'social conduct (traffic and public order, good deeds) and obeying court judgments. A low value in any single ' +
     'area restricts the person everywhere: income falls, opportunities are lost and no benefits are given. Being on ' +
     'a court blacklist counts against the judicial area. In reality these are three separate systems, not one score.',
-  sources: [FOUR, 'CALIBRATION.md, Court blacklist and Joint Punishment: "broken trust in one place, restrictions everywhere"; 60 agencies join in since 2016 [S]'],
+  sources: [FOUR, 'docs/calibration.md#court-blacklist-and-joint-punishment: "broken trust in one place, restrictions everywhere"; 60 agencies join in since 2016 [S]'],
   params: {
     weights: numList([0.25, 0.25, 0.25, 0.25], { length: 4, min: 0, unit: 'weight', doc: 'weights of government affairs, commercial, societal, judicial', source: W }),
     start: num(80, { min: 0, max: 100, unit: 'points', doc: 'starting value of each area', source: W }),
@@ -61,7 +61,7 @@ export const nationalComposite = defineRegime({
     judicialShare: prob(0.3, { doc: 'share of finance defaults that are court judgments (judicial area)', source: W }),
     govShare: prob(0.2, { doc: 'share of law violations that concern dealings with government (taxes, permits, fees)', source: W }),
     listedJudicial: num(0, { min: 0, max: 100, unit: 'points', doc: 'judicial area at most this while on any blacklist', source: W }),
-    memoryDays: num(730, { min: 1, unit: 'days', doc: 'days a record counts', source: 'modelling assumption [W]; CALIBRATION.md, credit repair: serious records public 1–3 years [P/S]' }),
+    memoryDays: num(730, { min: 1, unit: 'days', doc: 'days a record counts', source: 'modelling assumption [W]; docs/calibration.md#safeguards-and-reforms, credit repair: serious records public 1–3 years [P/S]' }),
     areaFloor: num(60, { min: 0, max: 100, unit: 'points', doc: 'an area below this restricts the person in all areas', source: W }),
     restrictIncomeMult: num(0.9, { min: 0, max: 1, unit: 'factor', doc: 'income multiplier while restricted', source: W }),
     opportunityDays: num(30, { min: 1, unit: 'days', doc: 'one lost opportunity per this many days restricted', source: W }),

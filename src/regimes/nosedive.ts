@@ -26,7 +26,7 @@
  * from strangers count (contacts' ratings are discarded).
  * Every draw is keyed (streams 'regime:nosedive' and 'regime:nosedive:init': agent, day, purpose,
  * meeting), so one agent's meetings never re-draw another's.
- * Sources: CALIBRATION.md, Peer and platform ratings: Nosedive 4.2 needs 4.5 for a housing discount;
+ * Sources: docs/calibration.md#peer-and-platform-ratings: Nosedive 4.2 needs 4.5 for a housing discount;
  * ≥ 4.5 upper class, ≤ 2.5 lower class (fiction) [S/W]. The other parameters are not calibrated.
  */
 import { defineRegime } from '../core/contracts.js';
@@ -34,7 +34,7 @@ import { bool, num, prob } from '../core/params.js';
 import { POLICY, policyOf } from '../core/policy.js';
 import { perStep } from './comparator-util.js';
 
-const FICTION = 'CALIBRATION.md: Nosedive — 4.5 for a housing discount, ≥ 4.5 upper class, ≤ 2.5 lower class (fiction) [S/W]';
+const FICTION = 'docs/calibration.md#peer-and-platform-ratings: Nosedive — 4.5 for a housing discount, ≥ 4.5 upper class, ≤ 2.5 lower class (fiction) [S/W]';
 
 export const nosedive = defineRegime({
   id: 'nosedive',

@@ -21,7 +21,7 @@
  *   permanent; a provider taken off the list (term over, or a safeguard) starts afresh (empty ring);
  * - each provider is eligible each step (benefit_eligible); active providers get benefit = 1.
  * Defaults give ≈ 2–3% of rated providers below 4.6 and ≈ 95%+ averaging 4.5–5.
- * Sources: CALIBRATION.md, Peer and platform ratings: Uber 4.6 threshold, last 500 trips, 2–3% below
+ * Sources: docs/calibration.md#peer-and-platform-ratings: Uber 4.6 threshold, last 500 trips, 2–3% below
  * 4.6 (San Francisco 2014) [S]; nearly 95% of Airbnb listings average 4.5–5 (Zervas et al. 2021) [P].
  */
 import { DOMAIN_INDEX } from '../core/population.js';
@@ -30,8 +30,8 @@ import { num, numList, prob } from '../core/params.js';
 import { RatingRings, starDraw } from './comparator-ring.js';
 import { eventsInStep, listTerm, sweepList } from './comparator-util.js';
 
-const UBER = 'CALIBRATION.md: Uber ≤ 4.6 may lead to deactivation; rating = mean of last 500 trips; 2–3% below 4.6 (SF 2014) [S]';
-const ZERVAS = 'CALIBRATION.md: nearly 95% of Airbnb listings average 4.5–5 (Zervas, Proserpio & Byers 2021) [P]';
+const UBER = 'docs/calibration.md#peer-and-platform-ratings: Uber ≤ 4.6 may lead to deactivation; rating = mean of last 500 trips; 2–3% below 4.6 (SF 2014) [S]';
+const ZERVAS = 'docs/calibration.md#peer-and-platform-ratings: nearly 95% of Airbnb listings average 4.5–5 (Zervas, Proserpio & Byers 2021) [P]';
 
 export const platformRating = defineRegime({
   id: 'platform-rating',
@@ -42,7 +42,7 @@ export const platformRating = defineRegime({
     'Almost every trip gets 5 stars, even when something went wrong (rating inflation). A provider’s rating is the ' +
     'average of the last 500 ratings; below 4.6 the platform deactivates the provider, who loses that income. ' +
     'Customers with very low ratings are refused rides.',
-  sources: [UBER, ZERVAS, 'CALIBRATION.md: Lyft mean of last 100 rides [W]'],
+  sources: [UBER, ZERVAS, 'docs/calibration.md#peer-and-platform-ratings: Lyft mean of last 100 rides [W]'],
   params: {
     providerShare: prob(0.1, { unit: 'share', doc: 'share of agents who are providers (drivers, hosts)' }),
     tripsPerDay: num(5, { min: 0, unit: 'trips per day', doc: 'trips each active provider serves per day' }),

@@ -17,8 +17,8 @@
  *   opportunity with probability `employerCheck`.
  * All listings go through world.lists.propose (safeguards' guards apply; delayed ones are re-checked
  * when due). The `expiry` policy shortens terms and windows. The rule never reads group.
- * Sources: MODEL.md, Public criminal and insolvency registries (no calibration in CALIBRATION.md);
- * CALIBRATION.md, China credit repair: serious records public 1–3 years [P/S] (term defaults).
+ * Sources: docs/model.md#public-criminal-and-insolvency-registries (no calibration in docs/calibration.md#systems-without-calibration);
+ * docs/calibration.md#safeguards-and-reforms, China credit repair: serious records public 1–3 years [P/S] (term defaults).
  */
 import { defineRegime } from '../core/contracts.js';
 import { ACT_VIOLATION } from '../core/events.js';
@@ -26,7 +26,7 @@ import { num, prob } from '../core/params.js';
 import { DOMAIN_INDEX } from '../core/population.js';
 import { FACT_EVIDENCE, listTerm, lookback, perStep, RecordWindow, sweepList } from './comparator-util.js';
 
-const REPAIR = 'CALIBRATION.md, Safeguards: serious records public 1–3 years (China credit repair) [P/S]; used as a comparable term';
+const REPAIR = 'docs/calibration.md#safeguards-and-reforms: serious records public 1–3 years (China credit repair) [P/S]; used as a comparable term';
 
 export const publicRegistry = defineRegime({
   id: 'public-registry',
@@ -36,14 +36,14 @@ export const publicRegistry = defineRegime({
     'Two public lists. A recorded offence may lead to a conviction, which is published on the offender registry ' +
     'for some years. Someone deep in debt, or with repeated recorded defaults, is published on the insolvency ' +
     'registry until they recover. Employers look people up: those listed earn less and lose job opportunities.',
-  sources: ['MODEL.md: Public criminal and insolvency registries (no calibration in CALIBRATION.md)', REPAIR],
+  sources: ['docs/model.md#public-criminal-and-insolvency-registries: Public criminal and insolvency registries (no calibration in docs/calibration.md#systems-without-calibration)', REPAIR],
   params: {
     convictionProb: prob(0.2, { doc: 'chance that a recorded law violation becomes a published conviction (modelling choice)' }),
     offenderTermDays: num(1095, { min: 1, unit: 'days', doc: 'years a conviction stays public (3 years)', source: REPAIR }),
     insolvencyDays: num(90, { min: 0, unit: 'days of income', doc: 'debt (negative wealth) in days of income that counts as insolvency' }),
     defaultCount: num(3, { min: 1, int: true, unit: 'records', doc: 'observed finance defaults in the window that count as insolvency' }),
     windowDays: num(365, { min: 1, unit: 'days', doc: 'look-back window for defaults' }),
-    insolvencyTermDays: num(365, { min: 1, unit: 'days', doc: 'longest time on the insolvency registry (UK: discharge after 1 year; not in CALIBRATION.md)' }),
+    insolvencyTermDays: num(365, { min: 1, unit: 'days', doc: 'longest time on the insolvency registry (UK: discharge after 1 year; not in docs/calibration.md)' }),
     delistDays: num(90, { min: 0, unit: 'days', doc: 'days from recovery (wealth ≥ 0) to removal from the insolvency registry' }),
     incomeMult: prob(0.85, { unit: 'multiplier', doc: 'income multiplier while on a public registry (employers see it; modelling choice)' }),
     jobSearchesPerYear: num(2, { min: 0, unit: 'per year', doc: 'job searches (or checks) per agent per year' }),

@@ -22,8 +22,8 @@ import { num, prob } from '../core/params.js';
 import { POLICY, policyOf } from '../core/policy.js';
 import { DOMAIN_INDEX } from '../core/population.js';
 
-const SRC = 'CALIBRATION.md, Redlists: no system-wide numbers; local rewards (heating-bill discounts, deposit-free bikes, gas, water, transport discounts); 36 joint reward-and-punishment memoranda by May 2018 [S]';
-const OPAQUE = 'CALIBRATION.md, Redlists: redlist entries give no reasons while blacklist entries do (Engelmann et al., FAT* 2019) [S]';
+const SRC = 'docs/calibration.md#redlists: no system-wide numbers; local rewards (heating-bill discounts, deposit-free bikes, gas, water, transport discounts); 36 joint reward-and-punishment memoranda by May 2018 [S]';
+const OPAQUE = 'docs/calibration.md#redlists: redlist entries give no reasons while blacklist entries do (Engelmann et al., FAT* 2019) [S]';
 
 export const redlist = defineRegime({
   id: 'redlist',
@@ -34,7 +34,7 @@ export const redlist = defineRegime({
     'deeds and no recorded violation; the rest (the opacity share) go to people picked without regard to merit, as ' +
     'opaque criteria would. Honoured people appear on a public redlist, with no reason given, and enjoy discounts ' +
     'and deposit-free services while listed. Blacklisted people are not honoured.',
-  sources: [SRC, OPAQUE, 'MODEL.md: redlists, honours with benefits, finite rewards, criteria opaque'],
+  sources: [SRC, OPAQUE, 'docs/model.md#redlists: redlists, honours with benefits, finite rewards, criteria opaque'],
   params: {
     slots: num(5, { min: 0, unit: 'honours per 1,000 agents per period', doc: 'new honours per period, per 1,000 agents (finite rewards)', source: 'modelling assumption [W]: ' + SRC }),
     periodDays: num(90, { min: 1, unit: 'days', doc: 'days between selections', source: 'modelling assumption [W]' }),

@@ -17,7 +17,7 @@
  * Policy: the `expiry` policy shortens the window and the term. The rule never reads group.
  * Defaults: one record in a year lists a person for a year, so a single false match can list an
  * innocent person (the case the misidentification and due-process safeguards are tested on).
- * Sources: MODEL.md (No-fly lists, risk codes: no calibration); CALIBRATION.md, Court blacklist:
+ * Sources: docs/model.md#no-fly-lists-and-risk-codes (No-fly lists, risk codes: no calibration); docs/calibration.md#court-blacklist-and-joint-punishment:
  * ≈ 1.9 flights blocked per listed person (China, Jul 2019) [S] is a total over 2013–2019, not a rate:
  * with listings growing linearly since Oct 2013 the average person had been listed 2.875 years, so the
  * rate is 1.9 ÷ 2.875 ≈ 0.66 flights a year (the same conversion court-travel uses) — `tripsPerYear`.
@@ -38,7 +38,7 @@ export const riskList = defineRegime({
     'Records from mistaken identification count like true ones, so an innocent person can be listed. Safeguards ' +
     '(notice, review, appeals) act on each proposed listing.',
   sources: [
-    'MODEL.md: No-fly lists, risk codes — risk-based security lists (no calibration in CALIBRATION.md)',
+    'docs/model.md#no-fly-lists-and-risk-codes: No-fly lists, risk codes — risk-based security lists (no calibration in docs/calibration.md#systems-without-calibration)',
     'Court blacklist totals, Jul 2019: ≈ 27.3M plane tickets blocked for > 14.5M listed, ≈ 1.9 per person over 2013–2019 [S]; ÷ 2.875 mean years listed ≈ 0.66 a year',
   ],
   params: {

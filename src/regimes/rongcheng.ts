@@ -47,7 +47,7 @@ import { DOMAIN_INDEX } from '../core/population.js';
 import { checkDecreasing, DatedLedger, opportunityTicks } from './local-common.js';
 import { ACTS, actTable, GOOD_DOMAIN, KEYS } from './local-rongcheng-acts.js';
 
-const SRC_TABLE = 'CALIBRATION.md, Rongcheng: official deduction table [P]; traffic ticket −5, heroic act +30, drunk driving → grade C [S]; blood donation +10 (Suqian) [S]';
+const SRC_TABLE = 'docs/calibration.md#rongcheng-municipal-points: official deduction table [P]; traffic ticket −5, heroic act +30, drunk driving → grade C [S]; blood donation +10 (Suqian) [S]';
 
 export const rongcheng = defineRegime({
   id: 'rongcheng',
@@ -61,15 +61,15 @@ export const rongcheng = defineRegime({
     'bring benefits; C and D bring restrictions that cut income and cost opportunities. Speech and spending are not ' +
     'in the table.',
   sources: [
-    'CALIBRATION.md, Rongcheng: start at 1000, grades A+++ to D [S] (Mistreanu, Foreign Policy 2018)',
-    'CALIBRATION.md, Rongcheng: grade structure A/B/C/D, A split into A, AA, AAA [P] (Rongcheng Measures, Art. 5)',
-    'CALIBRATION.md, Rongcheng: bands AAA ≥ 1050, AA 1030–1049, A 960–1029, B 850–959, C 600–849, D ≤ 599 [W]',
+    'docs/calibration.md#rongcheng-municipal-points: start at 1000, grades A+++ to D [S] (Mistreanu, Foreign Policy 2018)',
+    'docs/calibration.md#rongcheng-municipal-points: grade structure A/B/C/D, A split into A, AA, AAA [P] (Rongcheng Measures, Art. 5)',
+    'docs/calibration.md#rongcheng-municipal-points: bands AAA ≥ 1050, AA 1030–1049, A 960–1029, B 850–959, C 600–849, D ≤ 599 [W]',
     SRC_TABLE,
-    'CALIBRATION.md, Rongcheng: points fall only on punishments issued by courts or regulators [P/S] (J. Daum)',
+    'docs/calibration.md#rongcheng-municipal-points: points fall only on punishments issued by courts or regulators [P/S] (J. Daum)',
   ],
   params: {
-    startPoints: num(1000, { unit: 'points', doc: 'points everyone starts with', source: 'CALIBRATION.md, Rongcheng [S]' }),
-    bands: numList([1050, 1030, 960, 850, 600], { length: 5, unit: 'points', doc: 'lower bounds of AAA, AA, A, B, C (strictly decreasing); below the last is D', source: 'CALIBRATION.md, Rongcheng bands [W, unverified]' }),
+    startPoints: num(1000, { unit: 'points', doc: 'points everyone starts with', source: 'docs/calibration.md#rongcheng-municipal-points [S]' }),
+    bands: numList([1050, 1030, 960, 850, 600], { length: 5, unit: 'points', doc: 'lower bounds of AAA, AA, A, B, C (strictly decreasing); below the last is D', source: 'docs/calibration.md#rongcheng-municipal-points bands [W, unverified]' }),
     points: numRecord(actTable(2), { unit: 'points', doc: 'points per confirmed act (violations ≤ 0, heroicAct and bloodDonation ≥ 0); drunkDriving is an extra deduction on top of the drop to grade C', source: SRC_TABLE }),
     actMix: numRecord(actTable(3), { min: 0, unit: 'share within domain', doc: 'how often a record of a domain is each act of the table (normalised within finance, commerce, law, civic)', source: 'modelling assumption [W]: no source gives act frequencies' }),
     decisionDelayDays: num(30, { min: 0, unit: 'days', doc: 'days from a record to the court or regulator decision that lets it count', source: 'modelling assumption [W]; the decision step itself [P/S] (J. Daum)' }),

@@ -34,7 +34,7 @@
  * Publishes its vagueness as `world.policy.get('speech.vagueness')` (set in create) for the
  * self-censorship adaptation's labelled announcement term only (off by default): people are chilled by
  * the sanctions they see, so vagueness acts through what is actually sanctioned.
- * Sources: MODEL.md "Online speech blacklists" (vagueness parameter); CALIBRATION.md "Safeguards and
+ * Sources: docs/model.md#online-speech-blacklists (vagueness parameter); docs/calibration.md#safeguards-and-reforms "Safeguards and
  * reforms" (credit repair: general records public 3 months – 1 year [P/S]) for the default term.
  */
 import { defineRegime } from '../core/contracts.js';
@@ -55,17 +55,17 @@ export const speechBlacklist = defineRegime({
     'lawful dissent as illegal. Someone with several statements judged illegal within a window is put on a ' +
     'blacklist and their account is banned for the term; this costs them opportunities and, optionally, income.',
   sources: [
-    'MODEL.md: online speech blacklists — sites keep blacklists of "illegal" statements; vague lines chill speech (vagueness parameter)',
-    'CALIBRATION.md, Safeguards and reforms: general records public 3 months – 1 year [P/S] (default term)',
+    'docs/model.md#online-speech-blacklists: online speech blacklists — sites keep blacklists of "illegal" statements; vague lines chill speech (vagueness parameter)',
+    'docs/calibration.md#safeguards-and-reforms: general records public 3 months – 1 year [P/S] (default term)',
   ],
   params: {
-    vagueness: prob(0.1, { doc: 'how far the line is drawn into lawful speech: the share of lawful dissent whose reading falls on the illegal side (line c = Φ⁻¹(1 − vagueness), at most clearLine)', source: 'MODEL.md: vagueness parameter; value [W]' }),
+    vagueness: prob(0.1, { doc: 'how far the line is drawn into lawful speech: the share of lawful dissent whose reading falls on the illegal side (line c = Φ⁻¹(1 − vagueness), at most clearLine)', source: 'docs/model.md#online-speech-blacklists: vagueness parameter; value [W]' }),
     illegalRate: prob(0.01, { doc: 'share of statements that are truly illegal (a fact of the world; the moderator sees only a signal of it)', source: '[W] assumption' }),
     moderationQuality: num(3, { min: 0, unit: 'sd units (d′)', doc: 'how clearly a truly illegal statement reads as illegal to the moderator', source: 'modelling choice' }),
     clearLine: num(2.5, { unit: 'sd units', doc: 'the line under clear rules (vagueness 0): lawful statements above it are misjudged (Φ(−2.5) ≈ 0.6 %)', source: 'modelling choice' }),
     threshold: num(3, { min: 1, max: 50, int: true, unit: 'statements', doc: 'judged-illegal statements within the window that lead to listing', source: '[W] assumption' }),
     windowDays: num(365, { min: 1, unit: 'days', doc: 'window over which judged-illegal statements are counted', source: '[W] assumption' }),
-    termDays: num(180, { min: 1, unit: 'days', doc: 'listing term (account ban)', source: 'CALIBRATION.md: general records 3 months – 1 year [P/S]' }),
+    termDays: num(180, { min: 1, unit: 'days', doc: 'listing term (account ban)', source: 'docs/calibration.md#safeguards-and-reforms: general records 3 months – 1 year [P/S]' }),
     publish: bool(true, { doc: 'names on the list are published: each listing is a published speech sanction everyone reads about (off: known only to the person and, through their experience, to their neighbours)', source: 'modelling choice (default true: names published, as the list always did)' }),
     incomeCut: prob(0, { unit: 'share of income potential', doc: 'income potential lost while listed (e.g. online work)', source: '[W] assumption' }),
   },

@@ -34,8 +34,8 @@ import { DOMAINS, DOMAIN_INDEX } from '../core/population.js';
 import { bookService, PointBook, pointsServiceKey } from '../core/points.js';
 import { DatedLedger, kthSmallest, opportunityTicks } from './local-common.js';
 
-const SRC = 'MODEL.md: Suining "mass credit": points added or deducted for individual conduct; residents ranked; ranks bring consequences';
-const W = 'modelling assumption [W]: CALIBRATION.md has no Suining numbers ("ranking rule" only)';
+const SRC = 'docs/model.md#suining-mass-credit: Suining "mass credit": points added or deducted for individual conduct; residents ranked; ranks bring consequences';
+const W = 'modelling assumption [W]: docs/calibration.md#suining-mass-credit has no Suining numbers ("ranking rule" only)';
 
 export const suining = defineRegime({
   id: 'suining',
@@ -46,7 +46,7 @@ export const suining = defineRegime({
     'points, at once, without a court decision. Residents are ranked by points. Those in the bottom share lose ' +
     'opportunities and part of their income; those in the top share receive benefits. People with equal points are ' +
     'treated alike, and nobody is punished or rewarded for rank alone if nothing is on their record.',
-  sources: [SRC, 'CALIBRATION.md (no Suining-specific figures; parameters are modelling assumptions) [W]'],
+  sources: [SRC, 'docs/calibration.md#suining-mass-credit (no Suining-specific figures; parameters are modelling assumptions) [W]'],
   params: {
     startPoints: num(1000, { unit: 'points', doc: 'points everyone starts with', source: W }),
     points: numRecord(

@@ -16,8 +16,8 @@
  *   With `selfSelect`, agents review at `reviewsPerYear` (and all at the start) and join when the
  *   expected benefit exceeds their perceived privacy cost (`privacyCost` × a personal taste,
  *   lognormal, drawn once); set it false when an opt-in adaptation decides.
- * Sources: MODEL.md, Consensual monitoring (Progressive Snapshot): opt in to monitoring for a
- * discount; no calibration in CALIBRATION.md — the premium, discount and surcharge are modelling choices.
+ * Sources: docs/model.md#consensual-monitoring (Progressive Snapshot): opt in to monitoring for a
+ * discount; no calibration in docs/calibration.md#systems-without-calibration — the premium, discount and surcharge are modelling choices.
  */
 import { defineRegime } from '../core/contracts.js';
 import { ACT_VIOLATION } from '../core/events.js';
@@ -34,7 +34,7 @@ export const telematics = defineRegime({
     'An insurer offers a discount to drivers who let it monitor their driving. Those who join pay less, but their ' +
     'risky driving is seen far more often and each risky act found raises what they pay. People join when the ' +
     'discount they expect outweighs the privacy they give up, so careful drivers join more than risky ones.',
-  sources: ['MODEL.md: Consensual monitoring (Progressive Snapshot), opt-in trade-off (no calibration in CALIBRATION.md)'],
+  sources: ['docs/model.md#consensual-monitoring: Consensual monitoring (Progressive Snapshot), opt-in trade-off (no calibration in docs/calibration.md#systems-without-calibration)'],
   params: {
     premiumDays: num(15, { min: 0, unit: 'days of income per year', doc: 'annual insurance premium (modelling choice)' }),
     discount: prob(0.1, { unit: 'share of premium', doc: 'discount for members' }),

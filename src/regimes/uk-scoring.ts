@@ -16,9 +16,9 @@
  *   it down: one lost opportunity;
  * - social services: each agent applies at `serviceApplyRate` per day (benefit_eligible); the
  *   service is granted (benefit) at or above `serviceThreshold`.
- * The rule never reads group. Sources: MODEL.md (UK adds phone and rent data for jobs and
- * services); CALIBRATION.md, Credit bureaus: FICO weights and 7-year lapse [S]. The 0–999 range and
- * 6-year retention follow UK bureaus (Experian) and are not in CALIBRATION.md [W].
+ * The rule never reads group. Sources: docs/model.md#credit-bureaus (UK adds phone and rent data for jobs and
+ * services); docs/calibration.md#credit-bureaus: FICO weights and 7-year lapse [S]. The 0–999 range and
+ * 6-year retention follow UK bureaus (Experian) and are not in docs/calibration.md#credit-bureaus [W].
  */
 import { defineRegime } from '../core/contracts.js';
 import { ACT_VIOLATION } from '../core/events.js';
@@ -28,7 +28,7 @@ import { DOMAIN_INDEX } from '../core/population.js';
 import { CreditScore } from './comparator-credit.js';
 import { chanceInStep, lookback, perStep, RecordWindow } from './comparator-util.js';
 
-const UK = 'MODEL.md: UK scores add phone and rent data, used for jobs and services; 0–999 and 6-year retention as UK bureaus [W]';
+const UK = 'docs/model.md#credit-bureaus: UK scores add phone and rent data, used for jobs and services; 0–999 and 6-year retention as UK bureaus [W]';
 
 export const ukScoring = defineRegime({
   id: 'uk-scoring',
@@ -38,7 +38,7 @@ export const ukScoring = defineRegime({
     'A credit reference agency scores everyone from 0 to 999. Besides loans and defaults it uses phone and rent ' +
     'payments: late payments there lower the score too. Employers check the score, so a low score means worse ' +
     'jobs and lost job offers; social services (such as tenancies and utility contracts) require a minimum score.',
-  sources: [UK, 'CALIBRATION.md: FICO weights, US FCRA 7-year expiry [S] (credit part)'],
+  sources: [UK, 'docs/calibration.md#credit-bureaus: FICO weights, US FCRA 7-year expiry [S] (credit part)'],
   params: {
     altWeight: prob(0.25, { unit: 'weight', doc: 'weight of the phone and rent part in the score' }),
     arrearsShare: prob(0.1, { unit: 'share', doc: 'share of observed consumption records that are phone or rent arrears' }),

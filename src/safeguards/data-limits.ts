@@ -12,7 +12,7 @@
  * source anyway, such as `fico`, is unchanged).
  *
  * Sources: Sesame Credit's reported factors include "interpersonal relationships" (friends) and
- * "behaviour and preferences" (consumption) [W] (CALIBRATION.md); GDPR Art. 5(1)(c) data
+ * "behaviour and preferences" (consumption) [W] (docs/calibration.md#sesame-credit); GDPR Art. 5(1)(c) data
  * minimisation and Art. 9 special categories (political opinions, ethnic origin) [P]; friend
  * effects fragment networks (Wei, Yildirim, Van den Bulte & Dellarocas, Marketing Science 35(2), 2016).
  */
@@ -29,7 +29,7 @@ export const dataLimits = defineSafeguard({
     'or score, what the person says, or who the person is (group, family); it may still use what money is spent on. ' +
     'Each source is a switch (true = allowed).',
   sources: [
-    'CALIBRATION.md, Sesame Credit: interpersonal relationships 5%, behaviour and preferences 25% [W]',
+    'docs/calibration.md#sesame-credit: interpersonal relationships 5%, behaviour and preferences 25% [W]',
     'GDPR Art. 5(1)(c) data minimisation; Art. 9 special categories of data [P]',
     'Wei, Yildirim, Van den Bulte & Dellarocas, Credit scoring with social network data, Marketing Science 35(2) (2016)',
   ],

@@ -11,7 +11,7 @@
  *
  * Sources: China credit repair rules (2023–2025): minor records public at most 3 months, general
  * records 3 months–1 year, serious records 1–3 years; repair may be requested after the minimum
- * [P/S] (CALIBRATION.md). US FCRA: most negative items expire after 7 years (2,555 days) [S].
+ * [P/S] (docs/calibration.md#safeguards-and-reforms). US FCRA: most negative items expire after 7 years (2,555 days) [S].
  * GDPR Art. 17: right to erasure [P]. Default term: 1 year, the upper end for "general" records.
  */
 import { defineSafeguard } from '../core/contracts.js';

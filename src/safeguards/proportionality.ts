@@ -15,7 +15,7 @@
  *
  * Sources: SPC provisions (2013, rev. 2017): 2-year term in general, +1 to 3 years only for
  * violence or repeat violations [P]; China credit repair rules (2023–2025): publication terms graded
- * by severity, minor ≤ 3 months, general ≤ 1 year, serious 1–3 years [P/S] (CALIBRATION.md); the
+ * by severity, minor ≤ 3 months, general ≤ 1 year, serious 1–3 years [P/S] (docs/calibration.md#safeguards-and-reforms); the
  * source's Part V: sanctions proportionate to the act.
  */
 import { defineSafeguard } from '../core/contracts.js';

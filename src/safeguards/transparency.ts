@@ -9,7 +9,7 @@
  *
  * Sources: only 11% of people in pilot areas knew of their local scheme (MERICS 2020) [S]; the
  * source notes that redlist criteria are opaque and redlist entries give no reasons (Engelmann et
- * al., FAT* 2019) [S] (CALIBRATION.md); the source's Part V reform: codified, transparent rules.
+ * al., FAT* 2019) [S] (docs/calibration.md#redlists); the source's Part V reform: codified, transparent rules.
  */
 import { defineSafeguard } from '../core/contracts.js';
 import { prob } from '../core/params.js';
@@ -23,7 +23,7 @@ export const transparency = defineSafeguard({
     'The rules of every scoring system are written down and published. Most people then know them (instead of about ' +
     'one in ten), so they know what is watched and what it costs; regimes that honour the transparency policy ' +
     'publish their criteria and reasons.',
-  sources: ['CALIBRATION.md: only 11% in pilot areas knew of their local scheme (MERICS 2020) [S]', 'Engelmann et al., FAT* 2019: redlist entries give no reasons [S]'],
+  sources: ['docs/calibration.md#public-opinion: only 11% in pilot areas knew of their local scheme (MERICS 2020) [S]', 'Engelmann et al., FAT* 2019: redlist entries give no reasons [S]'],
   params: {
     knownShare: prob(1, { unit: 'share', doc: 'share of agents who know the rules once they are published' }),
   },

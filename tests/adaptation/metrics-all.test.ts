@@ -1,7 +1,7 @@
 /**
  * Done-when checks of issue 5 through the built CLI (run `npm run build` first):
  * - every adaptation id appears in `scorelab list --regimes`;
- * - a run with `metrics: all` writes every canonical column of ../shared/METRICS.md to steps.csv
+ * - a run with `metrics: all` writes every canonical column of docs/metrics.md to steps.csv
  *   (the list below is copied from its tables), with the adaptations' own columns beside them.
  */
 import { writeFileSync } from 'node:fs';
@@ -28,7 +28,7 @@ describe('issue 5 done-when', () => {
     for (const id of MECHANISMS) expect(section).toMatch(new RegExp(`^  ${id} `, 'm'));
   });
 
-  it('`metrics: all` writes every canonical column of METRICS.md to steps.csv', () => {
+  it('`metrics: all` writes every canonical column of docs/metrics.md to steps.csv', () => {
     const dir = tmp();
     const file = join(dir, 'all.yaml');
     writeFileSync(

@@ -8,8 +8,8 @@
  * heading gets -1, -2 …. The same rule is in scripts/rewrite-citations.mjs.
  *
  * The check that src/ cites no document outside the repository is skipped until the lead runs
- * `node scripts/rewrite-citations.mjs --write` (src/ still cites the background MODEL.md,
- * CALIBRATION.md, METRICS.md, BENCHMARK.md, STYLE.md and PLATFORM_NOTES.md, which do not ship);
+ * `node scripts/rewrite-citations.mjs --write` (src/ still cites the background docs/model.md,
+ * docs/calibration.md, docs/metrics.md, docs/benchmark.md, ARCHITECTURE.md and docs/benchmark.md#figures-without-a-browser, which do not ship);
  * then remove the `.skip`. Everything else runs now.
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';

@@ -1,5 +1,5 @@
 /**
- * Exact fixture values of METRICS.md for the pure helpers, plus small hand-checked cases.
+ * Exact fixture values of docs/metrics.md#exact-test-values for the pure helpers, plus small hand-checked cases.
  */
 import { describe, expect, it } from 'vitest';
 import { Adjacency } from '../../src/core/adjacency.js';
@@ -33,7 +33,7 @@ const NEWMAN = [
   [10, 14, 47, 32],
 ];
 
-describe('METRICS.md fixtures', () => {
+describe('docs/metrics.md#exact-test-values fixtures', () => {
   it('categorical assortativity of Newman\'s matrix is 0.621', () => {
     expect(categoricalAssortativity(NEWMAN)!.toFixed(3)).toBe('0.621');
   });
@@ -106,7 +106,7 @@ describe('METRICS.md fixtures', () => {
       const I = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
       expect(shorrocks(I)).toBe(0);
       // Every row uniform (1/n each): tr P = 1, so M = (n − 1)/(n − 1) = 1 (perfect mobility).
-      // METRICS.md states n/(n−1) for this case; that is the value of a zero-trace matrix instead.
+      // docs/metrics.md#exact-test-values gives 1 for this case; n/(n−1) is the value of a zero-trace matrix.
       const U = Array.from({ length: n }, () => new Array(n).fill(1 / n));
       expect(shorrocks(U)).toBeCloseTo(1, 12);
       const C = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (j === (i + 1) % n ? 1 : 0)));

@@ -1,5 +1,5 @@
 /**
- * Predictive profiling's feedback loop (MODEL.md; Ensign et al., FAT* 2018): a model trained on
+ * Predictive profiling's feedback loop (docs/model.md#predictive-profiling; Ensign et al., FAT* 2018): a model trained on
  * records, watching whom it predicts, "finds" more offences among those it watches than their
  * share of true offences — and without extra watching it does not.
  *

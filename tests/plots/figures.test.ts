@@ -120,7 +120,22 @@ describe('scorelab plot', () => {
     const { writeFileSync } = await import('node:fs');
     writeFileSync(recFile, JSON.stringify(rec));
     rmSync(join(copy, 'effects.csv'));
+    rmSync(join(copy, 'figures'), { recursive: true, force: true });
+    await plotExperiment(copy, { only: ['heat'] });
     const r = await plotExperiment(copy, { only: ['net', 'effects', 'dose'] });
+    // figures/index.json: what was drawn and when, in declared order, earlier drawings kept
+    const index = JSON.parse(readFileSync(join(copy, 'figures', 'index.json'), 'utf8'));
+    expect(index.figures.map((e: { id: string }) => e.id)).toEqual(['dose', 'heat', 'effects', 'net']);
+    const entry = (id: string) => index.figures.find((e: { id: string }) => e.id === id);
+    expect(entry('heat')).toMatchObject({ rendered: true, files: ['heat.vl.json', 'heat.svg', 'heat.png'] });
+    expect(entry('dose').rendered).toBe(true);
+    expect(Date.parse(entry('dose').at)).toBeGreaterThanOrEqual(Date.parse(entry('heat').at));
+    expect(entry('effects')).toMatchObject({ rendered: false, at: null });
+    expect(entry('effects').error).toMatch(/needs effects\.csv/);
+    // the manifest names the declared figures and where their drawing is recorded
+    const manifest = JSON.parse(readFileSync(join(copy, 'manifest.json'), 'utf8'));
+    expect(manifest.figures.declared).toEqual(['series (timeseries)', 'dose (dose)', 'heat (heatmap)', 'multi (multiples)', 'effects (effects)', 'dist (distribution)', 'net (network)']);
+    expect(manifest.figures.drawn).toMatch(/figures\/index\.json/);
     expect(r.figures.map((f) => f.id).sort()).toEqual(['dose', 'net']);
     expect(r.failed).toHaveLength(1);
     expect(r.failed[0]!.error).toMatch(/needs effects\.csv/);

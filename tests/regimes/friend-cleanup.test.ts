@@ -1,5 +1,5 @@
 /**
- * BENCHMARK.md's qualitative result, as a seeded test through the CLI: at the last step
+ * The expected result of docs/benchmark.md#expected-result, as a seeded test through the CLI: at the last step
  * score_assortativity is clearly higher with cleanup rate 0.05 than with 0, and higher still with
  * 0.2, while the number of ties stays nearly constant. N = 3000, k = 10, 100 steps, seed 11.
  * Tolerances: "clearly higher" = at least 0.02 above (the seed-to-seed sd at this size is ≈ 0.01);

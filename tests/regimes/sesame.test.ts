@@ -210,7 +210,7 @@ describe('sesame', () => {
     const m: number[] = [];
     for (let i = 0; i < score.length; i++) if (joined[i]) m.push(score[i]!);
     const mean = m.reduce((a, b) => a + b, 0) / m.length;
-    // tolerance: the 'good' band 600–700 of CALIBRATION.md
+    // tolerance: the 'good' band 600–700 of docs/calibration.md#sesame-credit
     expect(mean).toBeGreaterThan(600);
     expect(mean).toBeLessThan(700);
     const share = (t: number) => m.filter((x) => x >= t).length / m.length;

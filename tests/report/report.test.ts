@@ -39,6 +39,8 @@ describe('scorelab report', () => {
     expect(html.match(/<figure id="figure-/g)).toHaveLength(3);
     expect(html.match(/<svg/g)!.length).toBe(3);
     expect(html).toMatch(/Figure 1 \(series, timeseries\) is not drawn/);
+    // when each drawn figure was drawn, from figures/index.json
+    expect(html).toMatch(/\(drawn \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC; figures\/dose\.svg/);
     // the parameter table: design factors with units and descriptions, and held settings
     expect(html).toContain('<code>regimes.friend-cleanup.c</code></td><td>cleanup rate</td><td>probability</td>');
     expect(html).toMatch(/replicates<\/td><td>runs per design point<\/td><td>3</);
