@@ -235,7 +235,8 @@ export function writeTables(dir: string, plan: Plan, runs: PlannedRun[], records
     aggregates: aggregates ?? { note: 'points and effects are written for the whole sweep (merge the shards)' },
     schemas,
     sensitivity: sens ? { method: plan.design.estimator, notes: sens.notes } : null,
-    figures: { specs: plan.figures },
+    // the figures the experiment declares; what `scorelab plot` drew, and when, is in figures/index.json
+    figures: { declared: (plan.figures ?? []).map((x) => `${x.id} (${x.kind})`), specs: plan.figures, drawn: 'figures/index.json, written by scorelab plot' },
     execution,
   };
   writeFileAtomic(resolve(dir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');

@@ -4,8 +4,8 @@
  * figures/<id>.svg and figures/<id>.png. Headless: vega-lite → vega → SVG → PNG (./run-figure.ts).
  * One figure that cannot be drawn does not stop the others; it is reported with its reason.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { UserError } from '../core/errors.js';
 import type { FigureSpec } from '../experiment/define.js';
 import { writeFileAtomic } from '../results/atomic.js';
@@ -89,5 +89,55 @@ export async function plotExperiment(dir: string, opts: PlotOptions = {}, folder
       result.failed.push({ id: fig.id, kind: fig.kind, error: (e as Error).message });
     }
   }
+  writeIndex(out, declaredFigures(f), result);
   return result;
+}
+
+/** One figure's entry in figures/index.json. */
+export interface FigureIndexEntry {
+  id: string;
+  kind: string;
+  rendered: boolean;
+  /** When it was last drawn (ISO 8601), or null when it never was. */
+  at: string | null;
+  files?: string[];
+  seconds?: number;
+  /** Why it could not be drawn, when the last attempt failed. */
+  error?: string;
+}
+
+/** figures/index.json: which declared figures are drawn, when, and why any is not. */
+export interface FigureIndex {
+  written: string;
+  figures: FigureIndexEntry[];
+}
+
+/** Reads figures/index.json of a results folder (null when there is none or it is not readable). */
+export function readFigureIndex(dir: string): FigureIndex | null {
+  const file = join(dir, 'figures', 'index.json');
+  if (!existsSync(file)) return null;
+  try {
+    const j = JSON.parse(readFileSync(file, 'utf8')) as FigureIndex;
+    return Array.isArray(j.figures) ? j : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Records what this plot drew in figures/index.json, keeping the entries of figures not drawn
+ * this time (an --only run), so the index always says, figure by figure, what is on disk.
+ */
+function writeIndex(out: string, drawn: FigureSpec[], result: PlotResult): void {
+  const now = new Date().toISOString();
+  const before = readFigureIndex(join(out, '..'));
+  const byId = new Map((before?.figures ?? []).map((e) => [e.id, e]));
+  for (const f of result.figures) byId.set(f.id, { id: f.id, kind: f.kind, rendered: true, at: now, files: f.files.map((x) => basename(x)), seconds: Math.round(f.seconds * 1000) / 1000 });
+  for (const f of result.failed) {
+    const was = byId.get(f.id);
+    byId.set(f.id, { id: f.id, kind: f.kind, rendered: false, at: was?.rendered ? was.at : null, error: f.error });
+  }
+  const order = drawn.map((f) => f.id);
+  const figures = [...byId.values()].sort((a, b) => (order.indexOf(a.id) + 1 || 1e9) - (order.indexOf(b.id) + 1 || 1e9));
+  writeFileAtomic(join(out, 'index.json'), JSON.stringify({ written: now, figures } satisfies FigureIndex, null, 1) + '\n');
 }

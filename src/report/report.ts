@@ -14,7 +14,7 @@ import type { FigureSpec } from '../experiment/define.js';
 import { scenarioFor } from '../experiment/plan.js';
 import { fmt, fmtMetric, fmtParam, metricLabel, metricTitle, paramLabel } from '../plots/labels.js';
 import type { FigureMeta } from '../plots/plot.js';
-import { declaredFigures } from '../plots/plot.js';
+import { declaredFigures, readFigureIndex } from '../plots/plot.js';
 import { pointText } from '../plots/figures.js';
 import { experimentText, labelKeys, openSweep, varyingParams, type Cell, type ExperimentText, type SweepFolder } from '../plots/sweep-data.js';
 import { writeFileAtomic } from '../results/atomic.js';
@@ -155,19 +155,25 @@ export function inlineSvg(text: string, prefix: string): string {
 function figuresSection(f: SweepFolder, figs: FigureSpec[], missing: string[]): string {
   const out = ['<h2 id="figures">Figures</h2>'];
   if (!figs.length) out.push('<p class="meta">The experiment declares no figures.</p>');
+  // figures/index.json (written by scorelab plot): which figures were drawn, when, and why not
+  const index = new Map((readFigureIndex(f.dir)?.figures ?? []).map((e) => [e.id, e]));
   figs.forEach((fig, k) => {
     const svgPath = join(f.dir, 'figures', `${fig.id}.svg`);
+    const entry = index.get(fig.id);
+    const failed = entry && !entry.rendered && entry.error ? ` The last <code>scorelab plot</code> could not draw it: ${esc(entry.error)}` : '';
     if (!existsSync(svgPath)) {
       missing.push(fig.id);
-      out.push(`<p class="warn">Figure ${k + 1} (${esc(fig.id)}, ${esc(fig.kind)}) is not drawn: run <code>scorelab plot ${esc(shownPath(f.dir))}</code>.</p>`);
+      out.push(`<p class="warn">Figure ${k + 1} (${esc(fig.id)}, ${esc(fig.kind)}) is not drawn: run <code>scorelab plot ${esc(shownPath(f.dir))}</code>.${failed}</p>`);
       return;
     }
+    if (failed) out.push(`<p class="warn">Figure ${k + 1} (${esc(fig.id)}) below is from an earlier drawing.${failed}</p>`);
+    const drawn = entry?.rendered && entry.at ? `drawn ${esc(entry.at.replace('T', ' ').replace(/\.\d+Z$/, ' UTC'))}; ` : '';
     const meta = figureMeta(f.dir, fig.id);
     const caption = meta?.caption ?? fig.caption ?? '';
     const notes = meta?.notes?.length ? ` <span class="meta">${esc(meta.notes.join('; '))}.</span>` : '';
     const bad = meta?.reproduction?.some((r) => r.reproduced === false) ? ' <strong class="warn">The re-run did not reproduce the sweep.</strong>' : '';
     out.push(
-      `<figure id="figure-${esc(fig.id)}">${inlineSvg(readFileSync(svgPath, 'utf8'), `fig-${fig.id}`)}<figcaption><strong>Figure ${k + 1}.</strong> ${esc(caption)}${notes}${bad} <span class="meta">(figures/${esc(fig.id)}.svg, .png, .vl.json)</span></figcaption></figure>`,
+      `<figure id="figure-${esc(fig.id)}">${inlineSvg(readFileSync(svgPath, 'utf8'), `fig-${fig.id}`)}<figcaption><strong>Figure ${k + 1}.</strong> ${esc(caption)}${notes}${bad} <span class="meta">(${drawn}figures/${esc(fig.id)}.svg, .png, .vl.json)</span></figcaption></figure>`,
     );
   });
   return out.join('\n');
