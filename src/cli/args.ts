@@ -1,6 +1,6 @@
 /** Argument parsing shared by the commands: node:util parseArgs with user-facing errors. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { UserError } from '../core/errors.js';
+import { didYouMean, UserError } from '../core/errors.js';
 import { environmentFaultLine, isEnvironmentFault } from '../results/atomic.js';
 
 export type Options = NonNullable<ParseArgsConfig['options']>;
@@ -19,8 +19,23 @@ export function parse<O extends Options>(argv: string[], options: O, usage: stri
   try {
     return parseArgs(config) as unknown as { values: Values<O>; positionals: string[] };
   } catch (e) {
+    const unknown = unknownOption(e, config.options);
+    if (unknown) throw new UserError(`${unknown}\n\n${usage}`, undefined, unknown.match(/'([^']+)'/)?.[1]);
     throw new UserError(`${(e as Error).message.replace(/^.*?: /, '')}\n\n${usage}`);
   }
+}
+
+/**
+ * `unknown option '--seeds'; did you mean '--seed'?` for parseArgs's unknown-option error (the
+ * closest accepted flag, long or short, when one is close); null for any other error.
+ */
+export function unknownOption(e: unknown, options: Options): string | null {
+  if ((e as { code?: string }).code !== 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return null;
+  const flag = (e as Error).message.match(/Unknown option '([^']+)'/)?.[1];
+  if (!flag) return null;
+  const names = Object.entries(options).flatMap(([k, o]) => [`--${k}`, ...(o.short ? [`-${o.short}`] : [])]);
+  const near = didYouMean(flag, names).match(/'([^']+)'/)?.[1];
+  return `unknown option '${flag}'${near ? `; did you mean '${near}'?` : ` (accepted: ${names.filter((n) => n.startsWith('--')).join(', ')})`}`;
 }
 
 export function intFlag(name: string, v: string | undefined, min = 0): number | undefined {

@@ -15,17 +15,32 @@ import { FAMILIES } from '../../core/contracts.js';
 import { intFlag, parse } from '../args.js';
 import { oddDocument, oddMarkdown } from '../../scenario/odd.js';
 
-export const usage = `Usage: scorelab describe <scenario file or preset> [--odd] [--json] [--set path=value]…
+export const usage = `Usage: scorelab describe <scenario file or preset> [options]
 
 Prints an ODD-style description: purpose, entities, the process stage by stage, and every
 parameter with its value, default, unit and source.
 
-describe never runs code from the scenario: the modules of its 'plugins:' list are not loaded;
-it lists them and the mechanisms they would define. Name a module with --plugin FILE to load it
-(you then run its code) and describe its mechanisms too.
+describe never runs code from the scenario: the modules of its 'plugins:' list are not loaded
+(there is no --allow-plugins here); it lists them and the mechanisms they would define. Name a
+module with --plugin FILE to load it (you then run its code) and describe its mechanisms too.
 
-  --odd    the full ODD protocol (Grimm et al. 2020) as Markdown, for a paper appendix
-           (with --json: the same document as JSON)`;
+Options:
+  --odd             the full ODD protocol (Grimm et al. 2020) as Markdown, for a paper appendix
+  --json            the description as JSON (with --odd: the ODD document as JSON)
+  --set path=value  override any scenario field before describing it, e.g.
+                    --set regimes.fico.approvalThreshold=650 (repeatable)
+  --plugin FILE     load plug-ins from a .ts or .js module and describe them too (repeatable)
+  --agents N        number of agents
+  -h, --help        this help`;
+
+/** The options describe accepts (each is listed in its usage; tests/cli/options.test.ts checks). */
+export const OPTIONS = {
+  json: { type: 'boolean' },
+  odd: { type: 'boolean' },
+  set: { type: 'string', multiple: true },
+  plugin: { type: 'string', multiple: true },
+  agents: { type: 'string' },
+} as const;
 
 interface ParamRow {
   name: string;
@@ -89,7 +104,7 @@ function show(v: unknown): string {
 }
 
 export async function describe(argv: string[]): Promise<number> {
-  const { values, positionals } = parse(argv, { json: { type: 'boolean' }, odd: { type: 'boolean' }, set: { type: 'string', multiple: true }, plugin: { type: 'string', multiple: true }, agents: { type: 'string' } }, usage);
+  const { values, positionals } = parse(argv, OPTIONS, usage);
   if (values.help || positionals.length !== 1) {
     console.log(usage);
     return values.help ? 0 : 2;
