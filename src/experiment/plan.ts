@@ -11,15 +11,15 @@
  * rather than contiguous blocks, so shards get equal shares of every part of the design (a sweep
  * over `population.agents` has its costly runs at one end).
  *
- * Each run's scenario is: the base scenario ← the experiment's `set` ← steps / agents / metrics
- * (experiment, then command line) ← the point's values ← the run's seed.
+ * Each run's scenario is: the base scenario ← the experiment's `set` ← the command line's `--set`
+ * ← steps / agents / metrics (experiment, then command line) ← the point's values ← the run's seed.
  */
 import { isAbsolute, relative, sep } from 'node:path';
 import { UserError } from '../core/errors.js';
 import { makeRng } from '../core/rng.js';
 import { resolveScenario } from '../scenario/resolve.js';
 import { checkScenario } from '../scenario/schema.js';
-import { prepareScenario } from '../scenario/load.js';
+import { applySets, prepareScenario } from '../scenario/load.js';
 import { scorelabVersion } from '../results/manifest.js';
 import { canonicalJson, runId, runSeed, sha256 } from './canonical.js';
 import { checkControl } from './aggregate.js';
@@ -49,6 +49,8 @@ export interface Overrides {
   replicates?: number;
   steps?: number;
   agents?: number;
+  /** Held overrides `path=value` (`scorelab sweep --set`), applied to every run after the experiment's `set`. */
+  set?: string[];
 }
 
 export interface Settings {
@@ -58,6 +60,11 @@ export interface Settings {
   metrics: string[] | null;
   crn: boolean;
   outputs: { steps: boolean; arrow: boolean };
+  /**
+   * The command line's held overrides (`--set`), dotted path → value as parsed; present only when
+   * there are some, so that a plan without them is the same as before they existed.
+   */
+  set?: Record<string, unknown>;
 }
 
 export interface Plan {
@@ -102,7 +109,7 @@ export function setPath(obj: Record<string, unknown>, path: string, value: unkno
 }
 
 export function settingsOf(def: ExperimentDefinition, o: Overrides = {}): Settings {
-  return {
+  const s: Settings = {
     replicates: o.replicates ?? def.replicates ?? 1,
     steps: o.steps ?? def.steps ?? null,
     agents: o.agents ?? def.agents ?? null,
@@ -110,6 +117,36 @@ export function settingsOf(def: ExperimentDefinition, o: Overrides = {}): Settin
     crn: def.crn ?? false,
     outputs: { steps: def.outputs?.steps ?? true, arrow: def.outputs?.arrow ?? true },
   };
+  const set = parseSets(o.set ?? []);
+  if (Object.keys(set).length) s.set = set;
+  return s;
+}
+
+/** The overrides that give `s` again (what re-plans a recorded sweep: verify, plots). */
+export function overridesOf(s: Settings): Overrides {
+  return {
+    replicates: s.replicates,
+    steps: s.steps ?? undefined,
+    agents: s.agents ?? undefined,
+    set: s.set ? Object.entries(s.set).map(([k, v]) => `${k}=${JSON.stringify(v)}`) : undefined,
+  };
+}
+
+/**
+ * `--set path=value` texts as dotted path → value, parsed and checked as `scorelab run` parses
+ * them (src/scenario/load.ts `applySets`: the value is YAML); a later one for the same path wins.
+ */
+export function parseSets(sets: string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const text of sets) {
+    const tree = applySets({}, [text]);
+    const path = text.slice(0, text.indexOf('=')).trim();
+    let v: unknown = tree;
+    for (const seg of path.split('.')) v = (v as Record<string, unknown>)[seg];
+    delete out[path];
+    out[path] = v;
+  }
+  return out;
 }
 
 /** The scenario object of one run (see the file header for the order of precedence). */
@@ -117,6 +154,7 @@ export function scenarioFor(exp: LoadedExperiment, s: Settings, point: Point, se
   const raw = structuredClone(exp.baseRaw);
   delete raw.plugins; // loaded once, passed to the build (./load.ts)
   for (const [k, v] of Object.entries(exp.def.set ?? {})) setPath(raw, k, v);
+  for (const [k, v] of Object.entries(s.set ?? {})) setPath(raw, k, v);
   if (s.steps !== null) raw.steps = s.steps;
   if (s.agents !== null) setPath(raw, 'population.agents', s.agents);
   if (s.metrics !== null) raw.metrics = [...s.metrics];
@@ -154,6 +192,8 @@ export function definitionParts(exp: LoadedExperiment, s: Settings): Record<stri
     crn: s.crn,
     outputs: s.outputs,
   };
+  // the command line's --set is a part only when given: a sweep without it keeps its hash
+  if (s.set) parts['--set'] = s.set;
   return Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, sha256(canonicalJson(v)).slice(0, 16)]));
 }
 
@@ -209,6 +249,7 @@ export async function makePlan(exp: LoadedExperiment, overrides: Overrides = {},
     }
     pointOf.push(i);
   }
+  if (s.set) checkSets(exp, s, paramKeys, where);
   for (const [i, p] of points.entries()) {
     const raw = scenarioFor(exp, s, p, 0);
     try {
@@ -259,6 +300,31 @@ export function portablePath(p: string): string {
   if (!isAbsolute(p)) return p;
   const r = relative(process.cwd(), p);
   return r && !r.startsWith('..') && !isAbsolute(r) ? r.split(sep).join('/') : p;
+}
+
+/**
+ * The command line's `--set`: a design factor cannot be held (the design gives its values), and a
+ * path the scenario does not have is named as the flag's mistake, not a design point's.
+ */
+function checkSets(exp: LoadedExperiment, s: Settings, paramKeys: string[], where: string): void {
+  for (const k of Object.keys(s.set ?? {})) {
+    if (paramKeys.includes(k)) {
+      throw new UserError(`--set ${k}: expected a field the design does not vary, found a factor of the design of '${exp.def.id}' (its values come from the design: ${where})`, undefined, '--set');
+    }
+  }
+  const check = (settings: Settings) => resolveScenario(checkScenario(scenarioFor(exp, settings, {}, 0), exp.baseFile), exp.baseFile);
+  try {
+    check(s);
+  } catch (e) {
+    if (!(e instanceof UserError)) throw e;
+    const { set: _held, ...without } = s;
+    try {
+      check(without);
+    } catch {
+      return; // not the flag's mistake: the design points are checked next
+    }
+    throw new UserError(`--set: ${e.message}`, undefined, '--set');
+  }
 }
 
 /** The runs of a shard (all runs when `shard` is null). */

@@ -26,6 +26,7 @@ Options:
   --max-parallel M  at most M tasks at once
   --script FILE     where to write the script (default: <out>/sweep.sbatch)
   --replicates N, --agents N, --steps N, --timeout S   passed to every sweep task
+  --set path=value  passed to every sweep task (repeatable; see scorelab sweep --help)
   -h, --help        this help`;
 
 export async function slurm(argv: string[]): Promise<number> {
@@ -43,6 +44,7 @@ export async function slurm(argv: string[]): Promise<number> {
       agents: { type: 'string' },
       steps: { type: 'string' },
       timeout: { type: 'string' },
+      set: { type: 'string', multiple: true },
     },
     usage,
   );
@@ -69,7 +71,7 @@ export async function slurm(argv: string[]): Promise<number> {
     if (v !== undefined && !/^[A-Za-z0-9_:.,+-]+$/.test(v)) throw new UserError(`--${f}: unexpected characters in ${JSON.stringify(v)}`, undefined, `--${f}`);
   }
   const exp = await loadExperiment(positionals[0]!);
-  const plan = await makePlan(exp, { replicates, agents, steps });
+  const plan = await makePlan(exp, { replicates, agents, steps, set: values.set });
   if (shards > plan.runs.length) throw new UserError(`--shards: ${shards} shards for ${plan.runs.length} runs leaves shards empty; use at most ${plan.runs.length}`, undefined, '--shards');
   const out = resolve(values.out ?? `results/${plan.experiment.id}`);
   const flags: string[] = [];
@@ -77,6 +79,7 @@ export async function slurm(argv: string[]): Promise<number> {
   if (agents !== undefined) flags.push('--agents', String(agents));
   if (steps !== undefined) flags.push('--steps', String(steps));
   if (values.timeout !== undefined) flags.push('--timeout', values.timeout);
+  for (const s of values.set ?? []) flags.push('--set', s);
   const text = slurmScript({
     experiment: exp.file!,
     experimentId: plan.experiment.id,

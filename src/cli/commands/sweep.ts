@@ -33,6 +33,10 @@ Options:
   --replicates N   runs per parameter point (overrides the experiment's replicates)
   --agents N       agents per run
   --steps N        steps per run
+  --set path=value hold a scenario field at a value in every run, e.g.
+                   --set regimes.fico.approvalThreshold=650 (repeatable; after the experiment's own
+                   set, before the design's values; part of the definition, so --resume refuses a
+                   folder swept with other --set values)
   --no-render      no figures and report at the end (draw them later: scorelab plot, scorelab report)
   --quiet          no summary
   -h, --help       this help
@@ -77,6 +81,7 @@ export async function sweep(argv: string[]): Promise<number> {
       replicates: { type: 'string' },
       agents: { type: 'string' },
       steps: { type: 'string' },
+      set: { type: 'string', multiple: true },
       quiet: { type: 'boolean' },
       quick: { type: 'boolean' },
       'no-render': { type: 'boolean' },
@@ -117,6 +122,7 @@ export async function sweep(argv: string[]): Promise<number> {
       replicates: intFlag('replicates', values.replicates, 1),
       agents: intFlag('agents', values.agents, 2),
       steps: intFlag('steps', values.steps),
+      set: values.set,
       quick: Boolean(values.quick),
       signal: ctrl.signal,
       onStart: ({ plan, dir, total, reused, todo, threads }) => {
