@@ -145,6 +145,20 @@ export function wrapText(text: string, max = 34): string | string[] {
   return lines;
 }
 
+/** Panel titles with as many lines each (blank lines first), so that the plots of a row line up. */
+function evenTitles(panels: Panel[]): Panel[] {
+  const lines = (p: Panel) => {
+    const t = (p.title as { text?: string | string[] } | undefined)?.text;
+    return Array.isArray(t) ? t : t === undefined ? [] : [t];
+  };
+  const most = Math.max(0, ...panels.map((p) => lines(p).length));
+  return panels.map((p) => {
+    const l = lines(p);
+    if (!p.title || l.length === most) return p;
+    return { ...p, title: { ...(p.title as object), text: [...Array<string>(most - l.length).fill(''), ...l] } };
+  });
+}
+
 /** A legend title for points told apart by `keys`: their words when one or two, else 'design point'. */
 function legendTitle(keys: string[]): string | string[] {
   if (!keys.length) return '';
@@ -183,7 +197,7 @@ function top(fig: FigureSpec, title: string, body: Record<string, unknown>): Top
     config: {
       font: FONT,
       view: { stroke: '#ddd' },
-      axis: { labelFontSize: 10, titleFontSize: 11, titleFontWeight: 'normal', gridColor: '#eee' },
+      axis: { labelFontSize: 10, titleFontSize: 11, titleFontWeight: 'normal', gridColor: '#eee', labelSeparation: 6 },
       legend: { labelFontSize: 10, titleFontSize: 11, titleFontWeight: 'normal', labelLimit: 320, titleLimit: 360 },
       header: { labelFontSize: 11, titleFontSize: 11, titleFontWeight: 'normal' },
     },
@@ -252,7 +266,7 @@ function timeseries(f: SweepFolder, fig: Extract<FigureSpec, { kind: 'timeseries
   const width = fig.facet ? (facetLevels.length > 3 ? 200 : 260) : 300;
   // one row per metric: facets side by side, or (without facets) up to three metrics in a row
   const columns = fig.facet ? 1 : gridColumns(built.length);
-  const panels: Panel[] = built.map(({ metric, values, ys }) => {
+  const panels: Panel[] = evenTitles(built.map(({ metric, values, ys }) => {
     const m = metricLabel(metric);
     const domain = yDomain(metric, ys);
     const y = {
@@ -284,7 +298,7 @@ function timeseries(f: SweepFolder, fig: Extract<FigureSpec, { kind: 'timeseries
       },
       spec: { width, height: 150, layer },
     };
-  });
+ }));
   const labels = built.map((b) => metricLabel(b.metric).label);
   const title = labels.length <= 2 ? `${labels.join(' and ')} over time` : `${labels.length} outcomes over time`;
   return {
@@ -479,7 +493,7 @@ function multiples(f: SweepFolder, fig: Extract<FigureSpec, { kind: 'multiples' 
   const step = others.length ? Math.max(7, Math.min(12, Math.floor(36 / otherTexts.length))) * otherTexts.length : 18;
   const color = others.length ? { field: 'other', type: 'nominal', title: legendTitle(others), sort: otherTexts, scale: { domain: otherTexts, range: OKABE_ITO } } : { value: OKABE_ITO[0] };
   const offset = others.length ? { yOffset: { field: 'other', sort: otherTexts, scale: { domain: otherTexts } } } : {};
-  const panels: Panel[] = built.map(({ metric, values, domain }, i) => {
+  const panels: Panel[] = evenTitles(built.map(({ metric, values, domain }, i) => {
     const m = metricLabel(metric);
     const first = i % columns === 0;
     const cut = domain !== null && domain[0] > 0;
@@ -517,7 +531,7 @@ function multiples(f: SweepFolder, fig: Extract<FigureSpec, { kind: 'multiples' 
       title: { text: wrapText(m.label, 36), fontSize: 12, fontWeight: 'normal', anchor: 'start' },
       layer,
     };
-  });
+  }));
   const spec = built.length === 1
     ? top(fig, `Outcomes by ${paramLabel(fig.by).short}`, panels[0]!)
     : top(fig, `Outcomes by ${paramLabel(fig.by).short}`, { concat: panels, columns, spacing: { row: 18, column: 24 }, align: 'none', resolve: { scale: { color: 'shared', y: 'shared' }, legend: { color: 'shared' } } });
@@ -573,14 +587,14 @@ function effects(f: SweepFolder, fig: Extract<FigureSpec, { kind: 'effects' }>, 
   const labels = [...new Set(built.flatMap((b) => b.values.map((v) => v.label)))];
   const columns = gridColumns(built.length);
   const color = { field: 'clear', type: 'nominal', title: '95 % interval', scale: { domain: ['interval excludes 0', 'interval includes 0'], range: ['#0072B2', '#999999'] } };
-  const panels: Panel[] = built.map(({ values, domain, unit, label, metric }, i) => {
+  const panels: Panel[] = evenTitles(built.map(({ values, domain, unit, label, metric }, i) => {
     const first = i % columns === 0;
     const x = {
       field: 'diff',
       type: 'quantitative',
       title: [...[wrapText(`difference from ${controlLabel}`, 44)].flat(), ...(unit ? [`(${unit})`] : [])],
       scale: { domain, nice: false, zero: false },
-      axis: { format: metricAxisFormat(metric), tickCount: 5 },
+      axis: { format: metricAxisFormat(metric), tickCount: 4 },
     };
     const y = {
       field: 'label',
@@ -602,7 +616,7 @@ function effects(f: SweepFolder, fig: Extract<FigureSpec, { kind: 'effects' }>, 
         { mark: { type: 'point', filled: true, size: 50, opacity: 1 }, encoding: { y, x, color, tooltip: [{ field: 'label', title: 'treatment' }, { field: 'text', title: 'difference' }] } },
       ],
     };
-  });
+ }));
   const title = `Effects against ${controlLabel}`;
   return {
     spec:

@@ -9,6 +9,7 @@
  * can be restyled or re-rendered in any vega-lite tool.
  */
 import { compile, type TopLevelSpec } from 'vega-lite';
+import * as vega from 'vega';
 import { parse, View } from 'vega';
 import type { Row } from '../core/contracts.js';
 import { metricAxisFormat, metricLabel, yDomain } from './labels.js';
@@ -87,8 +88,42 @@ export function runFigureSpec(rows: Row[], columns: string[], title: string): To
   } as TopLevelSpec;
 }
 
+// Advance widths of DejaVu Sans (the font resvg draws with here), in em. Without a canvas vega
+// guesses 0.8 em for every character, about a third too wide: panels were pushed apart by
+// room for labels that the picture never used, and labels were cut short that would have fit.
+const EM: Record<string, number> = {
+  ' ': 0.318, a: 0.613, b: 0.635, c: 0.55, d: 0.635, e: 0.615, f: 0.352, g: 0.635, h: 0.634, i: 0.278, j: 0.278, k: 0.579, l: 0.278, m: 0.974,
+  n: 0.634, o: 0.612, p: 0.635, q: 0.635, r: 0.411, s: 0.521, t: 0.392, u: 0.634, v: 0.592, w: 0.818, x: 0.592, y: 0.592, z: 0.525,
+  '.': 0.318, ',': 0.318, ':': 0.337, ';': 0.337, '(': 0.39, ')': 0.39, '[': 0.39, ']': 0.39, '-': 0.361, '–': 0.5, '—': 1, '=': 0.838, '+': 0.838,
+  '−': 0.838, '÷': 0.838, '×': 0.838, '%': 0.95, '/': 0.337, "'": 0.275, '’': 0.318, '…': 1, '|': 0.337, '>': 0.838, '<': 0.838,
+};
+const DIGIT = 0.636;
+const UPPER = 0.7;
+const OTHER = 0.62;
+
+/** The width of a line of text as DejaVu Sans draws it (bold ~8 % wider). */
+export function textWidth(text: string, fontSize: number, bold = false): number {
+  let em = 0;
+  for (const ch of text) em += EM[ch] ?? (ch >= '0' && ch <= '9' ? DIGIT : ch >= 'A' && ch <= 'Z' ? UPPER : OTHER);
+  return em * fontSize * (bold ? 1.08 : 1);
+}
+
+type TextItem = { fontSize?: number | string; fontWeight?: string | number; limit?: number | string };
+// vega asks for the width both to lay out (of the text as drawn, cut at `limit`) and to decide
+// where to cut (any width at or over `limit` means cut): the least of the two answers both
+function vegaTextWidth(item: TextItem, text: unknown): number {
+  const t = text == null ? '' : String(text).trim();
+  const size = item.fontSize != null ? +item.fontSize || 0 : 11;
+  const bold = item.fontWeight === 'bold' || (typeof item.fontWeight === 'number' && item.fontWeight >= 600);
+  const w = textWidth(t, size, bold);
+  const limit = item.limit != null ? +item.limit : 0;
+  return limit > 0 ? Math.min(w, limit) : w;
+}
+
 /** Renders a vega-lite spec to an SVG string. */
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
+  // vega's typings omit textMetrics (vega-scenegraph's), which it exports for this purpose
+  (vega as unknown as { textMetrics: { width: (item: TextItem, text: unknown) => number } }).textMetrics.width = vegaTextWidth;
   const view = new View(parse(compile(spec).spec), { renderer: 'none' });
   const svg = await view.toSVG();
   view.finalize();
