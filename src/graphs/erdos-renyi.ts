@@ -1,5 +1,15 @@
 /**
- * Erdős–Rényi G(N, M): exactly M distinct ties, drawn uniformly among the N(N−1)/2 node pairs.
+ * Erdős–Rényi random graphs, in both forms:
+ * - G(N, M) (`erdosRenyiGNM`): exactly M distinct ties, drawn uniformly among the N(N−1)/2 node
+ *   pairs. What a scenario's `graph: { model: erdos-renyi, meanDegree: k }` draws (M = round(N·k/2)).
+ * - G(N, p) (`erdosRenyiGNP`, Gilbert's form): each pair is a tie independently with probability p,
+ *   so the number of ties is Binomial(N(N−1)/2, p) and the expected mean degree p(N−1). What
+ *   `graph: { model: erdos-renyi, p }` draws. Method: geometric skips between successive ties
+ *   (V. Batagelj and U. Brandes (2005), "Efficient generation of large random networks",
+ *   Phys. Rev. E 71, 036113, algorithm G(n, p)): one uniform draw per tie, O(N + M).
+ * E. N. Gilbert (1959), "Random graphs", Ann. Math. Statist. 30, 1141–1144.
+ *
+ * G(N, M) below:
  *
  * Reference: P. Erdős and A. Rényi (1959), "On random graphs I", Publicationes Mathematicae 6,
  * 290–297. This is the benchmark graph of docs/benchmark.md#the-benchmark-model-friend-cleanup (M = N·k/2).
@@ -16,7 +26,8 @@
  * Output: `src[e] < dst[e]`, ordered by `src`, so `Adjacency.fromEdges` fills blocks in node order.
  */
 import type { Rng } from '../core/rng.js';
-import { checkInt } from './check.js';
+import { checkInt, checkReal } from './check.js';
+import { EdgeBuffer } from './edge-buffer.js';
 import { PairTable } from './pair-table.js';
 import type { EdgeList } from './types.js';
 
@@ -160,6 +171,46 @@ function refill(
     const k = fill[xLo[x]!]!++;
     src[k] = xLo[x]!;
     dst[k] = xHi[x]!;
+  }
+  return { n, src, dst };
+}
+
+/**
+ * G(N, p): every pair of the `n` nodes is a tie independently with probability `p`. Pairs are
+ * walked in the order (1,0), (2,0), (2,1), (3,0) … and the gap to the next tie is geometric,
+ * ⌊log(1 − u) / log(1 − p)⌋, so the draws are one per tie (plus one past the last). The ties are
+ * then counting-sorted by their smaller end (stable), giving `src[e] < dst[e]` ordered by `src`
+ * like G(N, M).
+ */
+export function erdosRenyiGNP(n: number, p: number, rng: Rng): EdgeList {
+  checkInt('erdos-renyi', 'n', n, 0, MAX_NODES);
+  checkReal('erdos-renyi', 'p', p, 0, 1);
+  const buf = new EdgeBuffer(Math.min(2 ** 26, p * ((n * (n - 1)) / 2) * 1.05 + 16));
+  if (p > 0) {
+    const logq = Math.log1p(-p); // −∞ when p = 1: every gap is 0
+    let v = 1;
+    let w = -1;
+    while (v < n) {
+      w += 1 + Math.floor(Math.log1p(-rng()) / logq);
+      while (w >= v && v < n) {
+        w -= v;
+        v++;
+      }
+      if (v < n) buf.push(w, v);
+    }
+  }
+  const m = buf.length;
+  const lo = buf.src;
+  const hi = buf.dst;
+  const at = new Int32Array(n + 1);
+  for (let e = 0; e < m; e++) at[lo[e]! + 1]!++;
+  for (let i = 0; i < n; i++) at[i + 1]! += at[i]!;
+  const src = new Int32Array(m);
+  const dst = new Int32Array(m);
+  for (let e = 0; e < m; e++) {
+    const k = at[lo[e]!]!++;
+    src[k] = lo[e]!;
+    dst[k] = hi[e]!;
   }
   return { n, src, dst };
 }

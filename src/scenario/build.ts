@@ -19,6 +19,7 @@ import {
   wattsStrogatz,
   type EdgeList,
 } from '../graphs/index.js';
+import { erdosRenyiGNP } from '../graphs/erdos-renyi.js';
 import { metricById } from '../metrics/index.js';
 import { FAMILIES } from '../core/contracts.js';
 import { findPlugin, SECTION } from './registry.js';
@@ -38,6 +39,7 @@ function socialTies(world: World, s: ResolvedScenario, loaded?: LoadedGraph): Ed
   const k = g.meanDegree;
   switch (g.model) {
     case 'erdos-renyi':
+      if (g.p !== undefined) return erdosRenyiGNP(n, g.p, rng);
       return erdosRenyiGNM(n, Math.min(Math.round((n * k) / 2), (n * (n - 1)) / 2), rng);
     case 'watts-strogatz': {
       const even = Math.max(2, 2 * Math.round(k / 2));

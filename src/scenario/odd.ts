@@ -24,7 +24,7 @@ import { defaults, type ParamTable } from '../core/params.js';
 import { metricById } from '../metrics/index.js';
 import { buildSimulation, type LoadedGraph } from './build.js';
 import { findPlugin, SECTION } from './registry.js';
-import { resolveScenario, type ResolvedScenario } from './resolve.js';
+import { graphText, resolveScenario, type ResolvedScenario } from './resolve.js';
 
 export const ODD_REFERENCE =
   'Grimm, V., Railsback, S. F., Vincenot, C. E., Berger, U., Gallagher, C., DeAngelis, D. L., Edmonds, B., Ge, J., Giske, J., Groeneveld, J., Johnston, A. S. A., Milles, A., Nabe-Nielsen, J., Polhill, J. G., Radchuk, V., Rohwäder, M.-S., Stillman, R. A., Thiele, J. C. & Ayllón, D. (2020). The ODD protocol for describing agent-based and other simulation models: a second update to improve clarity, replication, and structural realism. Journal of Artificial Societies and Social Simulation 23(2):7. doi:10.18564/jasss.4259';
@@ -153,8 +153,9 @@ export const WORLD_PARAMS: Record<string, WorldParamDoc> = {
   'population.traitSigma': { unit: 'sd of log propensity', doc: 'lognormal spread of individual propensities around the mean', source: NOT_FROM_SOURCE },
   'population.knowledgeShare': { unit: 'share of agents', doc: 'share of agents who know the rules', source: 'MERICS (2020): only 11% of people in pilot areas knew of their local scheme [S] (docs/calibration.md#public-opinion)' },
   'population.approval': { unit: 'approval in [0, 1]', doc: 'mean initial approval of the system', source: 'Kostka (2019): about 80% approve [S] (docs/calibration.md#public-opinion)' },
-  'graph.model': { unit: 'generator', doc: 'tie generator: erdos-renyi, watts-strogatz, barabasi-albert, sbm, households-only or file', source: `modelling choice (${D.model})` },
-  'graph.meanDegree': { unit: 'ties per agent', doc: 'mean number of social ties (before household ties)', source: NOT_FROM_SOURCE },
+  'graph.model': { unit: 'generator', doc: 'tie generator: erdos-renyi (G(N, M) from meanDegree, or G(N, p) with graph.p), watts-strogatz, barabasi-albert, sbm, households-only or file', source: `modelling choice (${D.model})` },
+  'graph.meanDegree': { unit: 'ties per agent', doc: 'mean number of social ties (before household ties); for erdos-renyi G(N, M) with M = round(N·k/2); with graph.p the expected mean degree p(N − 1)', source: NOT_FROM_SOURCE },
+  'graph.p': { unit: 'probability per pair of agents', doc: 'erdos-renyi only, instead of meanDegree: G(N, p), each pair a tie independently with probability p (default: absent, G(N, M))', source: 'Gilbert, Ann. Math. Statist. 30:1141 (1959); sampled by geometric skips, Batagelj & Brandes, Phys. Rev. E 71:036113 (2005); the value: ' + NOT_FROM_SOURCE },
   'graph.rewire': { unit: 'probability', doc: 'Watts–Strogatz rewiring probability', source: 'Watts & Strogatz, Nature 393:440 (1998); the value: ' + NOT_FROM_SOURCE },
   'graph.homophily': { unit: 'share in [0, 1)', doc: 'stochastic block model: how far within-group ties exceed random mixing', source: 'Holland, Laskey & Leinhardt, Social Networks 5:109 (1983); the value: ' + NOT_FROM_SOURCE },
   'graph.households': { unit: 'on/off', doc: 'add a clique of offline ties within each household', source: `modelling choice (${D.model})` },
@@ -340,7 +341,7 @@ export function oddDocument(s: ResolvedScenario, opts: OddOptions = {}): OddDocu
       'Institutions sense acts only as records (section 3, observe), with the detection probabilities of section 5. Agents sense what the experience channel gives them: their own sanctions and rewards, their neighbours’ and published sanctions. ' +
       'Deciders (reviewers, courts, officials) sense a case’s records and evidence and the person’s answer; whether a record is mistaken is ground truth, readable only by the metrics (docs/model.md#decisions-on-evidence).',
     interaction:
-      `Agents interact through the social graph (${s.graph.file ? `ties from ${s.graph.file}` : `${s.graph.model}, mean degree ${s.graph.meanDegree}`}${s.graph.households ? ', plus household cliques' : ''}): scores that read neighbours’ scores, neighbours’ sanctions as vicarious experience, and ties dropped or made by adaptation plug-ins. ` +
+      `Agents interact through the social graph (${s.graph.file ? `ties from ${s.graph.file}` : s.graph.model === 'erdos-renyi' ? graphText(s.graph, s.population.agents) : `${s.graph.model}, mean degree ${s.graph.meanDegree}`}${s.graph.households ? ', plus household cliques' : ''}): scores that read neighbours’ scores, neighbours’ sanctions as vicarious experience, and ties dropped or made by adaptation plug-ins. ` +
       'They interact indirectly through institutions: lists and scores published to others, guards of safeguards that block or delay listings, and policies that safeguards set and regimes honour.',
     stochasticity:
       `All randomness comes from named streams forked from the seed (${s.seed}): the graph, households, traits, and each plug-in’s own. Per-agent draws are keyed by (agent, day, purpose), so switching one mechanism changes only the draws it must (common random numbers; docs/model.md#common-random-numbers). ` +
@@ -368,7 +369,7 @@ export function oddDocument(s: ResolvedScenario, opts: OddOptions = {}): OddDocu
     entities: {
       entities: [
         { name: 'agents', description: `${s.population.agents} persons in two groups (minority share ${s.population.minorityShare}), living in households of mean size ${s.population.householdSize}` },
-        { name: 'ties', description: s.graph.file ? `undirected ties read from ${s.graph.file}` : `undirected ties of a ${s.graph.model} graph with mean degree ${s.graph.meanDegree}${s.graph.households ? ', plus household cliques' : ''}; each tie is online, offline or both, and ties can be dropped and made during a run` },
+        { name: 'ties', description: s.graph.file ? `undirected ties read from ${s.graph.file}` : `undirected ties of ${s.graph.model === 'erdos-renyi' ? `an ${graphText(s.graph, s.population.agents)}` : `a ${s.graph.model} graph with mean degree ${s.graph.meanDegree}`}${s.graph.households ? ', plus household cliques' : ''}; each tie is online, offline or both, and ties can be dropped and made during a run` },
         { name: 'institutions', description: `the plug-ins of section 7: ${list(active.filter((a) => a.family !== 'behaviour').map((a) => a.id), 'none')}` },
       ],
       stateVariables: built ? columns : [],

@@ -14,7 +14,13 @@ import type { ScenarioInput } from './schema.js';
 
 export interface GraphParams {
   model: 'erdos-renyi' | 'watts-strogatz' | 'barabasi-albert' | 'sbm' | 'households-only' | 'file';
+  /**
+   * Mean degree. For erdos-renyi it gives G(N, M) with M = round(N·k/2); with `p` it is derived,
+   * the expected mean degree p(N − 1).
+   */
   meanDegree: number;
+  /** erdos-renyi only: G(N, p), each pair a tie with probability p (absent: G(N, M) from meanDegree). */
+  p?: number;
   rewire: number;
   homophily: number;
   households: boolean;
@@ -33,6 +39,22 @@ export const GRAPH_DEFAULTS: GraphParams = {
   onlineOnlyShare: 0,
   offlineOnlyShare: 0,
 };
+
+/**
+ * The graph in words, saying which model draws it: for erdos-renyi, G(N, p) or G(N, M). `n` is the
+ * number of agents. Household cliques are not included (callers add them).
+ */
+export function graphText(g: GraphParams, n: number): string {
+  if (g.file) return `ties from ${g.file}`;
+  if (g.model === 'erdos-renyi') {
+    if (g.p !== undefined) return `erdos-renyi G(N, p) graph: each pair of agents a tie with probability p = ${g.p} (expected mean degree p(N − 1) = ${round4(g.meanDegree)})`;
+    const m = Math.min(Math.round((n * g.meanDegree) / 2), (n * (n - 1)) / 2);
+    return `erdos-renyi G(N, M) graph: M = round(N·k/2) = ${m} ties drawn uniformly among the pairs (mean degree ${g.meanDegree})`;
+  }
+  return `${g.model} graph, mean degree ${g.meanDegree}`;
+}
+
+const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
 
 /**
  * Base probability that an act is observed, by domain. Not from a source: parameters to sweep.
@@ -125,6 +147,20 @@ export function resolveScenario(input: ScenarioInput, file?: string): ResolvedSc
     throw new UserError(`${file ? file + ': ' : ''}graph.file: expected a path to a graph file (model is 'file'), found nothing`, file, 'graph.file');
   }
   if (graph.file && graph.model !== 'file') graph.model = 'file';
+  if (input.graph?.p !== undefined) {
+    const where = file ? file + ': ' : '';
+    if (graph.model !== 'erdos-renyi') {
+      throw new UserError(`${where}graph.p: expected only with model erdos-renyi (G(N, p)), found model ${graph.model}; ${graph.model} takes graph.meanDegree`, file, 'graph.p');
+    }
+    if (input.graph.meanDegree !== undefined) {
+      throw new UserError(
+        `${where}graph.p: expected either p (G(N, p): each pair a tie with probability p) or meanDegree (G(N, M): M = round(N·k/2) ties), found both (p ${input.graph.p}, meanDegree ${input.graph.meanDegree}); remove one`,
+        file,
+        'graph.p',
+      );
+    }
+    graph.meanDegree = input.graph.p * Math.max(0, population.agents - 1);
+  }
   if (graph.onlineOnlyShare + graph.offlineOnlyShare > 1) {
     throw new UserError(`${file ? file + ': ' : ''}graph.onlineOnlyShare: expected onlineOnlyShare + offlineOnlyShare ≤ 1, found ${graph.onlineOnlyShare + graph.offlineOnlyShare}`, file, 'graph.onlineOnlyShare');
   }

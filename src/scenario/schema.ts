@@ -72,6 +72,7 @@ export const GraphSchema = z
   .object({
     model: z.enum(['erdos-renyi', 'watts-strogatz', 'barabasi-albert', 'sbm', 'households-only', 'file']),
     meanDegree: z.number().min(0).max(10_000),
+    p: prob,
     rewire: prob,
     homophily: z.number().min(0).max(0.999),
     households: z.boolean(),

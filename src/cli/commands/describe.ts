@@ -10,7 +10,7 @@ import { metricById } from '../../metrics/index.js';
 import { buildSimulation } from '../../scenario/build.js';
 import { loadScenario } from '../../scenario/load.js';
 import { findPlugin, SECTION } from '../../scenario/registry.js';
-import { DETECT_DEFAULTS, EVIDENCE_QUALITY_DEFAULTS, GRAPH_DEFAULTS, type ResolvedScenario } from '../../scenario/resolve.js';
+import { DETECT_DEFAULTS, EVIDENCE_QUALITY_DEFAULTS, GRAPH_DEFAULTS, graphText, type ResolvedScenario } from '../../scenario/resolve.js';
 import { FAMILIES } from '../../core/contracts.js';
 import { intFlag, parse } from '../args.js';
 import { oddDocument, oddMarkdown } from '../../scenario/odd.js';
@@ -77,7 +77,7 @@ export function describeScenario(s: ResolvedScenario, extra: AnyPlugin[] = []) {
   const world = [
     ...Object.entries(s.population).filter(([k]) => k !== 'traits').map(([k, v]) => ({ name: `population.${k}`, value: v, default: (POPULATION_DEFAULTS as any)[k] })),
     ...Object.entries(s.population.traits).map(([k, v]) => ({ name: `population.traits.${k}`, value: v, default: (POPULATION_DEFAULTS.traits as any)[k], unit: 'per day' })),
-    ...Object.entries(s.graph).map(([k, v]) => ({ name: `graph.${k}`, value: v, default: (GRAPH_DEFAULTS as any)[k] })),
+    ...Object.entries(s.graph).map(([k, v]) => ({ name: `graph.${k}`, value: v, default: (GRAPH_DEFAULTS as any)[k] ?? null })),
     ...Object.entries(s.detect).map(([k, v]) => ({ name: `detect.${k}`, value: v, default: (DETECT_DEFAULTS as any)[k], unit: 'probability' })),
     { name: 'minorityDetectRatio', value: s.minorityDetectRatio, default: 1 },
     ...Object.entries(s.evidenceQuality).map(([k, v]) => ({ name: `evidenceQuality.${k}`, value: v, default: (EVIDENCE_QUALITY_DEFAULTS as any)[k], unit: 'd′ (sd units)' })),
@@ -90,7 +90,7 @@ export function describeScenario(s: ResolvedScenario, extra: AnyPlugin[] = []) {
     run: { seed: s.seed, steps: s.steps, daysPerStep: s.daysPerStep, recordEvery: s.record.every },
     entities: {
       agents: `${s.population.agents} agents in two groups (minority share ${s.population.minorityShare}), households of mean size ${s.population.householdSize}`,
-      graph: s.graph.file ? `ties from ${s.graph.file}` : `${s.graph.model} graph, mean degree ${s.graph.meanDegree}${s.graph.households ? ', plus household cliques' : ''}`,
+      graph: `${graphText(s.graph, s.population.agents)}${!s.graph.file && s.graph.households ? ', plus household cliques' : ''}`,
     },
     process,
     plugins,
