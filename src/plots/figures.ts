@@ -192,7 +192,8 @@ function yEncoding(metric: string, values: number[], field = 'mean'): Record<str
 function top(fig: FigureSpec, title: string, body: Record<string, unknown>): TopLevelSpec {
   return {
     $schema: SCHEMA,
-    title: { text: fig.title ?? title, anchor: 'start', fontSize: 14 },
+    // a long title on lines of its own rather than cut at the figure's edge
+    title: { text: wrapText(fig.title ?? title, 72), anchor: 'start', fontSize: 14 },
     ...body,
     config: {
       font: FONT,
@@ -420,7 +421,10 @@ function heatmap(f: SweepFolder, fig: Extract<FigureSpec, { kind: 'heatmap' }>):
     });
   if (!values.length) throw new FigureError(`figure '${fig.id}': '${fig.metric}' has no value at step ${step} in any point`);
   const means = values.map((v) => v.mean!);
-  const mid = (Math.min(...means) + Math.max(...means)) / 2;
+  // the colour scale spans at least a tenth of the metric's natural range (as a y axis would),
+  // so that a difference in the third digit is not painted from the darkest to the brightest
+  const domain = yDomain(fig.metric, means) ?? [Math.min(...means), Math.max(...means)];
+  const mid = domain[0] + 0.55 * (domain[1] - domain[0]);
   const panel: Panel = {
     data: { values },
     width: { step: 64 },
@@ -430,7 +434,7 @@ function heatmap(f: SweepFolder, fig: Extract<FigureSpec, { kind: 'heatmap' }>):
       y: { field: 'y', type: 'ordinal', title: wrapText(paramLabel(fig.y).title, 30), sort: [...levels(f, fig.y).texts].reverse() },
     },
     layer: [
-      { mark: 'rect', encoding: { color: { field: 'mean', type: 'quantitative', title: titleLines(fig.metric), scale: { scheme: 'viridis' }, legend: { format: metricAxisFormat(fig.metric) } } } },
+      { mark: 'rect', encoding: { color: { field: 'mean', type: 'quantitative', title: titleLines(fig.metric), scale: { scheme: 'viridis', domain, nice: false }, legend: { format: metricAxisFormat(fig.metric) } } } },
       { mark: { type: 'text', fontSize: 10 }, encoding: { text: { field: 'text' }, color: { condition: { test: `datum.mean < ${mid}`, value: 'white' }, value: 'black' } } },
     ],
   };
@@ -438,7 +442,9 @@ function heatmap(f: SweepFolder, fig: Extract<FigureSpec, { kind: 'heatmap' }>):
   const when = day === null ? `step ${step}` : `day ${fmt(day, ',~f')}`;
   return {
     spec: top(fig, `${metricLabel(fig.metric).label} over ${paramLabel(fig.x).short} and ${paramLabel(fig.y).short}`, body),
-    caption: fig.caption ?? `Mean ${metricLabel(fig.metric).label} at ${when} over ${nRange(rows)} per cell, from points.csv.`,
+    caption:
+      (fig.caption ?? `Mean ${metricLabel(fig.metric).label} at ${when} over ${nRange(rows)} per cell, from points.csv.`) +
+      ` The colour scale runs from ${fmtMetric(fig.metric, domain[0])} to ${fmtMetric(fig.metric, domain[1])} (at least a tenth of the metric's natural range, so small differences stay pale).`,
     notes: [],
   };
 }

@@ -90,7 +90,10 @@ export function metricLabel(column: string): MetricLabel {
   if (/_share$/.test(column)) return { label: words.replace(/ share$/, ''), unit: 'share', kind: 'share', range: [0, 1] };
   if (/_rate$/.test(column)) return { label: words, unit: 'share', kind: 'share', range: [0, 1] };
   if (/_mean$/.test(column)) return { label: words, unit: '', kind: 'level' };
-  return { label: words, unit: 'count', kind: 'count' };
+  // a count only when the name says so (clusters, components, …); else a level without a unit
+  // (a plug-in's `deffuant_spread` or `degroot_consensus` is no count)
+  if (/(_count|_clusters|_components|_n)$/.test(column)) return { label: words, unit: 'count', kind: 'count' };
+  return { label: words, unit: '', kind: 'level' };
 }
 
 /** "label (unit)" for an axis title. */

@@ -10,7 +10,7 @@ import { UserError } from '../core/errors.js';
 import type { FigureSpec } from '../experiment/define.js';
 import { writeFileAtomic } from '../results/atomic.js';
 import { buildFigure, FigureError, type BuiltFigure } from './figures.js';
-import { renderSvg, svgToPng } from './run-figure.js';
+import { renderSvg, svgToPng, textWidth } from './run-figure.js';
 import { experimentText, openSweep, type SweepFolder } from './sweep-data.js';
 
 export interface FigureMeta {
@@ -68,10 +68,12 @@ export async function plotExperiment(dir: string, opts: PlotOptions = {}, folder
     const t0 = performance.now();
     try {
       const built = await buildFigure(f, fig, { controlLabel, control });
-      const title = typeof (built.spec as { title?: unknown }).title === 'object' ? String(((built.spec as { title: { text: unknown } }).title).text) : fig.id;
+      const text = (built.spec as { title?: { text?: unknown } }).title?.text;
+      // a long title is drawn on several lines (an array); the index and report want it whole
+      const title = Array.isArray(text) ? text.join(' ') : typeof text === 'string' ? text : fig.id;
       const meta: FigureMeta = { id: fig.id, kind: fig.kind, title, caption: built.caption, notes: built.notes, reproduction: built.reproduction };
       const spec = { ...built.spec, usermeta: { scorelab: { figure: fig, ...meta } } };
-      const svg = await renderSvg(spec);
+      const svg = await fitTitle(spec, await renderSvg(spec));
       // twice the figure's own size (sharp on screens and in print), at most 2,400 pixels wide
       const width = Number(/^<svg[^>]*\swidth="([\d.]+)"/.exec(svg)?.[1]) || 550;
       const png = await svgToPng(svg, Math.min(2400, Math.round(width * 2)));
@@ -91,6 +93,32 @@ export async function plotExperiment(dir: string, opts: PlotOptions = {}, folder
   }
   writeIndex(out, declaredFigures(f), result);
   return result;
+}
+
+/**
+ * Vega draws a figure's title without widening the figure for it, so a title longer than the
+ * plots is cut at the edge: such a title is broken into lines that fit, and the figure drawn again.
+ */
+async function fitTitle(spec: Record<string, unknown>, svg: string): Promise<string> {
+  const title = spec.title as { text?: unknown; fontSize?: number } | undefined;
+  const width = Number(/^<svg[^>]*\swidth="([\d.]+)"/.exec(svg)?.[1]);
+  if (!title || !width) return svg;
+  const size = title.fontSize ?? 13;
+  const room = width - 20;
+  const lines = Array.isArray(title.text) ? (title.text as string[]) : [String(title.text ?? '')];
+  if (lines.every((l) => textWidth(l, size, true) <= room)) return svg;
+  const out: string[] = [];
+  let line = '';
+  for (const w of lines.join(' ').split(' ')) {
+    const next = line ? `${line} ${w}` : w;
+    if (line && textWidth(next, size, true) > room) {
+      out.push(line);
+      line = w;
+    } else line = next;
+  }
+  if (line) out.push(line);
+  spec.title = { ...title, text: out };
+  return renderSvg(spec as never);
 }
 
 /** One figure's entry in figures/index.json. */

@@ -101,11 +101,11 @@ const DIGIT = 0.636;
 const UPPER = 0.7;
 const OTHER = 0.62;
 
-/** The width of a line of text as DejaVu Sans draws it (bold ~8 % wider). */
+/** The width of a line of text as DejaVu Sans draws it (bold ~15 % wider). */
 export function textWidth(text: string, fontSize: number, bold = false): number {
   let em = 0;
   for (const ch of text) em += EM[ch] ?? (ch >= '0' && ch <= '9' ? DIGIT : ch >= 'A' && ch <= 'Z' ? UPPER : OTHER);
-  return em * fontSize * (bold ? 1.08 : 1);
+  return em * fontSize * (bold ? 1.15 : 1);
 }
 
 type TextItem = { fontSize?: number | string; fontWeight?: string | number; limit?: number | string };

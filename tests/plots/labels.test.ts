@@ -21,6 +21,9 @@ describe('labels and formats', () => {
     expect(fmtMetric('tie_count', 6028)).toBe('6,028');
     expect(fmt(null)).toBe('—');
     expect(metricTitle('score_gap')).toBe('score gap, majority − minority (score units)');
+    // a plug-in's own column: a count only when its name says so
+    expect(metricTitle('deffuant_clusters')).toBe('deffuant clusters (count)');
+    expect(metricTitle('degroot_consensus')).toBe('degroot consensus');
   });
 
   it('widens a flat y-domain to a tenth of the natural range and keeps zero for shares', () => {
