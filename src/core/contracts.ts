@@ -16,6 +16,11 @@
  * Stages of a step, in order (docs/model.md#process-of-one-step): behave → observe → score → publish → sanction → adapt →
  * record. Within a stage, plug-ins run by family (behaviour, observation, regime, safeguard,
  * adaptation) and then in the order the scenario lists them.
+ *
+ * A plug-in can end the run when its own condition holds (consensus, extinction, a fixed point):
+ * its `stop` hook is asked after every step, after `adapt` and before that step's `record`; the
+ * first that answers ends the run there. That step is recorded whatever `record.every`, `finish`
+ * runs, and `Simulation.stopped` (and a run's manifest and summary) say when and why.
  */
 import type { ParamTable, ParamValues } from './params.js';
 import type { World } from './world.js';
@@ -40,6 +45,14 @@ export interface Hooks {
   adapt?(): void;
   /** At recorded steps: extra columns for steps.csv. */
   record?(): Row | void;
+  /**
+   * After each step (the step and day already advanced, before that step's record): return a
+   * reason (a short text, e.g. 'consensus: every agent holds opinion 1') or `true` to end the run
+   * after this step; `false`, `undefined` or '' to go on.
+   *
+   *   stop: () => (world.pop.approval.every((a) => a === 1) ? 'consensus' : false)
+   */
+  stop?(): string | boolean | void;
   /** At the end of the run: extra per-agent columns for agents.csv are taken from registered columns. */
   finish?(): void;
 }

@@ -26,6 +26,16 @@ export interface RecordOptions {
   params?: Record<string, unknown>;
 }
 
+/** Why and when a run ended before its last step (`Simulation.stopped`). */
+export interface StopInfo {
+  /** The step after which the run ended (the last row of the steps table). */
+  step: number;
+  day: number;
+  /** The id of the plug-in whose `stop` hook ended it. */
+  by: string;
+  reason: string;
+}
+
 const STEP_STAGES: Exclude<Stage, 'record'>[] = ['behave', 'observe', 'score', 'publish', 'sanction', 'adapt'];
 
 export class Simulation {
@@ -35,7 +45,10 @@ export class Simulation {
   readonly columns: string[];
   /** Milliseconds the last recorded row took (snapshot and every metric), for benchmarks and profiles. */
   lastRecordMs = 0;
+  /** Set when a plug-in's `stop` hook ended the run (null while it runs or when it ran to the end). */
+  stopped: StopInfo | null = null;
   private initialized = false;
+  private stoppers: Instance[] = [];
   private readonly observeKey: Keyed;
 
   constructor(
@@ -47,6 +60,7 @@ export class Simulation {
     const ordered = [...plugins].sort((a, b) => FAMILIES.indexOf(a.spec.family) - FAMILIES.indexOf(b.spec.family));
     this.observeKey = world.keyed('observation');
     this.instances = ordered.map((p) => ({ ...p, hooks: p.spec.create(world, p.params as never) }));
+    this.stoppers = this.instances.filter((i) => i.hooks.stop);
     this.metricFns = record.metrics.map((m) => m.make());
     const cols = ['step', 'day', 'seed'];
     for (const m of record.metrics) for (const c of m.columns) if (!cols.includes(c)) cols.push(c);
@@ -85,17 +99,33 @@ export class Simulation {
     w.step++;
     w.day += w.daysPerStep;
     w.stats.days += w.daysPerStep;
-    if (w.step % this.record.every === 0) this.recordRow();
+    if (this.stoppers.length && !this.stopped) this.askStop();
+    // a stopped run's last step is recorded whatever record.every
+    if (w.step % this.record.every === 0 || this.stopped?.step === w.step) this.recordRow();
   }
 
-  /** Runs `steps` steps; `onStep` is called after each (for progress bars). */
+  /** Asks the plug-ins' stop hooks (in stage order); the first that answers ends the run. */
+  private askStop(): void {
+    for (const inst of this.stoppers) {
+      const r = inst.hooks.stop!();
+      if (r === true || (typeof r === 'string' && r !== '')) {
+        this.stopped = { step: this.world.step, day: this.world.day, by: inst.spec.id, reason: r === true ? 'its stop condition held' : r };
+        return;
+      }
+    }
+  }
+
+  /**
+   * Runs `steps` steps, or fewer when a plug-in's `stop` hook ends the run (see `stopped`);
+   * `onStep` is called after each (for progress bars).
+   */
   run(steps: number, onStep?: (done: number, total: number) => void): Row[] {
     this.init();
-    for (let s = 0; s < steps; s++) {
+    for (let s = 0; s < steps && !this.stopped; s++) {
       this.step();
       onStep?.(s + 1, steps);
     }
-    if (steps > 0 && this.world.step % this.record.every !== 0) this.recordRow();
+    if (steps > 0 && !this.stopped && this.world.step % this.record.every !== 0) this.recordRow();
     for (const inst of this.instances) inst.hooks.finish?.();
     return this.rows;
   }

@@ -9,6 +9,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs
 import { isAbsolute, relative, resolve } from 'node:path';
 import { UserError } from '../../core/errors.js';
 import type { Row } from '../../core/contracts.js';
+import { writeFileAtomic } from '../../results/atomic.js';
 import { writeNetwork, writeRun } from '../../results/write-run.js';
 import { buildSimulation } from '../../scenario/build.js';
 import { loadScenario } from '../../scenario/load.js';
@@ -86,6 +87,17 @@ export function checkOutputFolder(dir: string, force: boolean): void {
   throw new UserError(`${shown(dir)}: the folder holds${earlier}; add --force to overwrite them, or choose another --out`, dir, '--out');
 }
 
+/**
+ * Adds to a run's manifest when and why a plug-in's stop hook ended it: `stopped: { step, day,
+ * by, reason }` and `stepsRun` (the manifest's `steps` stays the number asked for).
+ */
+function noteStop(manifestFile: string, stop: NonNullable<ReturnType<typeof buildSimulation>['stopped']>): void {
+  const m = JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<string, unknown>;
+  m.stepsRun = stop.step;
+  m.stopped = { ...stop };
+  writeFileAtomic(manifestFile, JSON.stringify(m, null, 2) + '\n');
+}
+
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parse(
     argv,
@@ -134,6 +146,7 @@ export async function run(argv: string[]): Promise<number> {
   let files;
   try {
     files = await writeRun(out, sim, s, started, new Date(), { figure: !values['no-figure'] });
+    if (sim.stopped) noteStop(files.manifest, sim.stopped);
     if (values.gexf) writeNetwork(resolve(out, 'network.gexf'), sim);
   } catch (e) {
     if (fresh) rmSync(out, { recursive: true, force: true });
@@ -141,7 +154,9 @@ export async function run(argv: string[]): Promise<number> {
   }
   if (!values.quiet) {
     const secs = ((Date.now() - started.getTime()) / 1000).toFixed(1);
-    console.log(`scorelab run ${s.name}: ${sim.world.n} agents, ${sim.world.adj.edgeCount} ties, ${s.steps} steps, seed ${s.seed} (${secs} s)`);
+    const stop = sim.stopped;
+    const ran = stop ? `${stop.step} of ${s.steps} steps (stopped after step ${stop.step}, day ${stop.day}, by ${stop.by}: ${stop.reason})` : `${s.steps} steps`;
+    console.log(`scorelab run ${s.name}: ${sim.world.n} agents, ${sim.world.adj.edgeCount} ties, ${ran}, seed ${s.seed} (${secs} s)`);
     console.log(summary(sim.rows, sim.columns));
     console.log(`\nresults in ${files.dir}/ (steps.csv, agents.csv, steps.arrow, agents.arrow, ${values['no-figure'] ? '' : 'figure.png, '}manifest.json)`);
   }
