@@ -33,9 +33,10 @@ export function unknownOption(e: unknown, options: Options): string | null {
   if ((e as { code?: string }).code !== 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return null;
   const flag = (e as Error).message.match(/Unknown option '([^']+)'/)?.[1];
   if (!flag) return null;
-  const names = Object.entries(options).flatMap(([k, o]) => [`--${k}`, ...(o.short ? [`-${o.short}`] : [])]);
-  const near = didYouMean(flag, names).match(/'([^']+)'/)?.[1];
-  return `unknown option '${flag}'${near ? `; did you mean '${near}'?` : ` (accepted: ${names.filter((n) => n.startsWith('--')).join(', ')})`}`;
+  const names = Object.keys(options).map((k) => `--${k}`);
+  // a one-letter flag is close to every other one-letter flag: suggest only for long ones
+  const near = flag.startsWith('--') ? didYouMean(flag, names).match(/'([^']+)'/)?.[1] : undefined;
+  return `unknown option '${flag}'${near ? `; did you mean '${near}'?` : ` (accepted: ${names.join(', ')})`}`;
 }
 
 export function intFlag(name: string, v: string | undefined, min = 0): number | undefined {

@@ -21,6 +21,12 @@ describe('unknown option', () => {
     expect(r.stderr.split('\n')[0]).toBe(line);
   });
 
+  it('a one-letter flag gets the list, not a guess', async () => {
+    const r = await runMain(['describe', 'default', '-x']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')[0]).toBe("scorelab describe: unknown option '-x' (accepted: --help, --json, --odd, --set, --plugin, --agents)");
+  });
+
   it('a flag close to none lists the accepted ones instead', async () => {
     const r = await runMain(['describe', 'default', '--zzzzzzzzzz']);
     expect(r.code).toBe(2);
