@@ -159,6 +159,13 @@ function evenTitles(panels: Panel[]): Panel[] {
   });
 }
 
+/** A parameter's axis or legend title: "words (unit)", or the words and the unit on two lines when long. */
+function paramTitle(path: string, max: number): string | string[] {
+  const p = paramLabel(path);
+  if (p.title.length <= max) return p.title;
+  return p.unit ? [...[wrapText(p.short, max)].flat(), `(${p.unit})`] : wrapText(p.title, max);
+}
+
 /** A legend title for points told apart by `keys`: their words when one or two, else 'design point'. */
 function legendTitle(keys: string[]): string | string[] {
   if (!keys.length) return '';
@@ -259,7 +266,7 @@ function timeseries(f: SweepFolder, fig: Extract<FigureSpec, { kind: 'timeseries
     colorKey === undefined
       ? { value: OKABE_ITO[0] }
       : fig.color
-        ? { field: 'color', type: 'ordinal', title: wrapText(paramLabel(fig.color).title, 30), scale: colorScale(f, fig.color) }
+        ? { field: 'color', type: 'ordinal', title: paramTitle(fig.color, 30), scale: colorScale(f, fig.color) }
         : { field: 'color', type: 'nominal', title: legendTitle(seriesKeys), scale: { range: OKABE_ITO } };
   const lineColor = 'field' in color ? { ...color, legend: { symbolType: 'stroke', symbolStrokeWidth: 2.5, symbolOpacity: 1 } } : color;
   const x = { field: 'day', type: 'quantitative', title: 'day', scale: { domain: dayDomain, nice: false }, axis: { format: ',~f', tickCount: 6 } };
@@ -348,16 +355,16 @@ function dose(f: SweepFolder, fig: Extract<FigureSpec, { kind: 'dose' | 'box' }>
     ? {
         field: 'x',
         type: 'quantitative',
-        title: wrapText(px.title, 56),
+        title: paramTitle(fig.x, 56),
         axis: { format: ',~r', ...(xLevels.length <= 10 ? { values: xLevels } : { tickCount: 6 }), labelOverlap: true, grid: false },
         scale: xSpan[0] === xSpan[1] ? { zero: false } : { domain: xSpan, nice: false, zero: false, padding: 14 },
       }
-    : { field: 'x', type: 'ordinal', title: wrapText(px.title, 56), sort: levels(f, fig.x).texts };
+    : { field: 'x', type: 'ordinal', title: paramTitle(fig.x, 56), sort: levels(f, fig.x).texts };
   const colors = [...new Set(values.map((v) => v.color))];
   // a sampled design (LHS, Sobol): every point its own series; a legend of them says nothing
   const scattered = !fig.color && others.length > 0 && colors.length > OKABE_ITO.length;
   const color = fig.color
-    ? { field: 'color', type: 'ordinal', title: wrapText(paramLabel(fig.color).title, 30), scale: colorScale(f, fig.color) }
+    ? { field: 'color', type: 'ordinal', title: paramTitle(fig.color, 30), scale: colorScale(f, fig.color) }
     : others.length && !scattered
       ? { field: 'color', type: 'nominal', title: legendTitle(others), scale: { range: OKABE_ITO } }
       : { value: OKABE_ITO[0] };
@@ -430,8 +437,8 @@ function heatmap(f: SweepFolder, fig: Extract<FigureSpec, { kind: 'heatmap' }>):
     width: { step: 64 },
     height: { step: 40 },
     encoding: {
-      x: { field: 'x', type: 'ordinal', title: wrapText(paramLabel(fig.x).title, 50), sort: levels(f, fig.x).texts, axis: { labelAngle: 0 } },
-      y: { field: 'y', type: 'ordinal', title: wrapText(paramLabel(fig.y).title, 30), sort: [...levels(f, fig.y).texts].reverse() },
+      x: { field: 'x', type: 'ordinal', title: paramTitle(fig.x, 50), sort: levels(f, fig.x).texts, axis: { labelAngle: 0 } },
+      y: { field: 'y', type: 'ordinal', title: paramTitle(fig.y, 30), sort: [...levels(f, fig.y).texts].reverse() },
     },
     layer: [
       { mark: 'rect', encoding: { color: { field: 'mean', type: 'quantitative', title: titleLines(fig.metric), scale: { scheme: 'viridis', domain, nice: false }, legend: { format: metricAxisFormat(fig.metric) } } } },
@@ -488,7 +495,7 @@ function multiples(f: SweepFolder, fig: Extract<FigureSpec, { kind: 'multiples' 
       notes.push(`${metricLabel(metric).label}: no values (the metric does not apply here), so no panel`);
       continue;
     }
-    used.push(...rows);
+    used.push(...rows.filter((r) => num(r.mean) !== null));
     const xs = values.flatMap((v) => [v.mean, v.lo, v.hi]).filter((x): x is number => x !== null);
     const domain = yDomain(metric, xs, 'shares');
     if (domain && domain[0] > 0) notFromZero.push(metricLabel(metric).label);
@@ -541,12 +548,15 @@ function multiples(f: SweepFolder, fig: Extract<FigureSpec, { kind: 'multiples' 
   const spec = built.length === 1
     ? top(fig, `Outcomes by ${paramLabel(fig.by).short}`, panels[0]!)
     : top(fig, `Outcomes by ${paramLabel(fig.by).short}`, { concat: panels, columns, spacing: { row: 18, column: 24 }, align: 'none', resolve: { scale: { color: 'shared', y: 'shared' }, legend: { color: 'shared' } } });
-  const rule = controls.size ? ` The dashed line marks ${control?.label ?? 'the control'} (the row marked control), so a difference from it reads as a distance from the line.` : '';
+  const empty = built.filter((b) => new Set(b.values.map((v) => v.by)).size < cats.length).map((b) => metricLabel(b.metric).label);
+  const gaps = empty.length ? ` A row without a dot in ${empty.join(', ')}: the metric has no value at that point (it does not apply there, e.g. no score or no listing to measure).` : '';
+  const ruled = built.filter((b) => b.values.some((v) => v.control)).length;
+  const rule = ruled ? ` The dashed line marks ${control?.label ?? 'the control'} (the row marked control), so a difference from it reads as a distance from the line${ruled < built.length ? ' (where the control has a value)' : ''}. The intervals here are of each level; differences paired replicate by replicate with the control are narrower (effects.csv and the effects figure).` : '';
   const cut = notFromZero.length ? ` The axes of ${notFromZero.join(', ')} do not start at 0 (they span the values shown, so differences between rows are visible); shares start at 0.` : '';
   return {
     spec,
     caption:
-      (fig.caption ? `${fig.caption} ` : `Each panel one outcome at ${when}: mean over ${nRange(used)} per design point (dots) with the 95 % t-interval of the mean (lines), from points.csv, in design order.`) + rule + cut,
+      (fig.caption ? `${fig.caption} ` : `Each panel one outcome at ${when}: mean over ${nRange(used)} per design point (dots) with the 95 % t-interval of the mean (lines), from points.csv, in design order.`) + rule + cut + gaps,
     notes,
   };
 }
