@@ -356,7 +356,9 @@ function dose(f: SweepFolder, fig: Extract<FigureSpec, { kind: 'dose' | 'box' }>
         field: 'x',
         type: 'quantitative',
         title: paramTitle(fig.x, 56),
-        axis: { format: ',~r', ...(xLevels.length <= 10 ? { values: xLevels } : { tickCount: 6 }), labelOverlap: true, grid: false },
+        // ticks at the design's levels carry their own precision: a format without one would let
+        // vega round to the tick step (0.15 was written "0.1" on an axis of 0, 0.05, 0.15, 0.3)
+        axis: xLevels.length <= 10 ? { format: ',.4~r', values: xLevels, labelOverlap: true, grid: false } : { format: ',~r', tickCount: 6, labelOverlap: true, grid: false },
         scale: xSpan[0] === xSpan[1] ? { zero: false } : { domain: xSpan, nice: false, zero: false, padding: 14 },
       }
     : { field: 'x', type: 'ordinal', title: paramTitle(fig.x, 56), sort: levels(f, fig.x).texts };

@@ -87,6 +87,9 @@ describe('scorelab plot', () => {
     }
     // the legend once (the colour is shared), drawn from the lines
     expect(svgText(series.files[1]!).filter((t) => t === paramLabel(c).title)).toHaveLength(1);
+    // dose: ticks at the design's levels, with a precision of their own (not the tick step's)
+    const dspec = JSON.parse(readFileSync(r.figures.find((f) => f.id === 'dose')!.files[0]!, 'utf8'));
+    expect(dspec.layer[0].encoding.x.axis).toMatchObject({ values: [0, 0.3], format: ',.4~r' });
     // effects: every panel lists the same treatments, named only in the first column
     const espec = JSON.parse(readFileSync(r.figures.find((f) => f.id === 'effects')!.files[0]!, 'utf8'));
     const domains = espec.concat.map((p: { layer: { encoding: { y?: { scale: { domain: string[] } } } }[] }) => JSON.stringify(p.layer[2]!.encoding.y!.scale.domain));
