@@ -2,11 +2,19 @@
  * The figures an experiment declares (`figures:` in its file, FigureSpec in
  * src/experiment/define.ts), built as vega-lite specs from a sweep's results folder.
  *
- *   timeseries   points.csv: mean and 95 % band per point over the days of the run
- *   dose         points.csv: mean and 95 % interval at one step against a numeric factor
- *   heatmap      points.csv: mean at one step over two factors
- *   multiples    points.csv: one panel per metric, one bar (or dot) per value of a factor
- *   effects      effects.csv: each treatment's paired difference from its control (forest plot)
+ *   timeseries   points.csv: mean and 95 % band per point over the days of the run; one row per
+ *                metric with the facets as columns (or up to three metrics in a row), the x axis
+ *                ending on the last recorded day, bands fainter the more series share a panel
+ *   dose         points.csv: mean and 95 % interval at one step against a numeric factor, ticks at
+ *                the design's levels, a few series set slightly apart; a sampled design (every
+ *                point its own series) as a cloud without a legend of points
+ *   heatmap      points.csv: mean at one step over two factors; the colour scale spans at least a
+ *                tenth of the metric's natural range
+ *   multiples    points.csv: one panel per metric in a grid (2–3 columns), a dot and interval per
+ *                value of a factor down the y axis in design order, the control's value as a
+ *                dashed rule; axes of non-share metrics span the values (not from 0), and say so
+ *   effects      effects.csv: each treatment's paired difference from its control (forest plot),
+ *                one panel per metric in a grid, the treatments named once per row
  *   distribution re-run of replicate 0 (./agents.ts): an agent column by group, start and end
  *   network      re-run of replicate 0: the ties among a deterministic sample of agents, start
  *                and end, laid out with ForceAtlas2 (graphology), coloured by score, group or
