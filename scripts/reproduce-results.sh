@@ -5,8 +5,9 @@
 #   scripts/reproduce-results.sh                      # all experiments
 #   scripts/reproduce-results.sh chilling-speech …   # some of them
 #
-# Each folder is deleted and rebuilt; the run records (runs/) are left out of the committed folder, since steps.csv
-# and runs.csv hold the same values (scorelab verify compares a re-run against them).
+# Each folder is deleted and rebuilt. Left out of the committed folder: the run records (runs/), since steps.csv and
+# runs.csv hold the same values (scorelab verify compares a re-run against them), and the Arrow copies (*.arrow), since
+# the Parquet files hold the same tables with the same declared schema. A plain `scorelab sweep` writes all of them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ALL=(surveillance-discrimination friend-effect-polarization joint-punishment-stratification due-process-reforms
@@ -21,6 +22,6 @@ for n in "${names[@]}"; do
   start=$(date +%s%N)
   node bin/scorelab.js sweep "experiments/$n.ts" --out "results/$n" --quiet
   end=$(date +%s%N)
-  rm -rf "results/$n/runs" "results/$n/sweep.lock"
+  rm -rf "results/$n/runs" "results/$n/sweep.lock" "results/$n"/*.arrow
   printf '%-36s %6d ms\n' "$n" $(( (end - start) / 1000000 ))
 done

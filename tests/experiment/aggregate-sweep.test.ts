@@ -95,7 +95,7 @@ describe('aggregates of a sweep', () => {
     expect(man.control).toEqual({ set: { 'regimes.friend-cleanup.c': 0 }, label: 'no cleanup' });
     expect(man.aggregates.effects).toMatchObject({ pairs: 1, replicatePairs: 3, unpaired: 1, unpairedPoints: [2], controlPoints: [0] });
     expect(man.aggregates.formulas.interval).toMatch(/t\(0\.975, n − 1\)/);
-    expect(man.figures).toEqual({ specs: [] });
+    expect(man.figures).toMatchObject({ declared: [], specs: [] });
     for (const f of ['points', 'effects', 'runs', 'steps']) {
       expect(man.runs.files).toEqual(expect.arrayContaining([`${f}.csv`, `${f}.arrow`, `${f}.parquet`]));
     }
