@@ -15,7 +15,7 @@ import { makeRng } from '../core/rng.js';
 import { UserError } from '../core/errors.js';
 import { executeRun } from '../experiment/execute.js';
 import { loadExperiment } from '../experiment/load.js';
-import { makePlan, shardRuns, type Plan, type PlannedRun } from '../experiment/plan.js';
+import { makePlan, overridesOf, shardRuns, type Plan, type PlannedRun } from '../experiment/plan.js';
 import { compareRun, describeComparison, type Comparison } from '../plots/reproduce.js';
 import { experimentFileOf, openSweep } from '../plots/sweep-data.js';
 
@@ -64,7 +64,7 @@ export async function verifySweep(dir: string, opts: VerifyOptions = {}): Promis
   const file = experimentFileOf(old, opts.experiment);
   const exp = await loadExperiment(file);
   const s = old.settings;
-  const fresh = await makePlan(exp, { replicates: s.replicates, steps: s.steps ?? undefined, agents: s.agents ?? undefined }, old.shard);
+  const fresh = await makePlan(exp, overridesOf(s), old.shard);
   if (fresh.experiment.id !== old.experiment.id) {
     throw new UserError(`${f.dir}: holds experiment '${old.experiment.id}', but ${file} defines '${fresh.experiment.id}'`, file, 'id');
   }

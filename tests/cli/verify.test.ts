@@ -74,4 +74,14 @@ describe('scorelab verify', () => {
     expect(cli(['verify', dir, '--sample', '0']).stderr).toMatch(/--sample: expected an integer ≥ 1, found "0"/);
     expect(cli(['verify', '--help']).stdout).toMatch(/^Usage: scorelab verify/);
   }, 60_000);
+
+  it('reproduces a sweep made with --set (the held values are part of its plan)', () => {
+    const out = join(tmp(), 'set');
+    const TINY = 'tests/fixtures/experiments/tiny.ts';
+    const r = cli(['sweep', TINY, '--agents', '60', '--steps', '5', '--replicates', '1', '--workers', '1', '--no-render', '--set', 'graph.meanDegree=4', '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    const v = cli(['verify', out, '--all']);
+    expect(v.code, v.stderr).toBe(0);
+    expect(v.stdout).toMatch(/reproduce byte for byte/);
+  }, 60_000);
 });
