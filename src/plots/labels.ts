@@ -34,7 +34,7 @@ const corr = (label: string, unit = 'correlation'): MetricLabel => ({ label, uni
 const unitIndex = (label: string, unit = 'index, 0–1'): MetricLabel => ({ label, unit, kind: 'index', range: [0, 1] });
 const approval = (who: string): MetricLabel => ({ label: `approval of the system, ${who}`, unit: 'mean, 0–1', kind: 'index', range: [0, 1] });
 
-/** One entry per canonical metric column (METRICS.md names). */
+/** One entry per canonical metric column (docs/metrics.md names). */
 export const METRIC_LABELS: Record<string, MetricLabel> = {
   mean_score: { label: 'mean score', unit: 'score units', kind: 'level' },
   score_assortativity: corr('score assortativity', 'Pearson r over ties'),
