@@ -64,3 +64,107 @@ export async function runScenario(ref: string | Record<string, unknown>, opts: L
   sim.run(loaded.scenario.steps);
   return { rows: sim.rows, columns: sim.columns, world: sim.world, scenario: loaded.scenario, simulation: sim };
 }
+
+// --- a tiny-world test driver for plug-ins --------------------------------------------------
+import type { AnyPlugin, Hooks, Row } from './core/contracts.js';
+import { Adjacency as TinyAdjacency } from './core/adjacency.js';
+import { defaults as paramDefaults } from './core/params.js';
+import type { RecordBuffer as TinyRecords } from './core/events.js';
+import { World as TinyWorldClass } from './core/world.js';
+
+/** Options of `tinyWorld`. */
+export interface TinyWorldOptions {
+  /** Number of agents (ids 0 … agents − 1). */
+  agents: number;
+  /** Ties as pairs of agent ids, e.g. `[[0, 1], [1, 2]]` (undirected). Default: none. */
+  ties?: [number, number][];
+  /** Seed of the world's random streams. Default 1. */
+  seed?: number;
+  /** Days per step. Default 1. */
+  daysPerStep?: number;
+  /** Parameters of the plug-in under test, over its defaults. */
+  params?: Record<string, unknown>;
+  /** Called on the world before the plug-in is created: set wealth, income, group, policies … */
+  setup?(world: TinyWorldClass): void;
+}
+
+/** What `tinyWorld` returns: the world, the plug-in's hooks, and the step and record of the core. */
+export interface TinyWorld {
+  world: TinyWorldClass;
+  hooks: Hooks;
+  /**
+   * One step as the simulation runs it (src/core/simulation.ts), except that no behaviour model
+   * acts and the core observes nothing: `push` adds this step's records by hand, e.g.
+   * `(r) => r.push(0, DOMAIN_INDEX.finance, ACT_VIOLATION)` (agent 0 was seen defaulting).
+   * Stages: behave → (your records) → observe → score → publish → sanction → adapt; then the
+   * step and day advance.
+   */
+  step(push?: (records: TinyRecords) => void): void;
+  /** The plug-in's `record()` row, as the simulation asks it (ground truth readable, columns checked). */
+  record(): Row;
+}
+
+/**
+ * A test driver for exact tests of one plug-in on a tiny hand-made world (no population model,
+ * no graph model, no scenario): makes a world of `agents` agents with the given ties, creates the
+ * plug-in with its default parameters (over them `params`), runs its `init`, and returns the
+ * step and record of the core.
+ *
+ *   import { tinyWorld, DOMAIN_INDEX, ACT_VIOLATION } from 'scorelab';
+ *   const t = tinyWorld(myRegime, { agents: 3, ties: [[0, 1]], params: { threshold: 50 } });
+ *   t.step((r) => r.push(0, DOMAIN_INDEX.finance, ACT_VIOLATION));
+ *   expect(t.world.pop.column('score_mine')[0]).toBe(90);
+ *
+ * Columns of the population start at 0 (wealth, income, group …); set what the plug-in reads in
+ * `setup`. A `record()` key the plug-in did not declare in `columns` is an error here.
+ */
+export function tinyWorld(plugin: AnyPlugin, opts: TinyWorldOptions): TinyWorld {
+  const { agents, ties = [], seed = 1, daysPerStep = 1 } = opts;
+  const world = new TinyWorldClass(agents, seed, daysPerStep);
+  world.adj = TinyAdjacency.fromEdges(agents, ties.map((t) => t[0]), ties.map((t) => t[1]));
+  opts.setup?.(world);
+  const params = { ...paramDefaults(plugin.params), ...(opts.params ?? {}) };
+  for (const k of Object.keys(opts.params ?? {})) {
+    if (!Object.hasOwn(plugin.params, k)) throw new Error(`tinyWorld: '${plugin.id}' has no parameter '${k}' (it has ${Object.keys(plugin.params).join(', ') || 'none'})`);
+  }
+  const hooks = plugin.create(world, params);
+  world.experience.start(world.lostOpportunity);
+  hooks.init?.();
+  return {
+    world,
+    hooks,
+    step(push) {
+      world.acts.clear();
+      world.records.clear();
+      world.records.day = world.day;
+      world.experience.clear();
+      world.benefit.fill(0);
+      world.benefitEligible.fill(0);
+      hooks.behave?.();
+      push?.(world.records);
+      hooks.observe?.();
+      hooks.score?.();
+      world.lists.settle(world.day);
+      hooks.publish?.();
+      world.incomeMult.fill(1);
+      hooks.sanction?.();
+      world.experience.settle(world.incomeMult, world.lostOpportunity, world.daysPerStep);
+      world.experience.beginAdapt();
+      hooks.adapt?.();
+      world.step++;
+      world.day += world.daysPerStep;
+    },
+    record() {
+      world.cases.open = true;
+      try {
+        const row = hooks.record?.() ?? {};
+        for (const k of Object.keys(row)) {
+          if (!(plugin.columns ?? []).includes(k)) throw new Error(`tinyWorld: '${plugin.id}' record() returned '${k}', which is not declared in its columns: [${(plugin.columns ?? []).join(', ')}]`);
+        }
+        return row;
+      } finally {
+        world.cases.open = false;
+      }
+    },
+  };
+}

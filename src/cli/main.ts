@@ -5,6 +5,7 @@
 import { UserError } from '../core/errors.js';
 import { environmentMessage } from './args.js';
 import { describe } from './commands/describe.js';
+import { init } from './commands/init.js';
 import { list } from './commands/list.js';
 import { merge } from './commands/merge.js';
 import { plot } from './commands/plot.js';
@@ -26,6 +27,7 @@ export const COMMANDS: Record<string, Command> = {
   plot: { summary: "draw an experiment's declared figures from its results folder (SVG, PNG, vega-lite spec)", run: plot },
   report: { summary: 'write one self-contained HTML report of a results folder', run: report },
   verify: { summary: "re-run a sample of a sweep's runs and check they reproduce byte for byte", run: verify },
+  init: { summary: 'write a ready project of your own (regime, scenario, experiment, test) into a new folder', run: init },
 };
 
 export function registerCommand(name: string, cmd: Command): void {
