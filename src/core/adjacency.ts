@@ -25,6 +25,10 @@ export interface AdjacencyView {
   readonly targets: Int32Array;
   readonly layer: Uint8Array;
   readonly edgeCount: number;
+  /** Ties added by `addEdge` since the adjacency was built (a layer change of a kept tie is not counted). */
+  readonly tiesAdded: number;
+  /** Ties dropped by `removeEdge` (or `setLayer(…, 0)`) since the adjacency was built. */
+  readonly tiesRemoved: number;
 }
 
 export class Adjacency implements AdjacencyView {
@@ -34,6 +38,10 @@ export class Adjacency implements AdjacencyView {
   targets: Int32Array;
   layer: Uint8Array;
   edgeCount = 0;
+  /** Ties added since the adjacency was built (the ties of `fromEdges` are the build, not counted). Metrics read the change between two records. */
+  tiesAdded = 0;
+  /** Ties dropped since the adjacency was built. */
+  tiesRemoved = 0;
   /** Slots in use up to this index (including dead space of moved blocks). */
   private used = 0;
   private dead = 0;
@@ -80,6 +88,7 @@ export class Adjacency implements AdjacencyView {
     for (let e = 0; e < src.length; e++) {
       a.addEdge(src[e]!, dst[e]!, layer ? layer[e]! : LAYER_BOTH);
     }
+    a.tiesAdded = 0; // the build is not turnover
     return a;
   }
 
@@ -107,6 +116,7 @@ export class Adjacency implements AdjacencyView {
     this.push(i, j, layer);
     this.push(j, i, layer);
     this.edgeCount++;
+    this.tiesAdded++;
     return true;
   }
 
@@ -117,6 +127,7 @@ export class Adjacency implements AdjacencyView {
     this.pop(i, k);
     this.pop(j, this.slotOf(j, i));
     this.edgeCount--;
+    this.tiesRemoved++;
     return true;
   }
 

@@ -37,10 +37,13 @@ import { scoreAssortativity } from './score-assortativity.js';
 import { scoreBimodality } from './score-bimodality.js';
 import { scoreEstebanRay } from './score-esteban-ray.js';
 import { scoreGap } from './score-gap.js';
+import { scoreSd } from './score-sd.js';
 import { shorrocksMobility } from './shorrocks-mobility.js';
 import { stratumModularity } from './stratum-modularity.js';
 import { theilWealth } from './theil-wealth.js';
 import { tieCount } from './tie-count.js';
+import { tiesDropped } from './ties-dropped.js';
+import { tiesMade } from './ties-made.js';
 import { violationRate } from './violation-rate.js';
 import { wrongfulListedShare } from './wrongful-listed-share.js';
 import { wrongfulRecordRateRatio } from './wrongful-record-rate-ratio.js';
@@ -48,6 +51,7 @@ import { wrongfulRecordRateRatio } from './wrongful-record-rate-ratio.js';
 export const METRICS: MetricSpec[] = [
   // score
   meanScore,
+  scoreSd,
   // polarization and segregation of the network
   scoreAssortativity,
   stratumModularity,
@@ -84,6 +88,8 @@ export const METRICS: MetricSpec[] = [
   dataPointsPerAgent,
   tieCount,
   meanDegree,
+  tiesDropped,
+  tiesMade,
 ];
 
 /** Metrics recorded when a scenario does not list any. */

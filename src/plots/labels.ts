@@ -37,6 +37,7 @@ const approval = (who: string): MetricLabel => ({ label: `approval of the system
 /** One entry per canonical metric column (docs/metrics.md names). */
 export const METRIC_LABELS: Record<string, MetricLabel> = {
   mean_score: { label: 'mean score', unit: 'score units', kind: 'level' },
+  score_sd: { label: 'standard deviation of scores', unit: 'score units', kind: 'level' },
   score_assortativity: corr('score assortativity', 'Pearson r over ties'),
   stratum_modularity: { label: 'modularity of score quintiles', unit: 'Newman Q', kind: 'index', range: [-0.5, 1] },
   cross_stratum_tie_share: tieShare('ties across score quintiles'),
@@ -80,6 +81,8 @@ export const METRIC_LABELS: Record<string, MetricLabel> = {
   data_points_per_agent: { label: 'data items used', unit: 'per agent per step', kind: 'rate' },
   tie_count: { label: 'ties', unit: 'count', kind: 'count' },
   mean_degree: { label: 'mean degree', unit: 'ties per agent', kind: 'count' },
+  ties_dropped: { label: 'ties dropped since the previous record', unit: 'count', kind: 'count' },
+  ties_made: { label: 'ties made since the previous record', unit: 'count', kind: 'count' },
 };
 
 /** The label of a step-table column: the table's, or one made from a plug-in column's name. */

@@ -10,13 +10,13 @@ import { describe, expect, it } from 'vitest';
 import { cli, readCsv, tmp } from '../helpers.js';
 
 const CANONICAL = [
-  'score_assortativity', 'stratum_modularity', 'cross_stratum_tie_share', 'group_assortativity', 'group_ei_index',
+  'score_sd', 'score_assortativity', 'stratum_modularity', 'cross_stratum_tie_share', 'group_assortativity', 'group_ei_index',
   'group_freeman_segregation', 'score_bimodality', 'score_esteban_ray', 'components', 'largest_component_share',
   'listed_rate_ratio', 'wrongful_record_rate_ratio', 'benefit_disparate_impact', 'score_gap', 'equalized_odds_gap',
   'gini_wealth', 'gini_score', 'theil_wealth', 'theil_wealth_between', 'shorrocks_mobility', 'bottom_persistence',
   'household_spillover', 'listed_share', 'redlisted_share', 'wrongful_listed_share', 'listed_without_notice_share',
   'mean_days_to_delist', 'violation_rate', 'default_rate', 'dissent_rate', 'approval_mean', 'data_points_per_agent',
-  'tie_count', 'mean_degree',
+  'tie_count', 'mean_degree', 'ties_dropped', 'ties_made',
 ];
 const MECHANISMS = ['cleanup', 'self-censorship', 'gaming', 'opt-in', 'appealing', 'approval'];
 
@@ -55,7 +55,7 @@ describe('issue 5 done-when', () => {
     for (const c of CANONICAL) expect(header, c).toContain(c);
     for (const c of ['cleanup_dropped', 'censor_mean', 'gaming_mult_mean', 'optin_share', 'appeal_intent_share']) expect(header).toContain(c);
     const last = rows[rows.length - 1]!;
-    for (const c of ['score_assortativity', 'stratum_modularity', 'cross_stratum_tie_share', 'approval_mean', 'tie_count', 'optin_share']) {
+    for (const c of ['score_sd', 'score_assortativity', 'stratum_modularity', 'cross_stratum_tie_share', 'approval_mean', 'tie_count', 'ties_dropped', 'ties_made', 'optin_share']) {
       expect(last[c], c).not.toBe('');
     }
   });

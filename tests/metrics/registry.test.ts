@@ -16,7 +16,7 @@ const caseOf = (mistaken: boolean): number => testCases.make(0, 0, mistaken);
 const withCases = (l: ListState): ListState => ((l.cases = testCases), l);
 
 const CANONICAL = [
-  'mean_score', 'score_assortativity', 'stratum_modularity', 'cross_stratum_tie_share',
+  'mean_score', 'score_sd', 'score_assortativity', 'stratum_modularity', 'cross_stratum_tie_share',
   'cross_stratum_tie_share_online', 'cross_stratum_tie_share_offline', 'group_assortativity',
   'group_ei_index', 'group_freeman_segregation', 'score_bimodality', 'score_esteban_ray', 'components',
   'largest_component_share', 'listed_rate_ratio', 'wrongful_record_rate_ratio', 'benefit_disparate_impact',
@@ -25,7 +25,7 @@ const CANONICAL = [
   'wrongful_listed_share', 'listed_without_notice_share', 'mean_days_to_delist', 'violation_rate',
   'default_rate', 'dissent_rate', 'approval_mean', 'approval_mean_minority', 'approval_mean_majority',
   'approval_q1', 'approval_q2', 'approval_q3', 'approval_q4', 'approval_q5', 'data_points_per_agent',
-  'tie_count', 'mean_degree',
+  'tie_count', 'mean_degree', 'ties_dropped', 'ties_made',
 ];
 
 function runAll(snap: Snapshot): Record<string, number | null> {
@@ -61,6 +61,8 @@ describe('registry', () => {
     const applies: Record<string, number> = {
       tie_count: 0,
       mean_degree: 0,
+      ties_dropped: 0,
+      ties_made: 0,
       components: 5,
       largest_component_share: 0.2,
       gini_wealth: 0,
@@ -80,7 +82,7 @@ describe('registry', () => {
       fakeSnap({ n: 4, edges: [[0, 1], [1, 2], [2, 3]], group: [0, 0, 1, 1], wealth: [1, 2, 3, 4], blackLists: [l] }),
     );
     for (const c of [
-      'mean_score', 'score_assortativity', 'stratum_modularity', 'cross_stratum_tie_share',
+      'mean_score', 'score_sd', 'score_assortativity', 'stratum_modularity', 'cross_stratum_tie_share',
       'cross_stratum_tie_share_online', 'cross_stratum_tie_share_offline', 'score_bimodality',
       'score_esteban_ray', 'score_gap', 'gini_score',
     ])
