@@ -7,6 +7,10 @@
  * persistence) keeps that history inside the closure `make()` returns, so each run has its own.
  * A metric that does not apply (no groups, no lists, no score) returns null, written as an empty
  * cell — never 0. Add one: a file in src/metrics/ and a line in src/metrics/index.ts.
+ *
+ * A metric that reads the shared pass over the tie ends (src/metrics/tie-pass.ts) declares the parts
+ * it reads in `needs`, and asks the pass for those: the pass computes only the parts the recorded
+ * metrics asked for (no score sort into quintiles, no group counts unless a metric needs them).
  */
 import type { AdjacencyView } from './adjacency.js';
 import type { Row } from './contracts.js';
@@ -39,6 +43,14 @@ export interface Snapshot {
   readonly metricParams: Readonly<Record<string, unknown>>;
 }
 
+/**
+ * Parts of the shared pass over the tie ends (src/metrics/tie-pass.ts):
+ * - `score-ties`: the sums of Newman's scalar assortativity of the primary score;
+ * - `strata`: score quintiles (a sort of the scores) and the tie ends inside them, by layer;
+ * - `groups`: the group mixing matrix (a count of the group sizes).
+ */
+export type TieNeed = 'score-ties' | 'strata' | 'groups';
+
 export interface MetricSpec {
   /** Id used in a scenario's `metrics:` list (usually the first column's name). */
   id: string;
@@ -47,6 +59,8 @@ export interface MetricSpec {
   /** Formula in words. */
   doc: string;
   reference?: string;
+  /** Parts of the shared tie pass the metric reads (none when absent). */
+  needs?: readonly TieNeed[];
   make(): (snap: Snapshot) => Row;
 }
 

@@ -10,16 +10,19 @@
  * No published reference: a plain count (docs/metrics.md).
  */
 import { LAYER_OFFLINE, LAYER_ONLINE } from '../core/adjacency.js';
-import type { MetricSpec } from '../core/snapshot.js';
+import type { MetricSpec, TieNeed } from '../core/snapshot.js';
 import { crossShareOf } from './strata.js';
 import { snapshotTiePass } from './tie-pass.js';
+
+const needs: TieNeed[] = ['strata'];
 
 export const crossStratumTieShare: MetricSpec = {
   id: 'cross_stratum_tie_share',
   columns: ['cross_stratum_tie_share', 'cross_stratum_tie_share_online', 'cross_stratum_tie_share_offline'],
   doc: 'Share of ties joining agents in different score quintiles; also among online ties (layer bit 2) and offline ties (layer bit 1).',
+  needs,
   make: () => (s) => {
-    const p = s.score ? snapshotTiePass(s) : null;
+    const p = s.score ? snapshotTiePass(s, needs) : null;
     return {
       cross_stratum_tie_share: p && crossShareOf(p, 0),
       cross_stratum_tie_share_online: p && crossShareOf(p, LAYER_ONLINE),

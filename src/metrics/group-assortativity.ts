@@ -16,6 +16,7 @@ export const groupAssortativity: MetricSpec = {
   columns: ['group_assortativity'],
   doc: "Newman's categorical assortativity r = (Σ e_gg − Σ a_g b_g)/(1 − Σ a_g b_g) of the group mixing matrix.",
   reference: 'Newman, Phys. Rev. E 67:026126 (2003)',
+  needs: ['groups'], // the mixing matrix of the tie pass (groupMatrix)
   make: () => (s) => {
     const m = groupMatrix(s);
     return { group_assortativity: m ? categoricalAssortativity(m) : null };

@@ -16,6 +16,7 @@ export const groupEiIndex: MetricSpec = {
   columns: ['group_ei_index'],
   doc: 'Krackhardt–Stern E-I index (E − I)/(E + I) of ties between (E) and inside (I) groups; −1 when all ties are inside groups.',
   reference: 'Krackhardt & Stern, Social Psychology Quarterly 51:123 (1988)',
+  needs: ['groups'], // the mixing matrix of the tie pass (groupMatrix)
   make: () => (s) => {
     const m = groupMatrix(s);
     return { group_ei_index: m ? eiIndex(m) : null };

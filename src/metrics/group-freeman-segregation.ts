@@ -20,6 +20,7 @@ export const groupFreemanSegregation: MetricSpec = {
   columns: ['group_freeman_segregation'],
   doc: "Freeman's S = (E[c] − c)/E[c]: c cross-group ties, E[c] = ties × (N² − Σ N_g²)/(N(N − 1)).",
   reference: 'Freeman, "Segregation in social networks", Sociological Methods & Research 6:411 (1978)',
+  needs: ['groups'], // the mixing matrix of the tie pass (groupMatrix)
   make: () => (s) => {
     const m = groupMatrix(s);
     if (!m) return { group_freeman_segregation: null };

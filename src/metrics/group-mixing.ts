@@ -101,5 +101,5 @@ export function freemanSegregation(ties: number, crossTies: number, sizes: reado
 /** The group mixing matrix of a snapshot (memo key `group.mixing`); null with fewer than two groups present or without ties. */
 export function groupMatrix(s: Snapshot): number[][] | null {
   if (groupsPresent(s) < 2 || s.adj.edgeCount === 0) return null;
-  return memo(s, 'group.mixing', () => mixOf(snapshotTiePass(s)));
+  return memo(s, 'group.mixing', () => mixOf(snapshotTiePass(s, ['groups'])));
 }

@@ -4,7 +4,8 @@
  *
  * Add a metric: write one file in src/metrics/ named after its id (header: formula, when it is
  * null, reference; a plain `MetricSpec` value whose `make()` returns `(snap) => row`), then add it
- * to `METRICS` below. Code shared by several metrics, and the pure numeric helpers, live in
+ * to `METRICS` below; a metric that reads the shared pass over the tie ends declares the parts it
+ * reads in `needs` (tie-pass.ts), so the pass computes only those. Code shared by several metrics, and the pure numeric helpers, live in
  * modules with no metric of their own (util.ts, argsort.ts, tie-pass*.ts, behaviour.ts,
  * fairness.ts, group-mixing.ts, inequality.ts, mobility.ts, polarization.ts, strata.ts,
  * degroot.ts). Column names are the canonical names of docs/metrics.md; a metric that does not apply

@@ -10,7 +10,7 @@
  * Reference: M. E. J. Newman, "Mixing patterns in networks", Phys. Rev. E 67, 026126 (2003), eq. (21).
  */
 import type { AdjacencyView } from '../core/adjacency.js';
-import type { MetricSpec } from '../core/snapshot.js';
+import type { MetricSpec, TieNeed } from '../core/snapshot.js';
 import { snapshotTiePass, tiePass } from './tie-pass.js';
 import { fin, type Num } from './util.js';
 
@@ -29,10 +29,13 @@ export function newmanScalarAssortativity(adj: AdjacencyView, x: Num): number | 
   return assortativityOfSums(tiePass(adj, null, 0, null, 0, x).xsums!);
 }
 
+const needs: TieNeed[] = ['score-ties'];
+
 export const scoreAssortativity: MetricSpec = {
   id: 'score_assortativity',
   columns: ['score_assortativity'],
   doc: "Newman's scalar assortativity: Pearson correlation of the primary scores at the two ends of a tie, over both directions of every tie.",
   reference: 'Newman, Phys. Rev. E 67:026126 (2003)',
-  make: () => (s) => ({ score_assortativity: s.score ? assortativityOfSums(snapshotTiePass(s).xsums!) : null }),
+  needs,
+  make: () => (s) => ({ score_assortativity: s.score ? assortativityOfSums(snapshotTiePass(s, needs).xsums!) : null }),
 };

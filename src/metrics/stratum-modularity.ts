@@ -10,14 +10,17 @@
  * Reference: M. E. J. Newman & M. Girvan, "Finding and evaluating community structure in
  * networks", Phys. Rev. E 69, 026113 (2004), eq. (5).
  */
-import type { MetricSpec } from '../core/snapshot.js';
+import type { MetricSpec, TieNeed } from '../core/snapshot.js';
 import { modularityOf } from './strata.js';
 import { snapshotTiePass } from './tie-pass.js';
+
+const needs: TieNeed[] = ['strata'];
 
 export const stratumModularity: MetricSpec = {
   id: 'stratum_modularity',
   columns: ['stratum_modularity'],
   doc: 'Modularity Q of the partition of agents into score quintiles (ties of every layer).',
   reference: 'Newman & Girvan, Phys. Rev. E 69:026113 (2004)',
-  make: () => (s) => ({ stratum_modularity: s.score ? modularityOf(snapshotTiePass(s)) : null }),
+  needs,
+  make: () => (s) => ({ stratum_modularity: s.score ? modularityOf(snapshotTiePass(s, needs)) : null }),
 };

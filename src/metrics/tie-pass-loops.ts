@@ -69,6 +69,34 @@ export function groupsOnly(n: number, start: Int32Array, deg: Int32Array, target
 }
 
 /**
+ * Node values only (no labels, no groups): the assortativity sums of `v` (mean c), in the order of
+ * a plain loop — the same additions, in the same order, as `byteKeys` and `general` make for them,
+ * so the sums are bit-identical whichever loop took them. Totals into `out` (slots and the sums).
+ */
+export function scoreSums(n: number, start: Int32Array, deg: Int32Array, targets: Int32Array, v: Float64Array, c: number, out: Float64Array): void {
+  let m2 = 0, s1 = 0, s2 = 0, sxy = 0, lo = Infinity, hi = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const d = deg[i]!;
+    if (d === 0) continue;
+    const s = start[i]!, e2 = s + d;
+    let acc = 0, e = s;
+    for (; e + 1 < e2; e += 2) {
+      acc += v[targets[e]!]!;
+      acc += v[targets[e + 1]!]!;
+    }
+    if (e < e2) acc += v[targets[e]!]!;
+    const xi = v[i]! - c;
+    if (xi < lo) lo = xi;
+    if (xi > hi) hi = xi;
+    m2 += d;
+    s1 += d * xi;
+    s2 += d * xi * xi;
+    sxy += xi * (acc - d * c);
+  }
+  out.set([m2, m2, 0, 0, 0, 0, m2, s1, s2, sxy, lo, hi]); // the order of `sums` (one class: every tie end inside it)
+}
+
+/**
  * Any k and kg (≤ 256): the two labels packed into 16 bits per agent. Layer counts: when every tie
  * end of an agent has layer code 3 (both) or 0 (a sum test), they follow from the class counts;
  * otherwise the agent's block, still in cache, is read again to count them, and once more than a

@@ -21,13 +21,24 @@
  *   sums the neighbours' values in storage order;
  * - anything else (more classes or groups): the two labels packed into 16 bits per agent, every
  *   tie end counted in full.
+ * - node values only (no labels, no groups: `score_assortativity` alone): a plain loop of the sums.
  * Layer codes are two bits (offline 1, online 2, both 3). All counts are integers, so the order of
- * counting does not matter; the sums of `x` keep the order of a plain loop.
+ * counting does not matter; the sums of `x` keep the order of a plain loop. So each part of a pass
+ * (the sums of x, the counts by class and layer, the mixing matrix) has the same value, bit for
+ * bit, whichever other parts the pass also computes.
+ *
+ * A snapshot's pass (`snapshotTiePass`) computes only the parts the metrics ask for, each metric
+ * asking for those its spec declares (`needs`, src/core/snapshot.ts): `score-ties` (the sums of the
+ * primary score), `strata` (score quintiles, which sort the scores, and the counts by class and
+ * layer), `groups` (group sizes and the mixing matrix). The parts asked for on a network are
+ * remembered, so from the second record of a run on, one pass computes every part the run's
+ * metrics need (at the first record a part asked for later costs a pass of its own; the values are
+ * the same).
  */
 import type { AdjacencyView } from '../core/adjacency.js';
-import type { Snapshot } from '../core/snapshot.js';
+import type { Snapshot, TieNeed } from '../core/snapshot.js';
 import { byteKeys } from './tie-pass-bytes.js';
-import { general, groupsOnly, sums } from './tie-pass-loops.js';
+import { general, groupsOnly, scoreSums, sums } from './tie-pass-loops.js';
 import { groupSizes, memo, scoreQuantile, type Num } from './util.js';
 
 export interface TiePass {
@@ -84,6 +95,15 @@ export function tiePass(adj: AdjacencyView, labels: Num | null, k: number, group
     c = n > 0 ? c / n : 0;
   }
   const p = emptyPass(k, kg);
+  if (v && !labels && !groups) {
+    scoreSums(n, adj.start, adj.deg, adj.targets, v, c, sums);
+    p.slots = sums[0]!;
+    p.inside[0] = p.degree[0] = p.mix[0] = sums[1]!;
+    p.total = [sums[0]!, 0, 0];
+    p.same = [sums[1]!, 0, 0];
+    p.xsums = sums.slice(6, 12);
+    return p;
+  }
   let fits = kg <= 2 && k <= 8;
   if (fits) {
     // the byte loops pack a label (3 bits) and a group (1 bit): check the codes fit
@@ -129,11 +149,59 @@ export function tiePass(adj: AdjacencyView, labels: Num | null, k: number, group
   return p;
 }
 
-/** The pass of a snapshot, once per snapshot: score quintiles and score sums (when there is a score) and groups. */
-export function snapshotTiePass(s: Snapshot): TiePass {
-  return memo(s, 'tie-pass', () => {
-    if (!s.score) return tiePass(s.adj, null, 0, s.group, groupSizes(s).length, null);
-    const q = scoreQuantile(s, 5);
-    return tiePass(s.adj, q, q ? 5 : 0, s.group, groupSizes(s).length, s.score);
-  });
+const SCORE_TIES = 1, STRATA = 2, GROUPS = 4, ALL = 7;
+const BIT: Record<TieNeed, number> = { 'score-ties': SCORE_TIES, strata: STRATA, groups: GROUPS };
+
+/** Parts asked for on each network (keyed by the adjacency object: one per run), so that one pass computes them all. */
+const asked = new WeakMap<object, number>();
+
+interface SnapshotPass {
+  /** Parts computed so far (bits of BIT). */
+  have: number;
+  pass: TiePass;
+}
+
+const passOf = (s: Snapshot): SnapshotPass => memo(s, 'tie-pass', () => ({ have: 0, pass: emptyPass(0, 0) }));
+
+/**
+ * The tie pass of a snapshot with (at least) the parts `needs` (all of them when not given): score
+ * sums and quintiles only when there is a score. Computed once per snapshot and part; a part not yet
+ * computed is computed together with every other part asked for on this network and not yet
+ * computed for this snapshot. Parts not asked for hold empty counts (k = 0, kg = 0, xsums null).
+ */
+export function snapshotTiePass(s: Snapshot, needs?: readonly TieNeed[]): TiePass {
+  let want = 0;
+  if (needs) for (const n of needs) want |= BIT[n];
+  else want = ALL;
+  if (!s.score) want &= GROUPS; // the score parts do not apply
+  const e = passOf(s);
+  if ((want & ~e.have) === 0) return e.pass;
+  const run = (asked.get(s.adj) ?? 0) | want;
+  asked.set(s.adj, run);
+  const todo = run & ~e.have & (s.score ? ALL : GROUPS);
+  const q = todo & STRATA ? scoreQuantile(s, 5) : null;
+  const kg = todo & GROUPS ? groupSizes(s).length : 0;
+  const p = tiePass(s.adj, q, q ? 5 : 0, todo & GROUPS ? s.group : null, kg, todo & SCORE_TIES ? s.score : null);
+  const out = e.pass;
+  out.slots = p.slots;
+  if (todo & STRATA) {
+    out.k = p.k;
+    out.inside = p.inside;
+    out.degree = p.degree;
+    out.total = p.total;
+    out.same = p.same;
+  }
+  if (todo & GROUPS) {
+    out.kg = p.kg;
+    out.mix = p.mix;
+  }
+  if (todo & SCORE_TIES) out.xsums = p.xsums;
+  e.have |= todo;
+  return out;
+}
+
+/** Parts of the snapshot's tie pass computed so far (for tests: a metric pays only for what it needs). */
+export function snapshotTieParts(s: Snapshot): TieNeed[] {
+  const have = passOf(s).have;
+  return (Object.keys(BIT) as TieNeed[]).filter((k) => (have & BIT[k]) !== 0);
 }
