@@ -168,3 +168,6 @@ export function tinyWorld(plugin: AnyPlugin, opts: TinyWorldOptions): TinyWorld 
     },
   };
 }
+
+/** Keys of `world.policy` that safeguards set and regimes honour, and the reader (docs/extending.md#the-world-a-hook-sees). */
+export { POLICY, policyOf } from './core/policy.js';

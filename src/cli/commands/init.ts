@@ -34,8 +34,7 @@ export const REGIME = `/**
  * Whoever is below \`threshold\` is sanctioned at each step: a share \`incomeCut\` of the income
  * of that step is withheld.
  *
- * The whole contract is in docs/extending.md of the scorelab package
- * (node_modules/scorelab/docs/extending.md).
+ * The whole contract is in docs/extending.md of the scorelab package (in node_modules/scorelab/).
  */
 import { ACT_VIOLATION, DOMAIN_INDEX, defineRegime, num, prob } from 'scorelab';
 
@@ -215,7 +214,7 @@ of its base scenario without the flag.
 - Change the rule in \`regimes/strike-score.ts\`; its parameters (unit, default, source) show in
   \`npx scorelab describe scenarios/my-study.yaml --plugin regimes/strike-score.ts\`.
 - Everything a plug-in can read and write — regimes, safeguards, adaptations, metrics, graphs — is
-  in \`node_modules/scorelab/docs/extending.md\`.
+  in \`docs/extending.md\` of the scorelab package (in \`node_modules/scorelab/\`).
 `;
 }
 
