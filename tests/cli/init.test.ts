@@ -3,7 +3,8 @@
  * (`npm pack`, which builds it), a fresh project is made with `scorelab init --from <tarball>`,
  * installed with npm (offline when the cache is warm), and there `npm test`, `scorelab run` with
  * the scaffolded plug-in, and a quick sweep of the scaffolded experiment all exit 0.
- * Measured on 2 shared cores: 38 s (pack with its build 17 s, install 8 s, test + run + sweep 13 s).
+ * Measured on 2 shared cores: 20 s idle, 38 s with other tests running (pack with its build 8–17 s,
+ * install 5–8 s, test + run + sweep 7–13 s); the limit is 240 s.
  * Skipped, with a message, only where `npm pack` itself cannot run.
  */
 import { spawnSync } from 'node:child_process';
