@@ -32,16 +32,15 @@
  *
  *   npx scorelab sweep experiments/approval.ts          # full: 12 runs
  *   npx scorelab sweep experiments/approval.ts --quick
-
  *
  * Trial run (2026-12-07, full sweep, before the last mechanisms of issue 10 landed): Sesame +
  * redlist raised approval by 0.17 and the rich–poor gap by 0.006 (interval 0.004–0.008); the
  * majority–minority gap rose by 0.0016, an interval that includes 0. The court blacklist lowered
  * approval by 0.08 with no wealth gradient.
  *
- * Full sweep: 12 runs in 26 s wall time on this 2-core machine with 2 workers, figures and report
- * included, while it was shared with other engineers' jobs (load average ≈ 6–9); 18 s of CPU time.
- * Measured 2026-12-07.
+ * Full sweep: 12 runs in 10.3 s wall time on a 2-core machine (2 workers, figures and
+ * report included, other jobs running, load ≈ 5): the committed results in results/approval/,
+ * made by scripts/reproduce-results.sh on 2026-12-07; their report.html says what was found.
  */
 import { defineExperiment, type Row } from 'scorelab';
 

@@ -29,14 +29,9 @@
  *   npx scorelab sweep experiments/chilling-speech.ts          # full: 24 runs
  *   npx scorelab sweep experiments/chilling-speech.ts --quick
  *
- * Full sweep: 24 runs in 18.9 s (20.9 s wall with figures and report) on this 2-core machine with
- * 2 workers, shared with other engineers' jobs (load average ≈ 5.5); 16 s of CPU time. Measured
- * 2026-12-07. It found (effects.csv, dissent_rate, mean of the last 8 records, diff against
- * vagueness 0 with its 95 % interval, 3 paired replicates): published −0.0027 [−0.0052, −0.0003]
- * at 0.1, −0.0082 [−0.0100, −0.0065] at 0.3, −0.0106 [−0.0124, −0.0088] at 0.5; not published
- * −0.0014 [−0.0024, −0.0004], −0.0063 [−0.0078, −0.0048], −0.0088 [−0.0102, −0.0074] (control
- * 0.0193 both ways: no account banned under clear rules, the two controls' steps identical) — down
- * with vagueness, less without publication.
+ * Full sweep: 24 runs in 13.7 s wall time on a 2-core machine (2 workers, figures and
+ * report included, other jobs running, load ≈ 5): the committed results in results/chilling-speech/,
+ * made by scripts/reproduce-results.sh on 2026-12-07; their report.html says what was found.
  */
 import { defineExperiment } from 'scorelab';
 

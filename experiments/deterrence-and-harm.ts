@@ -35,7 +35,6 @@
  *
  *   npx scorelab sweep experiments/deterrence-and-harm.ts          # full: 27 runs
  *   npx scorelab sweep experiments/deterrence-and-harm.ts --quick
-
  *
  * Trial run (2026-12-07, full sweep, before the last mechanisms of issue 10 landed): defaults fell
  * with severity and more where certainty was high (−11 % at detect 0.3, −24 % at 0.9, breadth 1);
@@ -43,9 +42,9 @@
  * (+0.0013 at breadth 1, detect 0.9); wrongful listings did not change; bottom_persistence did not
  * move beyond noise.
  *
- * Full sweep: 27 runs in 78 s wall time (figures and report included) on this 2-core machine with
- * 2 workers while it was shared with other engineers' jobs (load average ≈ 8); 35 s of CPU time.
- * Measured 2026-12-07.
+ * Full sweep: 27 runs in 25.4 s wall time on a 2-core machine (2 workers, figures and
+ * report included, other jobs running, load ≈ 5): the committed results in results/deterrence-and-harm/,
+ * made by scripts/reproduce-results.sh on 2026-12-07; their report.html says what was found.
  */
 import { defineExperiment } from 'scorelab';
 

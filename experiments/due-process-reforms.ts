@@ -34,12 +34,10 @@
  *
  *   npx scorelab sweep experiments/due-process-reforms.ts          # full: 32 runs
  *   npx scorelab sweep experiments/due-process-reforms.ts --quick
-
-
  *
- * Full sweep: 32 runs in 50 s wall time on this 2-core machine with 2 workers, figures and report
- * included, while it was shared with other engineers' jobs (load average ≈ 6–9); 34 s of CPU time.
- * Measured 2026-12-07.
+ * Full sweep: 32 runs in 29.0 s wall time on a 2-core machine (2 workers, figures and
+ * report included, other jobs running, load ≈ 5): the committed results in results/due-process-reforms/,
+ * made by scripts/reproduce-results.sh on 2026-12-07; their report.html says what was found.
  */
 import { defineExperiment, type Row, type SummaryContext } from 'scorelab';
 

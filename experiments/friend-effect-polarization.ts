@@ -26,12 +26,10 @@
  *
  *   npx scorelab sweep experiments/friend-effect-polarization.ts          # full: 24 runs
  *   npx scorelab sweep experiments/friend-effect-polarization.ts --quick
-
-
  *
- * Full sweep: 24 runs in 66 s wall time on this 2-core machine with 2 workers, figures and report
- * included, while it was shared with other engineers' jobs (load average ≈ 6–9); 31 s of CPU time.
- * Measured 2026-12-07.
+ * Full sweep: 24 runs in 12.7 s wall time on a 2-core machine (2 workers, figures and
+ * report included, other jobs running, load ≈ 5): the committed results in results/friend-effect-polarization/,
+ * made by scripts/reproduce-results.sh on 2026-12-07; their report.html says what was found.
  */
 import { defineExperiment } from 'scorelab';
 

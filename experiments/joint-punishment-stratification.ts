@@ -30,8 +30,6 @@
  *
  *   npx scorelab sweep experiments/joint-punishment-stratification.ts          # full: 27 runs
  *   npx scorelab sweep experiments/joint-punishment-stratification.ts --quick
-
-
  *
  * Trial run (2026-12-07, full sweep, before the last mechanisms of issue 10 landed): gini_wealth
  * rose with breadth (+0.0011 at breadth 1, 95 % interval 0.0008–0.0014, the same at every
@@ -39,9 +37,9 @@
  * lists only debtors able to pay, so the sanctioned are rarely the poorest, and two years are
  * short. Stickiness raised the days to delisting (5, 13, 67) but not inequality.
  *
- * Full sweep: 27 runs in 58 s wall time on this 2-core machine with 2 workers, figures and report
- * included, while it was shared with other engineers' jobs (load average ≈ 6–9); 37 s of CPU time.
- * Measured 2026-12-07.
+ * Full sweep: 27 runs in 28.1 s wall time on a 2-core machine (2 workers, figures and
+ * report included, other jobs running, load ≈ 5): the committed results in results/joint-punishment-stratification/,
+ * made by scripts/reproduce-results.sh on 2026-12-07; their report.html says what was found.
  */
 import { defineExperiment, type Row } from 'scorelab';
 

@@ -36,8 +36,9 @@
  * benefit_disparate_impact fell with homophily at every minimum (−0.14 at homophily 0.8, minimum
  * 680, interval −0.22 to −0.07); own scores did not change.
  *
- * Full sweep: 36 runs in 73 s wall time on this 2-core machine with 2 workers while it was shared
- * with other engineers' jobs (load average ≈ 10); 35 s of CPU time. Measured 2026-12-07.
+ * Full sweep: 36 runs in 25.9 s wall time on a 2-core machine (2 workers, figures and
+ * report included, other jobs running, load ≈ 5): the committed results in results/network-lending-redlining/,
+ * made by scripts/reproduce-results.sh on 2026-12-07; their report.html says what was found.
  */
 import { defineExperiment } from 'scorelab';
 

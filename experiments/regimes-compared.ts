@@ -31,11 +31,10 @@
  *
  *   npx scorelab sweep experiments/regimes-compared.ts          # full: 54 runs
  *   npx scorelab sweep experiments/regimes-compared.ts --quick   # the main job (npm start): 800 agents, 3 replicates, ≈ 30 s
-
-
  *
- * Full sweep: 54 runs in 69 s wall time on this 2-core machine with 2 workers, figures and report
- * included, while it was shared with other engineers' jobs; 42 s of CPU time. Measured 2026-12-07.
+ * Full sweep: 54 runs in 38.6 s wall time on a 2-core machine (2 workers, figures and
+ * report included, other jobs running, load ≈ 5): the committed results in results/regimes-compared/,
+ * made by scripts/reproduce-results.sh on 2026-12-07; their report.html says what was found.
  */
 import { defineExperiment } from 'scorelab';
 

@@ -30,9 +30,9 @@
  *   npx scorelab sweep experiments/sensitivity-national-composite.ts          # → sensitivity.csv
  *   npx scorelab sweep experiments/sensitivity-national-composite.ts --quick
  *
- * Full sweep: 192 runs in 119 s wall time on this 2-core machine with 2 workers while it was
- * shared with other engineers' jobs (load average ≈ 11); 43 s of CPU time, so about 25 s on two
- * idle cores. Measured 2026-12-07.
+ * Full sweep: 192 runs in 20.0 s wall time on a 2-core machine (2 workers, figures and
+ * report included, other jobs running, load ≈ 5): the committed results in results/sensitivity-national-composite/,
+ * made by scripts/reproduce-results.sh on 2026-12-07; their report.html says what was found.
  */
 import { defineExperiment } from 'scorelab';
 

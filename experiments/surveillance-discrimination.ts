@@ -32,12 +32,10 @@
  *
  *   npx scorelab sweep experiments/surveillance-discrimination.ts          # full: 36 runs
  *   npx scorelab sweep experiments/surveillance-discrimination.ts --quick  # results/surveillance-discrimination-quick/
-
-
  *
- * Full sweep: 36 runs in 101 s wall time on this 2-core machine with 2 workers, figures and report
- * included, while it was shared with other engineers' jobs (load average ≈ 6–9); 47 s of CPU time.
- * Measured 2026-12-07.
+ * Full sweep: 36 runs in 29.4 s wall time on a 2-core machine (2 workers, figures and
+ * report included, other jobs running, load ≈ 5): the committed results in results/surveillance-discrimination/,
+ * made by scripts/reproduce-results.sh on 2026-12-07; their report.html says what was found.
  */
 import { defineBehaviour, defineExperiment, DOMAIN_INDEX, num } from 'scorelab';
 

@@ -24,16 +24,14 @@
  *
  *   npx scorelab sweep experiments/validation-deffuant.ts          # runs.csv: clusters, predicted, match
  *   npx scorelab sweep experiments/validation-deffuant.ts --quick
-
-
  *
  * Trial run (2026-12-07, full sweep, before the last mechanisms of issue 10 landed): 43 of 45 runs
  * matched ⌊1/(2ε)⌋; the two misses were at ε = 0.1 (4 major clusters instead of 5, with extra
  * minor clusters).
  *
- * Full sweep: 45 runs in 5 s wall time on this 2-core machine with 2 workers, figures and report
- * included, while it was shared with other engineers' jobs (load average ≈ 6–9); 4 s of CPU time.
- * Measured 2026-12-07.
+ * Full sweep: 45 runs in 2.4 s wall time on a 2-core machine (2 workers, figures and
+ * report included, other jobs running, load ≈ 5): the committed results in results/validation-deffuant/,
+ * made by scripts/reproduce-results.sh on 2026-12-07; their report.html says what was found.
  */
 import { defineAdaptation, defineExperiment, num, prob, type Row, type SummaryContext } from 'scorelab';
 

@@ -26,12 +26,10 @@
  *
  *   npx scorelab sweep experiments/validation-degroot.ts          # runs.csv: consensus, expected, abs_error
  *   npx scorelab sweep experiments/validation-degroot.ts --quick
-
-
  *
- * Full sweep: 3 runs in 4.6 s wall time on this 2-core machine with 2 workers, figures and report
- * included, while it was shared with other engineers' jobs (load average ≈ 6–9), nearly all of it
- * start-up. Measured 2026-12-07.
+ * Full sweep: 3 runs in 1.9 s wall time on a 2-core machine (2 workers, figures and
+ * report included, other jobs running, load ≈ 5): the committed results in results/validation-degroot/,
+ * made by scripts/reproduce-results.sh on 2026-12-07; their report.html says what was found.
  */
 import { defineAdaptation, defineExperiment, num, type Row, type SummaryContext } from 'scorelab';
 
