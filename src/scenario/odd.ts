@@ -17,160 +17,35 @@
  * source, a unit), the output says so, and `doc.gaps` lists what each plug-in lacks. A plug-in may
  * give its equations as an optional `equations: string[]` (or `odd: { equations }`) member of its
  * spec, read here without a change to the plug-in contract. World parameters (population, graph, detection,
- * time, recording) carry a unit, a default and a source from `WORLD_PARAMS` below.
+ * time, recording) carry a unit, a default and a source from `WORLD_PARAMS`.
+ *
+ * The parts live in ./odd/: model.ts (sections, concepts and the document's types), world-params.ts
+ * (WORLD_PARAMS, worldParams) and markdown.ts (oddMarkdown); this file builds the document and
+ * exports all of them.
  */
 import { STAGES, FAMILIES, type AnyPlugin, type Family } from '../core/contracts.js';
 import { defaults, type ParamTable } from '../core/params.js';
 import { metricById } from '../metrics/index.js';
 import { buildSimulation, type LoadedGraph } from './build.js';
 import { findPlugin, SECTION } from './registry.js';
-import { graphText, resolveScenario, type ResolvedScenario } from './resolve.js';
+import { graphText, type ResolvedScenario } from './resolve.js';
+import { ODD_CONCEPTS, ODD_REFERENCE, ODD_SECTIONS, type OddConceptKey, type OddDocument, type OddInfo, type OddParam, type OddStateVariable, type OddSubmodel } from './odd/model.js';
+import { worldParams } from './odd/world-params.js';
 
-export const ODD_REFERENCE =
-  'Grimm, V., Railsback, S. F., Vincenot, C. E., Berger, U., Gallagher, C., DeAngelis, D. L., Edmonds, B., Ge, J., Giske, J., Groeneveld, J., Johnston, A. S. A., Milles, A., Nabe-Nielsen, J., Polhill, J. G., Radchuk, V., Rohwäder, M.-S., Stillman, R. A., Thiele, J. C. & Ayllón, D. (2020). The ODD protocol for describing agent-based and other simulation models: a second update to improve clarity, replication, and structural realism. Journal of Artificial Societies and Social Simulation 23(2):7. doi:10.18564/jasss.4259';
-
-/** The seven ODD elements, in order (Grimm et al. 2020, Table 1). */
-export const ODD_SECTIONS = [
-  { key: 'purposeAndPatterns', title: 'Purpose and patterns' },
-  { key: 'entities', title: 'Entities, state variables and scales' },
-  { key: 'process', title: 'Process overview and scheduling' },
-  { key: 'designConcepts', title: 'Design concepts' },
-  { key: 'initialization', title: 'Initialization' },
-  { key: 'inputData', title: 'Input data' },
-  { key: 'submodels', title: 'Submodels' },
-] as const;
-
-/** The eleven design concepts, in ODD order. */
-export const ODD_CONCEPTS = [
-  { key: 'basicPrinciples', title: 'Basic principles' },
-  { key: 'emergence', title: 'Emergence' },
-  { key: 'adaptation', title: 'Adaptation' },
-  { key: 'objectives', title: 'Objectives' },
-  { key: 'learning', title: 'Learning' },
-  { key: 'prediction', title: 'Prediction' },
-  { key: 'sensing', title: 'Sensing' },
-  { key: 'interaction', title: 'Interaction' },
-  { key: 'stochasticity', title: 'Stochasticity' },
-  { key: 'collectives', title: 'Collectives' },
-  { key: 'observation', title: 'Observation' },
-] as const;
-
-export type OddSectionKey = (typeof ODD_SECTIONS)[number]['key'];
-export type OddConceptKey = (typeof ODD_CONCEPTS)[number]['key'];
-
-/** Optional ODD information a plug-in may carry beside its spec. */
-export interface OddInfo {
-  /** The submodel's equations, one per line (plain text or TeX). */
-  equations?: string[];
-}
-
-export interface OddParam {
-  name: string;
-  value: unknown;
-  default: unknown;
-  unit: string;
-  doc: string;
-  /** Where the value comes from; '' when the plug-in or table gives none. */
-  source: string;
-}
-
-export interface OddStateVariable {
-  name: string;
-  type: string;
-  owner: string;
-  doc: string;
-}
-
-export interface OddSubmodel {
-  id: string;
-  family: Family | 'core';
-  title: string;
-  /** Stages at which it acts (its hooks), in step order; 'init' when it prepares state. */
-  stages: string[];
-  description: string;
-  /** Equations as given by the plug-in, or null when it gives none. */
-  equations: string[] | null;
-  sources: string[];
-  params: OddParam[];
-  /** Agent columns it adds (agents.csv). */
-  agentColumns: string[];
-  /** Step-table columns it adds (steps.csv). */
-  stepColumns: string[];
-  /** ODD information the plug-in does not give. */
-  lacks: string[];
-}
-
-export interface OddDocument {
-  protocol: { name: 'ODD'; version: '2020'; reference: string };
-  scenario: { name: string; title: string; file: string | null };
-  sections: { number: number; key: OddSectionKey; title: string }[];
-  purposeAndPatterns: { purpose: string; patterns: string[] };
-  entities: {
-    entities: { name: string; description: string }[];
-    stateVariables: OddStateVariable[];
-    scales: { temporal: string; spatial: string };
-  };
-  process: { overview: string; stages: { stage: string; core: string[]; plugins: string[] }[]; scheduling: string };
-  designConcepts: { key: OddConceptKey; title: string; text: string }[];
-  initialization: { text: string; parameters: OddParam[] };
-  inputData: { text: string };
-  submodels: OddSubmodel[];
-  /** The metrics recorded (section 4, Observation): columns, formula in words, reference. */
-  metrics: { id: string; columns: string[]; doc: string; reference: string }[];
-  /** Per plug-in, the ODD information it does not give (also in each submodel's `lacks`). */
-  gaps: { plugin: string; lacks: string[] }[];
-}
-
-interface WorldParamDoc {
-  unit: string;
-  doc: string;
-  source: string;
-}
-
-const D = {
-  model: 'docs/model.md#entities',
-  defaults: 'docs/calibration.md#world-defaults',
-  emergence: 'docs/model.md#emergence-not-assertion',
-  time: 'docs/model.md#time',
-};
-const NOT_FROM_SOURCE = `modelling assumption, not from a source: a parameter to sweep (${D.defaults})`;
-
-/** Unit, meaning and source of every world parameter; keys are paths in the resolved scenario. */
-export const WORLD_PARAMS: Record<string, WorldParamDoc> = {
-  seed: { unit: 'integer', doc: 'seed of every random stream of the run', source: 'run setting (docs/model.md#common-random-numbers)' },
-  steps: { unit: 'steps', doc: 'number of steps the run lasts', source: `run setting (${D.time})` },
-  daysPerStep: { unit: 'days per step', doc: 'length of one step', source: `run setting; rules are stated in days and converted (${D.time})` },
-  'population.agents': { unit: 'agents', doc: 'number of agents (from the graph file when there is one)', source: 'run setting (scale)' },
-  'population.minorityShare': { unit: 'share of agents', doc: 'share of households in the minority group', source: NOT_FROM_SOURCE },
-  'population.wealthMedian': { unit: 'currency units', doc: 'median initial wealth (lognormal)', source: NOT_FROM_SOURCE },
-  'population.wealthSigma': { unit: 'sd of log wealth', doc: 'spread of initial wealth', source: NOT_FROM_SOURCE },
-  'population.minorityWealthRatio': { unit: 'ratio', doc: 'minority median wealth and income ÷ majority median (1 = equal)', source: `modelling choice: equal by default so that any disparity emerges (${D.emergence})` },
-  'population.incomeMedian': { unit: 'currency units per day', doc: 'median income potential (lognormal)', source: NOT_FROM_SOURCE },
-  'population.incomeSigma': { unit: 'sd of log income', doc: 'spread of income potential', source: NOT_FROM_SOURCE },
-  'population.incomeWealthCorrelation': { unit: 'correlation', doc: 'correlation of log income with log wealth', source: NOT_FROM_SOURCE },
-  'population.householdSize': { unit: 'persons', doc: 'mean household size; sizes are 1 + Poisson(mean − 1)', source: `shifted Poisson as in Ball, Mollison & Scalia-Tomba, Ann. Appl. Probab. 7:46–89 (1997); the mean: ${NOT_FROM_SOURCE}` },
-  'population.traits': { unit: 'acts per agent per day', doc: 'mean propensity by domain (violations; civic = good deeds; speech = dissent)', source: NOT_FROM_SOURCE },
-  'population.traitSigma': { unit: 'sd of log propensity', doc: 'lognormal spread of individual propensities around the mean', source: NOT_FROM_SOURCE },
-  'population.knowledgeShare': { unit: 'share of agents', doc: 'share of agents who know the rules', source: 'MERICS (2020): only 11% of people in pilot areas knew of their local scheme [S] (docs/calibration.md#public-opinion)' },
-  'population.approval': { unit: 'approval in [0, 1]', doc: 'mean initial approval of the system', source: 'Kostka (2019): about 80% approve [S] (docs/calibration.md#public-opinion)' },
-  'graph.model': { unit: 'generator', doc: 'tie generator: erdos-renyi (G(N, M) from meanDegree, or G(N, p) with graph.p), watts-strogatz, barabasi-albert, sbm, households-only or file', source: `modelling choice (${D.model})` },
-  'graph.meanDegree': { unit: 'ties per agent', doc: 'mean number of social ties (before household ties); for erdos-renyi G(N, M) with M = round(N·k/2); with graph.p the expected mean degree p(N − 1)', source: NOT_FROM_SOURCE },
-  'graph.p': { unit: 'probability per pair of agents', doc: 'erdos-renyi only, instead of meanDegree: G(N, p), each pair a tie independently with probability p (default: absent, G(N, M))', source: 'Gilbert, Ann. Math. Statist. 30:1141 (1959); sampled by geometric skips, Batagelj & Brandes, Phys. Rev. E 71:036113 (2005); the value: ' + NOT_FROM_SOURCE },
-  'graph.rewire': { unit: 'probability', doc: 'Watts–Strogatz rewiring probability', source: 'Watts & Strogatz, Nature 393:440 (1998); the value: ' + NOT_FROM_SOURCE },
-  'graph.homophily': { unit: 'share in [0, 1)', doc: 'stochastic block model: how far within-group ties exceed random mixing', source: 'Holland, Laskey & Leinhardt, Social Networks 5:109 (1983); the value: ' + NOT_FROM_SOURCE },
-  'graph.households': { unit: 'on/off', doc: 'add a clique of offline ties within each household', source: `modelling choice (${D.model})` },
-  'graph.file': { unit: 'path', doc: 'network file (edge list CSV, GEXF, GraphML) that replaces the generator', source: 'user data' },
-  'graph.onlineOnlyShare': { unit: 'share of ties', doc: 'share of social ties that exist online only', source: NOT_FROM_SOURCE },
-  'graph.offlineOnlyShare': { unit: 'share of ties', doc: 'share of social ties that exist offline only', source: NOT_FROM_SOURCE },
-  detect: { unit: 'probability per act', doc: 'base probability that an act in a domain becomes a record', source: NOT_FROM_SOURCE },
-  minorityDetectRatio: { unit: 'ratio', doc: 'minority detection probability ÷ majority (differential surveillance; capped at probability 1)', source: 'docs/model.md#differential-surveillance; the value: ' + NOT_FROM_SOURCE },
-  evidenceQuality: { unit: 'd′ (sd units)', doc: 'evidence quality of a record by domain: a true record’s evidence is d′ + z, a mistaken one’s z (z ~ N(0, 1)); deciders (reviewers, adjudicators, courts, officials) weigh it and never see the truth', source: 'signal detection: Green & Swets, Signal Detection Theory and Psychophysics (1966); the value 1.5: ' + NOT_FROM_SOURCE },
-  primaryScore: { unit: 'column', doc: 'score column the metrics read (null: the first scoring regime)', source: 'run setting' },
-  metrics: { unit: 'metric ids', doc: 'metrics recorded (docs/metrics.md)', source: 'run setting' },
-  'record.every': { unit: 'steps', doc: 'record the metrics every K steps (and at the last step)', source: 'run setting' },
-  'record.params': { unit: 'by metric', doc: 'parameters of metrics (e.g. score_esteban_ray.alpha)', source: 'docs/metrics.md' },
-  plugins: { unit: 'module paths', doc: 'plug-in modules loaded from outside the library', source: 'run setting' },
-};
+export {
+  ODD_CONCEPTS,
+  ODD_REFERENCE,
+  ODD_SECTIONS,
+  type OddConceptKey,
+  type OddDocument,
+  type OddInfo,
+  type OddParam,
+  type OddSectionKey,
+  type OddStateVariable,
+  type OddSubmodel,
+} from './odd/model.js';
+export { WORLD_PARAMS, worldParams } from './odd/world-params.js';
+export { oddMarkdown } from './odd/markdown.js';
 
 const CORE_STAGE: Record<string, string[]> = {
   behave: ['the step’s act and record buffers, experience, benefit and eligibility flags are cleared'],
@@ -180,42 +55,6 @@ const CORE_STAGE: Record<string, string[]> = {
   adapt: ['afterwards step += 1 and day += daysPerStep'],
   record: ['at every K-th step and the last: the chosen metrics, then the plug-ins’ own columns'],
 };
-
-function get(obj: unknown, path: string): unknown {
-  return path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), obj);
-}
-
-/** World parameters of a resolved scenario, each with value, default, unit, doc and source. */
-export function worldParams(s: ResolvedScenario): OddParam[] {
-  const base = resolveScenario({});
-  const rows: OddParam[] = [];
-  const add = (name: string, value: unknown, docKey = name) => {
-    const d = WORLD_PARAMS[docKey];
-    rows.push({
-      name,
-      value,
-      default: get(base, name) ?? null,
-      unit: d?.unit ?? '',
-      doc: d?.doc ?? '(not documented)',
-      source: d?.source ?? '',
-    });
-  };
-  for (const k of ['seed', 'steps', 'daysPerStep']) add(k, get(s, k));
-  for (const [k, v] of Object.entries(s.population ?? {})) {
-    if (k === 'traits' && v && typeof v === 'object') for (const [d, x] of Object.entries(v)) add(`population.traits.${d}`, x, 'population.traits');
-    else add(`population.${k}`, v);
-  }
-  for (const [k, v] of Object.entries(s.graph ?? {})) add(`graph.${k}`, v);
-  for (const [d, v] of Object.entries(s.detect ?? {})) add(`detect.${d}`, v, 'detect');
-  add('minorityDetectRatio', s.minorityDetectRatio);
-  for (const [d, v] of Object.entries(s.evidenceQuality ?? {})) add(`evidenceQuality.${d}`, v, 'evidenceQuality');
-  add('primaryScore', s.primaryScore);
-  add('metrics', s.metrics);
-  add('record.every', s.record.every);
-  add('record.params', s.record.params);
-  add('plugins', s.plugins);
-  return rows;
-}
 
 /** Equations a plug-in gives: an `equations` member, or `odd.equations` (neither is part of the contract yet). */
 function pluginEquations(spec: AnyPlugin): string[] | undefined {
@@ -404,86 +243,4 @@ export function oddDocument(s: ResolvedScenario, opts: OddOptions = {}): OddDocu
     }),
     gaps,
   };
-}
-
-function show(v: unknown): string {
-  if (v === null || v === undefined) return '—';
-  return typeof v === 'object' ? JSON.stringify(v) : String(v);
-}
-
-function cell(v: unknown): string {
-  return show(v).replace(/\|/g, '\\|').replace(/\n/g, ' ');
-}
-
-function paramTable(rows: OddParam[]): string[] {
-  if (!rows.length) return ['No parameters.'];
-  const out = ['| parameter | value | default | unit | meaning | source |', '|---|---|---|---|---|---|'];
-  for (const r of rows) out.push(`| ${cell(r.name)} | ${cell(r.value)} | ${cell(r.default)} | ${cell(r.unit || '—')} | ${cell(r.doc)} | ${cell(r.source || '(no source given)')} |`);
-  return out;
-}
-
-/** The ODD document as Markdown (a paper appendix). */
-export function oddMarkdown(doc: OddDocument): string {
-  const o: string[] = [];
-  const h2 = (k: OddSectionKey) => {
-    const sec = doc.sections.find((x) => x.key === k)!;
-    o.push(`## ${sec.number}. ${sec.title}`, '');
-  };
-  o.push(`# ODD protocol: ${doc.scenario.title || doc.scenario.name}`, '');
-  o.push(`Scenario \`${doc.scenario.name}\`${doc.scenario.file ? ` (${doc.scenario.file})` : ''}, described after the ODD protocol of ${doc.protocol.reference}.`, '');
-
-  h2('purposeAndPatterns');
-  o.push('### Purpose', '', doc.purposeAndPatterns.purpose, '', '### Patterns', '', ...doc.purposeAndPatterns.patterns.map((p) => `- ${p}`), '');
-
-  h2('entities');
-  o.push('### Entities', '', ...doc.entities.entities.map((e) => `- **${e.name}**: ${e.description}`), '');
-  o.push('### State variables', '');
-  if (doc.entities.stateVariables.length) {
-    o.push('Agent state variables (columns; plug-ins add their own):', '', '| variable | type | owner | meaning |', '|---|---|---|---|');
-    for (const v of doc.entities.stateVariables) o.push(`| ${cell(v.name)} | ${v.type} | ${cell(v.owner)} | ${cell(v.doc || '(not described)')} |`);
-  } else o.push('(not listed: the world was not built because its graph comes from a file that was not read)');
-  o.push('', 'Each tie carries a layer (online, offline, or both). The world keeps the step number and the day.', '');
-  o.push('### Scales', '', `- Temporal: ${doc.entities.scales.temporal}`, `- Spatial: ${doc.entities.scales.spatial}`, '');
-
-  h2('process');
-  o.push(doc.process.overview, '', '| stage | the core | plug-ins, in order |', '|---|---|---|');
-  for (const st of doc.process.stages) o.push(`| ${st.stage} | ${cell(st.core.join('; ') || '—')} | ${cell(st.plugins.join(', ') || '—')} |`);
-  o.push('', doc.process.scheduling, '');
-
-  h2('designConcepts');
-  doc.designConcepts.forEach((c, i) => {
-    o.push(`### 4.${i + 1} ${c.title}`, '', c.text, '');
-    if (c.key === 'observation' && doc.metrics.length) {
-      o.push('| metric columns | definition | reference |', '|---|---|---|');
-      for (const m of doc.metrics) o.push(`| ${cell(m.columns.join(', '))} | ${cell(m.doc)} | ${cell(m.reference || '—')} |`);
-      o.push('');
-    }
-  });
-
-  h2('initialization');
-  o.push(doc.initialization.text, '', ...paramTable(doc.initialization.parameters), '');
-
-  h2('inputData');
-  o.push(doc.inputData.text, '');
-
-  h2('submodels');
-  doc.submodels.forEach((m, i) => {
-    o.push(`### 7.${i + 1} ${m.id} — ${m.title}`, '');
-    o.push(`Family: ${m.family}. Acts at: ${m.stages.join(', ') || '(no stage found)'}.`, '');
-    o.push(m.description || '(the plug-in gives no description)', '');
-    o.push('Equations:', '');
-    if (m.equations) o.push(...m.equations.map((e) => `- \`${e}\``));
-    else o.push('- (not given by the plug-in: its rules are stated in words above)');
-    o.push('');
-    if (m.family !== 'core') o.push('Parameters:', '', ...paramTable(m.params), '');
-    if (m.agentColumns.length) o.push(`Agent columns: ${m.agentColumns.join(', ')}.`, '');
-    if (m.stepColumns.length) o.push(`Step columns: ${m.stepColumns.join(', ')}.`, '');
-    o.push(`Sources: ${m.sources.length ? m.sources.join('; ') : '(none given)'}`, '');
-  });
-
-  o.push('## What the plug-ins do not document', '');
-  if (doc.gaps.length) for (const g of doc.gaps) o.push(`- ${g.plugin}: ${g.lacks.join('; ')}`);
-  else o.push('Nothing: every plug-in gives its equations, sources and units.');
-  o.push('');
-  return o.join('\n');
 }
