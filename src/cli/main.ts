@@ -2,7 +2,7 @@
  * The `scorelab` command line. Each command lives in src/cli/commands/; a user mistake (a
  * `UserError`) prints one clear message and exits with code 2, never a stack trace.
  */
-import { UserError } from '../core/errors.js';
+import { PluginError, UserError } from '../core/errors.js';
 import { environmentMessage } from './args.js';
 import { describe } from './commands/describe.js';
 import { init } from './commands/init.js';
@@ -71,6 +71,12 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof UserError) {
       console.error(`scorelab ${cmd}: ${e.message}`);
       return 2;
+    }
+    // a bug in a user's plug-in: name it, its hook, file and line (the stack with SCORELAB_DEBUG=1)
+    if (e instanceof PluginError) {
+      console.error(`scorelab ${cmd}: ${e.message}`);
+      if (process.env.SCORELAB_DEBUG && e.cause instanceof Error) console.error(e.cause.stack);
+      return 1;
     }
     // a full disk, a refused write, no memory: one line with what to do (src/cli/args.ts)
     const fault = environmentMessage(e, cmd === 'sweep' ? 'finish with the same command and --resume' : 'run the command again');

@@ -59,3 +59,60 @@ export function didYouMean(word: string, candidates: Iterable<string>): string {
   }
   return best && bestD <= Math.max(2, Math.floor(word.length / 3)) ? ` (did you mean '${best}'?)` : '';
 }
+
+/**
+ * An error thrown inside a plug-in that is not part of scorelab (a user's regime, safeguard, …):
+ * the CLI names the plug-in, the hook and the file and line it was thrown at, and exits 1 — it is
+ * neither the user's input (exit 2) nor scorelab's own bug ("internal error"). Also a plug-in's
+ * breach of its contract, such as a `record()` column its spec does not declare.
+ */
+export class PluginError extends Error {
+  constructor(
+    readonly plugin: string,
+    readonly hook: string,
+    /** `file:line:column` of the frame that threw, inside the plug-in's own file. */
+    readonly at: string | null,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`plug-in '${plugin}' failed in its ${hook} hook${at ? ` (${at})` : ''}: ${message}`, options);
+    this.name = 'PluginError';
+  }
+}
+
+const OWN_ROOT = (() => {
+  // this file is <root>/src/core/errors.ts or <root>/dist/core/errors.js
+  const url = import.meta.url;
+  const at = url.search(/\/(?:src|dist)\/core\/errors\.[jt]s$/);
+  return at > 0 ? url.slice(0, at + 1) : null;
+})();
+
+/** The first stack frame outside scorelab itself, as `file:line:column`; null when the error is scorelab's own. */
+export function foreignFrame(e: unknown): string | null {
+  const stack = e instanceof Error && typeof e.stack === 'string' ? e.stack : '';
+  for (const line of stack.split('\n').slice(1)) {
+    const m = /\(?((?:file:\/\/|\/|[A-Za-z]:\\)[^()\s]*?):(\d+):(\d+)\)?\s*$/.exec(line.trim());
+    if (!m) continue;
+    const file = m[1]!;
+    const url = file.startsWith('file://') ? file : `file://${file}`;
+    if (url.startsWith('file://node:') || url.includes('/node_modules/')) continue;
+    if (OWN_ROOT && (url.startsWith(`${OWN_ROOT}src/`) || url.startsWith(`${OWN_ROOT}dist/`))) return null; // scorelab's own code threw first
+    return `${file.replace(/^file:\/\//, '')}:${m[2]}:${m[3]}`;
+  }
+  return null;
+}
+
+/**
+ * Runs one hook of a plug-in: an error thrown by the plug-in's own code becomes a PluginError
+ * naming it; scorelab's own errors (and UserErrors) pass through unchanged.
+ */
+export function inPlugin<T>(plugin: string, hook: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof UserError || e instanceof PluginError) throw e;
+    const at = foreignFrame(e);
+    if (!at) throw e;
+    throw new PluginError(plugin, hook, at, e instanceof Error ? e.message : String(e), { cause: e });
+  }
+}

@@ -8,6 +8,7 @@
  */
 import type { AnyPlugin, Hooks, Row, Stage } from './contracts.js';
 import { FAMILIES } from './contracts.js';
+import { inPlugin, PluginError } from './errors.js';
 import { ACT_EXPRESSION, ACT_GOOD, CORE_TOKEN, type EventBuffer } from './events.js';
 import type { Keyed } from './rng.js';
 import { makeSnapshot, type MetricSpec } from './snapshot.js';
@@ -49,6 +50,7 @@ export class Simulation {
   stopped: StopInfo | null = null;
   private initialized = false;
   private stoppers: Instance[] = [];
+  private declared: Set<string>;
   private readonly observeKey: Keyed;
 
   constructor(
@@ -59,20 +61,21 @@ export class Simulation {
     // stable order: by family, then as listed
     const ordered = [...plugins].sort((a, b) => FAMILIES.indexOf(a.spec.family) - FAMILIES.indexOf(b.spec.family));
     this.observeKey = world.keyed('observation');
-    this.instances = ordered.map((p) => ({ ...p, hooks: p.spec.create(world, p.params as never) }));
+    this.instances = ordered.map((p) => ({ ...p, hooks: inPlugin(p.spec.id, 'create', () => p.spec.create(world, p.params as never)) }));
     this.stoppers = this.instances.filter((i) => i.hooks.stop);
     this.metricFns = record.metrics.map((m) => m.make());
     const cols = ['step', 'day', 'seed'];
     for (const m of record.metrics) for (const c of m.columns) if (!cols.includes(c)) cols.push(c);
     for (const p of ordered) for (const c of p.spec.columns ?? []) if (!cols.includes(c)) cols.push(c);
     this.columns = cols;
+    this.declared = new Set(cols);
   }
 
   /** Runs every plug-in's init and records step 0 (the initial state). */
   init(): void {
     if (this.initialized) return;
     this.initialized = true;
-    for (const inst of this.instances) inst.hooks.init?.();
+    for (const inst of this.instances) if (inst.hooks.init) inPlugin(inst.spec.id, 'init', () => inst.hooks.init!());
     this.world.experience.start(this.world.lostOpportunity);
     this.recordRow();
   }
@@ -92,7 +95,9 @@ export class Simulation {
       if (stage === 'publish') w.lists.settle(w.day);
       if (stage === 'sanction') w.incomeMult.fill(1);
       if (stage === 'adapt') w.experience.beginAdapt();
-      for (const inst of this.instances) inst.hooks[stage]?.();
+      for (const inst of this.instances) {
+        if (inst.hooks[stage]) inPlugin(inst.spec.id, stage, () => inst.hooks[stage]!());
+      }
       if (stage === 'observe') this.countRecords();
       if (stage === 'sanction') w.experience.settle(w.incomeMult, w.lostOpportunity, w.daysPerStep);
     }
@@ -107,7 +112,7 @@ export class Simulation {
   /** Asks the plug-ins' stop hooks (in stage order); the first that answers ends the run. */
   private askStop(): void {
     for (const inst of this.stoppers) {
-      const r = inst.hooks.stop!();
+      const r = inPlugin(inst.spec.id, 'stop', () => inst.hooks.stop!());
       if (r === true || (typeof r === 'string' && r !== '')) {
         this.stopped = { step: this.world.step, day: this.world.day, by: inst.spec.id, reason: r === true ? 'its stop condition held' : r };
         return;
@@ -126,7 +131,7 @@ export class Simulation {
       onStep?.(s + 1, steps);
     }
     if (steps > 0 && !this.stopped && this.world.step % this.record.every !== 0) this.recordRow();
-    for (const inst of this.instances) inst.hooks.finish?.();
+    for (const inst of this.instances) if (inst.hooks.finish) inPlugin(inst.spec.id, 'finish', () => inst.hooks.finish!());
     return this.rows;
   }
 
@@ -181,8 +186,15 @@ export class Simulation {
     row.seed = typeof w.seed === 'number' ? w.seed : null;
     for (const fn of this.metricFns) Object.assign(row, fn(snap));
     for (const inst of this.instances) {
-      const extra = inst.hooks.record?.();
-      if (extra) Object.assign(row, extra);
+      if (!inst.hooks.record) continue;
+      const extra = inPlugin(inst.spec.id, 'record', () => inst.hooks.record!());
+      if (!extra) continue;
+      for (const k of Object.keys(extra)) {
+        if (!this.declared.has(k)) {
+          throw new PluginError(inst.spec.id, 'record', null, `its record() returned the column '${k}', which its spec does not declare in columns (declared: ${(inst.spec.columns ?? []).join(', ') || 'none'}); add '${k}' to columns`);
+        }
+      }
+      Object.assign(row, extra);
     }
     // keep only declared columns, in declared order
     const out: Row = {};
