@@ -218,16 +218,35 @@ export function applySets(raw: Record<string, unknown>, sets: string[]): Record<
   return out;
 }
 
+/**
+ * Plug-in modules already imported in this process, by path and modification time: a sweep or a
+ * script that builds many scenarios naming one module loads it once (each import through tsx took
+ * 1–3 s), and an edited file is imported afresh.
+ */
+const moduleCache = new Map<string, Promise<Record<string, unknown>>>();
+
+async function importModule(abs: string): Promise<Record<string, unknown>> {
+  if (/\.[cm]?ts$/.test(abs)) {
+    const { tsImport } = await import('tsx/esm/api');
+    return (await tsImport(pathToFileURL(abs).href, import.meta.url)) as Record<string, unknown>;
+  }
+  return (await import(pathToFileURL(abs).href)) as Record<string, unknown>;
+}
+
 /** Imports a module of plug-ins (TypeScript through tsx, or JavaScript) and registers its exports. */
 export async function loadPluginModule(path: string, from?: string): Promise<AnyPlugin[]> {
   const abs = isAbsolute(path) ? path : resolvePath(from ? dirname(from) : process.cwd(), path);
   if (!existsSync(abs)) throw new UserError(`${from ?? '--plugin'}: plugins: no such plug-in module '${path}'`, from, 'plugins');
+  const key = `${abs}\0${statSync(abs).mtimeMs}`;
+  let pending = moduleCache.get(key);
+  if (!pending) {
+    pending = importModule(abs);
+    moduleCache.set(key, pending);
+    pending.catch(() => moduleCache.delete(key));
+  }
   let mod: Record<string, unknown>;
   try {
-    if (/\.[cm]?ts$/.test(abs)) {
-      const { tsImport } = await import('tsx/esm/api');
-      mod = (await tsImport(pathToFileURL(abs).href, import.meta.url)) as Record<string, unknown>;
-    } else mod = (await import(pathToFileURL(abs).href)) as Record<string, unknown>;
+    mod = await pending;
   } catch (e) {
     throw new UserError(`${abs}: cannot load plug-in module: ${(e as Error).message.split('\n')[0]}`, abs);
   }
