@@ -20,16 +20,16 @@
  * time, recording) carry a unit, a default and a source from `WORLD_PARAMS`.
  *
  * The parts live in ./odd/: model.ts (sections, concepts and the document's types), world-params.ts
- * (WORLD_PARAMS, worldParams) and markdown.ts (oddMarkdown); this file builds the document and
- * exports all of them.
+ * (WORLD_PARAMS, worldParams), plugin-params.ts (pluginParams, shared with `scorelab describe`) and
+ * markdown.ts (oddMarkdown); this file builds the document and exports all of them.
  */
 import { STAGES, FAMILIES, type AnyPlugin, type Family } from '../core/contracts.js';
-import { defaults, type ParamTable } from '../core/params.js';
 import { metricById } from '../metrics/index.js';
 import { buildSimulation, type LoadedGraph } from './build.js';
 import { findPlugin, SECTION } from './registry.js';
 import { graphText, type ResolvedScenario } from './resolve.js';
-import { ODD_CONCEPTS, ODD_REFERENCE, ODD_SECTIONS, type OddConceptKey, type OddDocument, type OddInfo, type OddParam, type OddStateVariable, type OddSubmodel } from './odd/model.js';
+import { ODD_CONCEPTS, ODD_REFERENCE, ODD_SECTIONS, type OddConceptKey, type OddDocument, type OddInfo, type OddStateVariable, type OddSubmodel } from './odd/model.js';
+import { pluginParams } from './odd/plugin-params.js';
 import { worldParams } from './odd/world-params.js';
 
 export {
@@ -46,6 +46,7 @@ export {
 } from './odd/model.js';
 export { WORLD_PARAMS, worldParams } from './odd/world-params.js';
 export { oddMarkdown } from './odd/markdown.js';
+export { pluginParams } from './odd/plugin-params.js';
 
 const CORE_STAGE: Record<string, string[]> = {
   behave: ['the step’s act and record buffers, experience, benefit and eligibility flags are cleared'],
@@ -95,15 +96,7 @@ export function oddDocument(s: ResolvedScenario, opts: OddOptions = {}): OddDocu
 
   const submodels: OddSubmodel[] = active.map(({ id, family, values, spec }) => {
     if (!spec) return { id, family, title: '(unknown plug-in)', stages: [], description: '', equations: null, sources: [], params: [], agentColumns: [], stepColumns: [], lacks: ['everything: the plug-in was not found'] };
-    const d = defaults(spec.params) as Record<string, unknown>;
-    const params: OddParam[] = Object.entries(spec.params as ParamTable).map(([k, def]) => ({
-      name: k,
-      value: values[k],
-      default: d[k],
-      unit: def.unit,
-      doc: def.doc,
-      source: def.source ?? '',
-    }));
+    const params = pluginParams(spec, values);
     const eq = pluginEquations(spec);
     const lacks: string[] = [];
     if (!eq?.length) lacks.push('equations');

@@ -4,7 +4,6 @@
  * parameter with its value, default, unit and source.
  */
 import { STAGES, type AnyPlugin } from '../../core/contracts.js';
-import { defaults, type ParamTable } from '../../core/params.js';
 import { POPULATION_DEFAULTS } from '../../core/populate.js';
 import { metricById } from '../../metrics/index.js';
 import { buildSimulation } from '../../scenario/build.js';
@@ -13,7 +12,7 @@ import { findPlugin, SECTION } from '../../scenario/registry.js';
 import { DETECT_DEFAULTS, EVIDENCE_QUALITY_DEFAULTS, GRAPH_DEFAULTS, graphText, type ResolvedScenario } from '../../scenario/resolve.js';
 import { FAMILIES } from '../../core/contracts.js';
 import { intFlag, parse } from '../args.js';
-import { oddDocument, oddMarkdown } from '../../scenario/odd.js';
+import { oddDocument, oddMarkdown, pluginParams } from '../../scenario/odd.js';
 
 export const usage = `Usage: scorelab describe <scenario file or preset> [options]
 
@@ -42,30 +41,13 @@ export const OPTIONS = {
   agents: { type: 'string' },
 } as const;
 
-interface ParamRow {
-  name: string;
-  value: unknown;
-  default: unknown;
-  unit: string;
-  doc: string;
-  source: string;
-}
-
 export function describeScenario(s: ResolvedScenario, extra: AnyPlugin[] = []) {
   const tiny = structuredClone(s);
   tiny.population.agents = Math.min(s.population.agents, 60);
   const plugins = FAMILIES.flatMap((f) =>
     Object.entries(s[SECTION[f]]).map(([id, values]) => {
       const spec = extra.find((p) => p.id === id) ?? findPlugin(id)!;
-      const d = defaults(spec.params) as Record<string, unknown>;
-      const params: ParamRow[] = Object.entries(spec.params as ParamTable).map(([k, def]) => ({
-        name: k,
-        value: values[k],
-        default: d[k],
-        unit: def.unit,
-        doc: def.doc,
-        source: def.source ?? '',
-      }));
+      const params = pluginParams(spec, values);
       return { id, family: spec.family, title: spec.title, doc: spec.doc, sources: spec.sources, params };
     }),
   );
