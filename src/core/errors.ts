@@ -97,7 +97,10 @@ export function foreignFrame(e: unknown): string | null {
     const url = file.startsWith('file://') ? file : `file://${file}`;
     if (url.startsWith('file://node:') || url.includes('/node_modules/')) continue;
     if (OWN_ROOT && (url.startsWith(`${OWN_ROOT}src/`) || url.startsWith(`${OWN_ROOT}dist/`))) return null; // scorelab's own code threw first
-    return `${file.replace(/^file:\/\//, '')}:${m[2]}:${m[3]}`;
+    // relative to the working folder when inside it, so that a message (and failures.csv) names no machine's folders
+    const path = file.replace(/^file:\/\//, '');
+    const cwd = typeof process !== 'undefined' && process.cwd ? process.cwd().replace(/\\/g, '/') + '/' : null;
+    return `${cwd && path.startsWith(cwd) ? path.slice(cwd.length) : path}:${m[2]}:${m[3]}`;
   }
   return null;
 }

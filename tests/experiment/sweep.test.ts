@@ -85,7 +85,8 @@ describe('scorelab sweep', () => {
     const out = tmp();
     const r = cli(['sweep', 'tests/fixtures/experiments/poisoned.ts', '--workers', '2', '--timeout', '1.5', '--out', out]);
     expect(r.code, r.stderr).toBe(1);
-    expect(r.stderr).toMatch(/failed: poison pill swallowed \(mode 1\)/);
+    // the plug-in's own error, named as the plug-in's, with its file and line relative to the working folder
+    expect(r.stderr).toMatch(/failed: plug-in 'poison-pill' failed in its score hook \(tests\/fixtures\/experiments\/poisoned\.ts:\d+:\d+\): poison pill swallowed \(mode 1\)/);
     expect(r.stdout).toMatch(/4 of 8 runs finished, 4 failed \(see failures.csv\)/);
     const ok = readCsv(join(out, 'runs.csv'));
     expect(ok.map((x) => x['regimes.poison-pill.mode'])).toEqual(['0', '0', '3', '3']);
@@ -96,7 +97,7 @@ describe('scorelab sweep', () => {
       ['2', '0', 'timeout'],
       ['2', '1', 'timeout'],
     ]);
-    expect(failures[0]!.error).toBe('poison pill swallowed (mode 1)');
+    expect(failures[0]!.error).toMatch(/^plug-in 'poison-pill' failed in its score hook \(tests\/fixtures\/experiments\/poisoned\.ts:\d+:\d+\): poison pill swallowed \(mode 1\)$/);
     expect(failures[2]!.error).toBe('timed out after 1.5 s');
     for (const f of failures) expect(f.seed).toMatch(/^\d+$/);
     expect(Object.keys(failures[0]!)).toEqual(['run_id', 'point', 'replicate', 'seed', 'regimes.poison-pill.mode', 'reason', 'error']);
