@@ -26,6 +26,7 @@
 import { STAGES, FAMILIES, type AnyPlugin, type Family } from '../core/contracts.js';
 import { metricById } from '../metrics/index.js';
 import { buildSimulation, type LoadedGraph } from './build.js';
+import { UserError } from '../core/errors.js';
 import { findPlugin, SECTION } from './registry.js';
 import { graphText, type ResolvedScenario } from './resolve.js';
 import { ODD_CONCEPTS, ODD_REFERENCE, ODD_SECTIONS, type OddConceptKey, type OddDocument, type OddInfo, type OddStateVariable, type OddSubmodel } from './odd/model.js';
@@ -88,7 +89,14 @@ export function oddDocument(s: ResolvedScenario, opts: OddOptions = {}): OddDocu
   let columns: OddStateVariable[] = [];
   let built = false;
   if (!s.graph.file || opts.graph) {
-    const sim = buildSimulation(opts.graph ? s : tiny, { plugins: extra, graph: opts.graph });
+    let sim;
+    try {
+      sim = buildSimulation(opts.graph ? s : tiny, { plugins: extra, graph: opts.graph });
+    } catch (e) {
+      // a 60-agent world can miss what the full one has (an sbm graph needs both groups): build it whole
+      if (!(e instanceof UserError) || opts.graph) throw e;
+      sim = buildSimulation(s, { plugins: extra });
+    }
     built = true;
     stageOf = new Map(sim.instances.map((i) => [i.spec.id, [...(i.hooks.init ? ['init'] : []), ...STAGES.filter((st) => i.hooks[st]), ...(i.hooks.finish ? ['finish'] : [])]]));
     columns = [...sim.world.pop.info.values()].map((c) => ({ name: c.name, type: c.kind, owner: c.owner, doc: c.doc }));
@@ -192,7 +200,7 @@ export function oddDocument(s: ResolvedScenario, opts: OddOptions = {}): OddDocu
 
   return {
     protocol: { name: 'ODD', version: '2020', reference: ODD_REFERENCE },
-    scenario: { name: s.name, title: s.title, file: s.file },
+    scenario: { name: s.name, title: s.title, file: s.file ? shownPath(s.file) : s.file },
     sections: ODD_SECTIONS.map((x, i) => ({ number: i + 1, key: x.key, title: x.title })),
     purposeAndPatterns: {
       purpose: s.description || '(the scenario gives no description)',
@@ -236,4 +244,11 @@ export function oddDocument(s: ResolvedScenario, opts: OddOptions = {}): OddDocu
     }),
     gaps,
   };
+}
+
+/** A file as the document names it: relative to the working folder when inside it (no machine's folders in a report). */
+function shownPath(file: string): string {
+  if (typeof process === 'undefined' || !process.cwd || !file.startsWith('/')) return file;
+  const cwd = process.cwd().replace(/\/+$/, '') + '/';
+  return file.startsWith(cwd) ? file.slice(cwd.length) : file;
 }
