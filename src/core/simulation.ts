@@ -11,7 +11,7 @@ import { FAMILIES } from './contracts.js';
 import { inPlugin, PluginError } from './errors.js';
 import { ACT_EXPRESSION, ACT_GOOD, CORE_TOKEN, type EventBuffer } from './events.js';
 import type { Keyed } from './rng.js';
-import { makeSnapshot, type MetricSpec } from './snapshot.js';
+import { makeSnapshot, type MetricSpec, type TieNeed } from './snapshot.js';
 import type { World } from './world.js';
 
 export interface Instance {
@@ -51,6 +51,8 @@ export class Simulation {
   private initialized = false;
   private stoppers: Instance[] = [];
   private declared: Set<string>;
+  /** The tie-pass parts the recorded metrics need together (computed in one pass per record). */
+  private readonly tieNeeds: TieNeed[];
   private readonly observeKey: Keyed;
 
   constructor(
@@ -64,6 +66,7 @@ export class Simulation {
     this.instances = ordered.map((p) => ({ ...p, hooks: inPlugin(p.spec.id, 'create', () => p.spec.create(world, p.params as never)) }));
     this.stoppers = this.instances.filter((i) => i.hooks.stop);
     this.metricFns = record.metrics.map((m) => m.make());
+    this.tieNeeds = [...new Set(record.metrics.flatMap((m) => m.needs ?? []))];
     const cols = ['step', 'day', 'seed'];
     for (const m of record.metrics) for (const c of m.columns) if (!cols.includes(c)) cols.push(c);
     for (const p of ordered) for (const c of p.spec.columns ?? []) if (!cols.includes(c)) cols.push(c);
@@ -178,7 +181,7 @@ export class Simulation {
     const t0 = performance.now();
     const w = this.world;
     w.cases.open = true; // ground truth is readable by metrics and record hooks only
-    const snap = makeSnapshot(w, this.record.params ?? {});
+    const snap = makeSnapshot(w, this.record.params ?? {}, this.tieNeeds);
     const row: Row = {};
     for (const c of this.columns) row[c] = null;
     row.step = w.step;

@@ -41,6 +41,11 @@ export interface Snapshot {
   column(name: string): Column | undefined;
   /** Parameters of metrics (`record.params` in the scenario), e.g. `score_esteban_ray.alpha`. */
   readonly metricParams: Readonly<Record<string, unknown>>;
+  /**
+   * The tie-pass parts that the recorded metrics need together (the union of their `needs`), so
+   * that the first metric to ask computes them all in one pass; absent: only what each asks for.
+   */
+  readonly tieNeeds?: readonly TieNeed[];
 }
 
 /**
@@ -64,7 +69,7 @@ export interface MetricSpec {
   make(): (snap: Snapshot) => Row;
 }
 
-export function makeSnapshot(world: World, metricParams: Record<string, unknown> = {}): Snapshot {
+export function makeSnapshot(world: World, metricParams: Record<string, unknown> = {}, tieNeeds?: readonly TieNeed[]): Snapshot {
   const p = world.primary;
   return {
     n: world.n,
@@ -84,5 +89,6 @@ export function makeSnapshot(world: World, metricParams: Record<string, unknown>
     stats: world.stats,
     column: (name: string) => world.pop.column(name),
     metricParams,
+    tieNeeds,
   };
 }

@@ -30,10 +30,9 @@
  * A snapshot's pass (`snapshotTiePass`) computes only the parts the metrics ask for, each metric
  * asking for those its spec declares (`needs`, src/core/snapshot.ts): `score-ties` (the sums of the
  * primary score), `strata` (score quintiles, which sort the scores, and the counts by class and
- * layer), `groups` (group sizes and the mixing matrix). The parts asked for on a network are
- * remembered, so from the second record of a run on, one pass computes every part the run's
- * metrics need (at the first record a part asked for later costs a pass of its own; the values are
- * the same).
+ * layer), `groups` (group sizes and the mixing matrix). The simulation puts the union of the
+ * recorded metrics' needs on the snapshot (`tieNeeds`), so one pass per record computes every part
+ * the run's metrics need.
  */
 import type { AdjacencyView } from '../core/adjacency.js';
 import type { Snapshot, TieNeed } from '../core/snapshot.js';
@@ -152,9 +151,6 @@ export function tiePass(adj: AdjacencyView, labels: Num | null, k: number, group
 const SCORE_TIES = 1, STRATA = 2, GROUPS = 4, ALL = 7;
 const BIT: Record<TieNeed, number> = { 'score-ties': SCORE_TIES, strata: STRATA, groups: GROUPS };
 
-/** Parts asked for on each network (keyed by the adjacency object: one per run), so that one pass computes them all. */
-const asked = new WeakMap<object, number>();
-
 interface SnapshotPass {
   /** Parts computed so far (bits of BIT). */
   have: number;
@@ -166,8 +162,8 @@ const passOf = (s: Snapshot): SnapshotPass => memo(s, 'tie-pass', () => ({ have:
 /**
  * The tie pass of a snapshot with (at least) the parts `needs` (all of them when not given): score
  * sums and quintiles only when there is a score. Computed once per snapshot and part; a part not yet
- * computed is computed together with every other part asked for on this network and not yet
- * computed for this snapshot. Parts not asked for hold empty counts (k = 0, kg = 0, xsums null).
+ * computed is computed together with every part in the snapshot's `tieNeeds` (the union of the
+ * recorded metrics' needs) not yet computed for this snapshot. Parts not asked for hold empty counts (k = 0, kg = 0, xsums null).
  */
 export function snapshotTiePass(s: Snapshot, needs?: readonly TieNeed[]): TiePass {
   let want = 0;
@@ -176,8 +172,8 @@ export function snapshotTiePass(s: Snapshot, needs?: readonly TieNeed[]): TiePas
   if (!s.score) want &= GROUPS; // the score parts do not apply
   const e = passOf(s);
   if ((want & ~e.have) === 0) return e.pass;
-  const run = (asked.get(s.adj) ?? 0) | want;
-  asked.set(s.adj, run);
+  let run = want;
+  for (const n of s.tieNeeds ?? []) run |= BIT[n]; // what the other recorded metrics will ask for
   const todo = run & ~e.have & (s.score ? ALL : GROUPS);
   const q = todo & STRATA ? scoreQuantile(s, 5) : null;
   const kg = todo & GROUPS ? groupSizes(s).length : 0;
