@@ -20,7 +20,7 @@
  * and moderator, clear rules (lawful statements are misjudged only at the clear line,
  * Φ(−2.5) ≈ 0.6 %); effects.csv pairs every point with it at the same publication setting. With
  * (almost) nobody listed under clear rules the switch has nothing to publish, so the two controls
- * coincide (tests/regimes/speech-blacklist-publish.test.ts checks identical rows when nobody is
+ * coincide (tests/regimes/courts/speech-blacklist-publish.test.ts checks identical rows when nobody is
  * listed).
  *
  * Expected: dissent_rate down with vagueness, less so when the bans are not published (own and

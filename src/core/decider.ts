@@ -1,7 +1,7 @@
 /**
  * The decider of every due-process decision — a safeguard's reviewer, adjudicator, corrector or
  * auditor, and the court of a court blacklist — weighing the evidence of a case (one copy, shared
- * by the safeguards, src/safeguards/util.ts, and the court, src/regimes/court-judge.ts).
+ * by the safeguards, src/safeguards/util.ts, and the court, src/regimes/courts/judge.ts).
  *
  * The decider (signal detection theory: Green & Swets, *Signal Detection Theory and
  * Psychophysics*, 1966). A case c has file evidence e (a true record: q_f + z, a mistaken one: z;

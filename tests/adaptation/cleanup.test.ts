@@ -12,7 +12,7 @@ import { ACT_VIOLATION, DOMAIN_INDEX as D, defaults, LAYER_BOTH, LAYER_OFFLINE, 
 import { cleanup } from '../../src/adaptation/cleanup.js';
 import { friendEffectKey, type FriendEffect } from '../../src/core/friend-effect.js';
 import { POLICY } from '../../src/core/policy.js';
-import { sesame } from '../../src/regimes/sesame.js';
+import { sesame } from '../../src/regimes/commercial/sesame.js';
 import { make, setScore, tinyWorld } from './helpers.js';
 
 /** Registers the linear friend effect described above on world w. */

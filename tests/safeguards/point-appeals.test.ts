@@ -25,7 +25,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ACT_VIOLATION, DOMAIN_INDEX as D, defaults, runScenario, World, type Hooks } from '../../src/index.js';
-import { rongcheng } from '../../src/regimes/rongcheng.js';
+import { rongcheng } from '../../src/regimes/municipal/rongcheng.js';
 import { pointAppeals } from '../../src/safeguards/point-appeals.js';
 import { driveStep } from '../regimes/drive.js';
 
