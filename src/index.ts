@@ -58,9 +58,9 @@ import { loadScenario, prepareScenario, type LoadOptions } from './scenario/load
  * Runs a scenario (file path, preset name, or an object as it would appear in YAML) and returns
  * the steps rows and the final world.
  */
-export async function runScenario(ref: string | Record<string, unknown>, opts: LoadOptions = {}) {
+export async function runScenario(ref: string | Record<string, unknown>, opts: LoadOptions & { threads?: number } = {}) {
   const loaded = typeof ref === 'string' ? await loadScenario(ref, opts) : await prepareScenario(ref, '(inline scenario)', opts);
-  const sim = buildSimulation(loaded.scenario, { graph: loaded.graph, plugins: loaded.plugins });
+  const sim = buildSimulation(loaded.scenario, { graph: loaded.graph, plugins: loaded.plugins, threads: opts.threads });
   sim.run(loaded.scenario.steps);
   return { rows: sim.rows, columns: sim.columns, world: sim.world, scenario: loaded.scenario, simulation: sim };
 }

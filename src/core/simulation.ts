@@ -12,6 +12,7 @@ import { inPlugin, PluginError } from './errors.js';
 import { ACT_EXPRESSION, ACT_GOOD, CORE_TOKEN, type EventBuffer } from './events.js';
 import type { Keyed } from './rng.js';
 import { makeSnapshot, type MetricSpec, type TieNeed } from './snapshot.js';
+import { attachParallel, checkThreads, type Parallel } from './threads.js';
 import type { World } from './world.js';
 
 export interface Instance {
@@ -37,6 +38,16 @@ export interface StopInfo {
   reason: string;
 }
 
+/** How a run is computed (not what it computes: every choice gives the same tables, bit for bit). */
+export interface SimulationOptions {
+  /**
+   * Threads of the per-agent passes (src/core/threads.ts): an integer from 1 (default) to four per
+   * core. More than one needs Node; the workers start at the first pass and stop at the end of `run`
+   * (or `close`).
+   */
+  threads?: number;
+}
+
 const STEP_STAGES: Exclude<Stage, 'record'>[] = ['behave', 'observe', 'score', 'publish', 'sanction', 'adapt'];
 
 export class Simulation {
@@ -54,12 +65,19 @@ export class Simulation {
   /** The tie-pass parts the recorded metrics need together (computed in one pass per record). */
   private readonly tieNeeds: TieNeed[];
   private readonly observeKey: Keyed;
+  /** Threads of the per-agent passes. */
+  readonly threads: number;
+  /** The world's threads (passMs: time in the per-agent passes so far). */
+  readonly parallel: Parallel;
 
   constructor(
     readonly world: World,
     plugins: { spec: AnyPlugin; params: Record<string, unknown> }[],
     readonly record: RecordOptions,
+    options: SimulationOptions = {},
   ) {
+    this.threads = options.threads === undefined ? 1 : checkThreads(options.threads);
+    this.parallel = attachParallel(world, this.threads); // before create: plug-ins allocate shared columns
     // stable order: by family, then as listed
     const ordered = [...plugins].sort((a, b) => FAMILIES.indexOf(a.spec.family) - FAMILIES.indexOf(b.spec.family));
     this.observeKey = world.keyed('observation');
@@ -128,14 +146,23 @@ export class Simulation {
    * `onStep` is called after each (for progress bars).
    */
   run(steps: number, onStep?: (done: number, total: number) => void): Row[] {
-    this.init();
-    for (let s = 0; s < steps && !this.stopped; s++) {
-      this.step();
-      onStep?.(s + 1, steps);
+    try {
+      this.init();
+      for (let s = 0; s < steps && !this.stopped; s++) {
+        this.step();
+        onStep?.(s + 1, steps);
+      }
+      if (steps > 0 && !this.stopped && this.world.step % this.record.every !== 0) this.recordRow();
+      for (const inst of this.instances) if (inst.hooks.finish) inPlugin(inst.spec.id, 'finish', () => inst.hooks.finish!());
+    } finally {
+      this.close(); // no worker outlives its run
     }
-    if (steps > 0 && !this.stopped && this.world.step % this.record.every !== 0) this.recordRow();
-    for (const inst of this.instances) if (inst.hooks.finish) inPlugin(inst.spec.id, 'finish', () => inst.hooks.finish!());
     return this.rows;
+  }
+
+  /** Stops the worker threads (`run` does at its end; a later step starts them again). */
+  close(): void {
+    this.parallel.close();
   }
 
   /**

@@ -16,6 +16,7 @@ import type { AdjacencyView } from './adjacency.js';
 import type { Row } from './contracts.js';
 import type { ListState } from './lists.js';
 import type { Column } from './population.js';
+import { parallel, type Parallel } from './threads.js';
 import type { WindowStats, World } from './world.js';
 
 export interface Snapshot {
@@ -46,6 +47,8 @@ export interface Snapshot {
    * that the first metric to ask computes them all in one pass; absent: only what each asks for.
    */
   readonly tieNeeds?: readonly TieNeed[];
+  /** The world's threads for per-agent passes over the ties (src/core/threads.ts); absent: one thread. */
+  readonly parallel?: Parallel;
 }
 
 /**
@@ -90,5 +93,6 @@ export function makeSnapshot(world: World, metricParams: Record<string, unknown>
     column: (name: string) => world.pop.column(name),
     metricParams,
     tieNeeds,
+    parallel: parallel(world),
   };
 }

@@ -34,8 +34,10 @@
  * recorded metrics' needs on the snapshot (`tieNeeds`), so one pass per record computes every part
  * the run's metrics need.
  */
-import type { AdjacencyView } from '../core/adjacency.js';
+import type { Adjacency, AdjacencyView } from '../core/adjacency.js';
+import { K_SCORE_TIE_TERMS } from '../core/kernels.js';
 import type { Snapshot, TieNeed } from '../core/snapshot.js';
+import type { Parallel } from '../core/threads.js';
 import { byteKeys } from './tie-pass-bytes.js';
 import { general, groupsOnly, scoreSums, sums } from './tie-pass-loops.js';
 import { groupSizes, memo, scoreQuantile, type Num } from './util.js';
@@ -78,12 +80,21 @@ function emptyPass(k: number, kg: number): TiePass {
   };
 }
 
-/** Counts tie ends by class (pass null, k = 0 for a partition not needed) and, with `x`, the assortativity sums. Labels < 256. */
-export function tiePass(adj: AdjacencyView, labels: Num | null, k: number, groups: Num | null, kg: number, x: Num | null = null): TiePass {
+/**
+ * Counts tie ends by class (pass null, k = 0 for a partition not needed) and, with `x`, the
+ * assortativity sums. Labels < 256. With `par` (the run's threads, src/core/threads.ts), the sums
+ * of `x` alone (no labels, no groups) take each agent's term on the threads and add the terms in
+ * agent order here: the same additions in the same order as the one-thread loop, bit for bit.
+ */
+export function tiePass(adj: AdjacencyView, labels: Num | null, k: number, groups: Num | null, kg: number, x: Num | null = null, par?: Parallel): TiePass {
   if (k > 256 || kg > 256) throw new Error(`metrics: the tie pass takes at most 256 classes, got ${Math.max(k, kg)}`);
   const n = adj.n;
   let v: Float64Array | null = null, c = 0;
-  if (x instanceof Float64Array) v = x;
+  const threaded = par !== undefined && x !== null && !labels && !groups && 'cap' in adj;
+  if (threaded) {
+    v = par.scratch('tie-pass:x', n); // shared with the threads
+    for (let i = 0; i < n; i++) v[i] = x[i]!; // exact for Float32 and plain numbers
+  } else if (x instanceof Float64Array) v = x;
   else if (x) {
     if (xf.length < n) xf = new Float64Array(n);
     v = xf;
@@ -95,7 +106,8 @@ export function tiePass(adj: AdjacencyView, labels: Num | null, k: number, group
   }
   const p = emptyPass(k, kg);
   if (v && !labels && !groups) {
-    scoreSums(n, adj.start, adj.deg, adj.targets, v, c, sums);
+    if (threaded) threadedScoreSums(par, adj as Adjacency, v, c, sums);
+    else scoreSums(n, adj.start, adj.deg, adj.targets, v, c, sums);
     p.slots = sums[0]!;
     p.inside[0] = p.degree[0] = p.mix[0] = sums[1]!;
     p.total = [sums[0]!, 0, 0];
@@ -148,6 +160,27 @@ export function tiePass(adj: AdjacencyView, labels: Num | null, k: number, group
   return p;
 }
 
+/** scoreSums (tie-pass-loops.ts) with the per-agent terms x′_i(Σ_j x_j − k_i·c) taken on the threads, added here in agent order. */
+function threadedScoreSums(par: Parallel, adj: Adjacency, v: Float64Array, c: number, out: Float64Array): void {
+  const n = adj.n;
+  const { start, deg, targets } = par.share(adj);
+  const term = par.scratch('tie-pass:term', n);
+  par.run(K_SCORE_TIE_TERMS, [v, start, deg, targets, term], [c], n);
+  let m2 = 0, s1 = 0, s2 = 0, sxy = 0, lo = Infinity, hi = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const d = deg[i]!;
+    if (d === 0) continue;
+    const xi = v[i]! - c;
+    if (xi < lo) lo = xi;
+    if (xi > hi) hi = xi;
+    m2 += d;
+    s1 += d * xi;
+    s2 += d * xi * xi;
+    sxy += term[i]!;
+  }
+  out.set([m2, m2, 0, 0, 0, 0, m2, s1, s2, sxy, lo, hi]); // the order of `sums`, as scoreSums
+}
+
 const SCORE_TIES = 1, STRATA = 2, GROUPS = 4, ALL = 7;
 const BIT: Record<TieNeed, number> = { 'score-ties': SCORE_TIES, strata: STRATA, groups: GROUPS };
 
@@ -177,7 +210,7 @@ export function snapshotTiePass(s: Snapshot, needs?: readonly TieNeed[]): TiePas
   const todo = run & ~e.have & (s.score ? ALL : GROUPS);
   const q = todo & STRATA ? scoreQuantile(s, 5) : null;
   const kg = todo & GROUPS ? groupSizes(s).length : 0;
-  const p = tiePass(s.adj, q, q ? 5 : 0, todo & GROUPS ? s.group : null, kg, todo & SCORE_TIES ? s.score : null);
+  const p = tiePass(s.adj, q, q ? 5 : 0, todo & GROUPS ? s.group : null, kg, todo & SCORE_TIES ? s.score : null, s.parallel);
   const out = e.pass;
   out.slots = p.slots;
   if (todo & STRATA) {

@@ -198,6 +198,8 @@ export interface BuildOptions {
   graph?: LoadedGraph;
   /** Extra plug-ins (e.g. from an experiment file) that the scenario may refer to. */
   plugins?: AnyPlugin[];
+  /** Threads of the run's per-agent passes (src/core/threads.ts; default 1). */
+  threads?: number;
 }
 
 export function buildSimulation(s: ResolvedScenario, opts: BuildOptions = {}): Simulation {
@@ -239,5 +241,5 @@ export function buildSimulation(s: ResolvedScenario, opts: BuildOptions = {}): S
     }
   }
   const metrics = [...new Set(s.metrics.map((id) => metricById(id)!))];
-  return new Simulation(world, plugins, { metrics, every: s.record.every, params: s.record.params });
+  return new Simulation(world, plugins, { metrics, every: s.record.every, params: s.record.params }, { threads: opts.threads });
 }
