@@ -56,10 +56,11 @@ function cores(): number {
 /** Checks a thread count (an integer from 1 to four per core); `what` names it in the error (e.g. `--threads`). */
 export function checkThreads(threads: unknown, what = 'threads'): number {
   const max = maxThreads();
-  if (typeof threads !== 'number' || !Number.isInteger(threads) || threads < 1 || threads > max) {
+  const t = typeof threads === 'string' && /^\s*\d+\s*$/.test(threads) ? Number(threads) : threads; // a flag's text
+  if (typeof t !== 'number' || !Number.isInteger(t) || t < 1 || t > max) {
     throw new UserError(`${what}: expected an integer from 1 to ${max} (four per core on this machine), found ${JSON.stringify(threads)}`, undefined, what);
   }
-  return threads;
+  return t;
 }
 
 /** One thread: the kernels run inline over all agents. */
@@ -107,7 +108,7 @@ interface PortLike {
   close(): void;
 }
 interface WorkerThreads {
-  Worker: new (file: URL, opts: { workerData: unknown; transferList: unknown[] }) => WorkerLike;
+  Worker: new (file: URL, opts: { workerData: unknown; transferList: unknown[]; execArgv: string[] }) => WorkerLike;
   MessageChannel: new () => { port1: PortLike; port2: PortLike };
   receiveMessageOnPort(port: PortLike): { message: unknown } | undefined;
 }
@@ -178,6 +179,8 @@ class Pool implements Parallel {
       const worker = new wt.Worker(file, {
         workerData: { ctrl: this.ctrl, x: this.x, port: port2, index: w, threads: this.threads },
         transferList: [port2],
+        // compiled JS: no loader (--import tsx …) inherited, whose hooks would wait on the main thread while it waits on the workers
+        execArgv: [],
       });
       worker.unref(); // a pool left open never keeps the process alive
       this.workers.push(worker);

@@ -8,6 +8,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { UserError } from '../../core/errors.js';
+import { checkThreads } from '../../core/threads.js';
 import type { Row } from '../../core/contracts.js';
 import { writeFileAtomic } from '../../results/atomic.js';
 import { writeNetwork, writeRun } from '../../results/write-run.js';
@@ -29,6 +30,8 @@ Options:
   --plugin FILE     load plug-ins (regimes, safeguards …) from a .ts or .js module (repeatable)
   --allow-plugins   run the code of the scenario's own 'plugins:' modules (refused without it:
                     a scenario file from someone else should not run code you have not read)
+  --threads N       threads of the run's per-agent passes (the neighbour mean, the metrics over
+                    ties): 1 (default) up to four per core; the tables are the same, bit for bit
   --gexf            also write the final network as network.gexf (opens in Gephi)
   --no-figure       do not draw figure.svg / figure.png (faster, for scripts)
   --out DIR         output folder (default: results/runs/<scenario>-seed<seed>)
@@ -98,6 +101,13 @@ function noteStop(manifestFile: string, stop: NonNullable<ReturnType<typeof buil
   writeFileAtomic(manifestFile, JSON.stringify(m, null, 2) + '\n');
 }
 
+/** Adds to a run's manifest the threads of its per-agent passes (`threads`; the tables do not depend on it). */
+function noteThreads(manifestFile: string, threads: number): void {
+  const m = JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<string, unknown>;
+  m.threads = threads;
+  writeFileAtomic(manifestFile, JSON.stringify(m, null, 2) + '\n');
+}
+
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parse(
     argv,
@@ -113,6 +123,7 @@ export async function run(argv: string[]): Promise<number> {
       force: { type: 'boolean' },
       'no-figure': { type: 'boolean' },
       'allow-plugins': { type: 'boolean' },
+      threads: { type: 'string' },
     },
     usage,
   );
@@ -124,6 +135,7 @@ export async function run(argv: string[]): Promise<number> {
     console.error(`scorelab run: expected one scenario file or preset name, found ${positionals.length}\n\n${usage}`);
     return 2;
   }
+  const threads = values.threads === undefined ? 1 : checkThreads(values.threads, '--threads');
   const loaded = await loadScenario(positionals[0]!, {
     seed: intFlag('seed', values.seed),
     steps: intFlag('steps', values.steps),
@@ -137,7 +149,7 @@ export async function run(argv: string[]): Promise<number> {
   checkOutputFolder(out, Boolean(values.force));
   if (values.force && !values.gexf) rmSync(resolve(out, 'network.gexf'), { force: true });
   const started = new Date();
-  const sim = buildSimulation(s, { graph: loaded.graph, plugins: loaded.plugins });
+  const sim = buildSimulation(s, { graph: loaded.graph, plugins: loaded.plugins, threads });
   const bar = progress(`${s.name}`);
   sim.run(s.steps, (d, t) => bar.update(d, t));
   bar.stop();
@@ -146,6 +158,7 @@ export async function run(argv: string[]): Promise<number> {
   let files;
   try {
     files = await writeRun(out, sim, s, started, new Date(), { figure: !values['no-figure'] });
+    noteThreads(files.manifest, threads);
     if (sim.stopped) noteStop(files.manifest, sim.stopped);
     if (values.gexf) writeNetwork(resolve(out, 'network.gexf'), sim);
   } catch (e) {
