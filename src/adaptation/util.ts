@@ -3,7 +3,26 @@
  * from per-day rates, the primary score normalised to [0, 1], and neighbour shares of a mask —
  * all on typed arrays, O(n + m).
  */
+import { K_NEIGHBOUR_MEAN, K_NEIGHBOUR_SHARE } from '../core/kernels.js';
+import { parallel } from '../core/threads.js';
 import type { World } from '../core/world.js';
+
+/**
+ * A per-agent pass over the ties on the run's threads (src/core/threads.ts): `input` copied into
+ * shared memory (exactly: Float32 and 0/1 values are doubles), kernel `kernel` computes each
+ * agent's value, copied into `out`. False with one thread (the caller's own loop runs).
+ */
+function onThreads(world: World, kernel: number, input: ArrayLike<number>, out: Float64Array): boolean {
+  const par = parallel(world);
+  if (par.threads === 1) return false;
+  const n = world.n;
+  const v = par.scratch(`adaptation:in${kernel}`, n), o = par.scratch(`adaptation:out${kernel}`, n);
+  for (let i = 0; i < n; i++) v[i] = input[i]!;
+  const { start, deg, targets } = par.share(world.adj);
+  par.run(kernel, [v, start, deg, targets, o], [], n);
+  out.set(o.subarray(0, n));
+  return true;
+}
 
 /** Probability of at least one event in a step of `days` days for a per-day probability `p`. */
 export function perStep(p: number, days: number): number {
@@ -31,6 +50,7 @@ export function normalisedScore(world: World, out: Float64Array): boolean {
  * (0 for an agent without ties).
  */
 export function neighbourShare(world: World, mask: ArrayLike<number>, out: Float64Array): Float64Array {
+  if (onThreads(world, K_NEIGHBOUR_SHARE, mask, out)) return out; // the same loop, per block of agents
   const { start, deg, targets } = world.adj;
   for (let i = 0; i < world.n; i++) {
     const d = deg[i]!;
@@ -97,6 +117,7 @@ export function sanctionedAny(world: World, out: Uint8Array): Uint8Array {
  * ties gets its own value (it hears no one).
  */
 export function neighbourMean(world: World, values: ArrayLike<number>, out: Float64Array): Float64Array {
+  if (onThreads(world, K_NEIGHBOUR_MEAN, values, out)) return out; // the same loop, per block of agents
   const { start, deg, targets } = world.adj;
   for (let i = 0; i < world.n; i++) {
     const d = deg[i]!;

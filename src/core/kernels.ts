@@ -58,7 +58,49 @@ function scoreTieTerms(a: readonly KernelArray[], x: Float64Array, lo: number, h
   }
 }
 
+/**
+ * Mean of values over each agent's neighbours (src/adaptation/util.ts, neighbourMean); an agent
+ * without ties gets its own value. Arrays [values, start, deg, targets, out].
+ */
+function neighbourMean(a: readonly KernelArray[], _x: Float64Array, lo: number, hi: number): void {
+  const v = a[0] as Float64Array, start = a[1] as Int32Array, deg = a[2] as Int32Array;
+  const targets = a[3] as Int32Array, out = a[4] as Float64Array;
+  for (let i = lo; i < hi; i++) {
+    const d = deg[i]!;
+    if (d === 0) {
+      out[i] = v[i]!;
+      continue;
+    }
+    const st = start[i]!;
+    let s = 0;
+    for (let k = st; k < st + d; k++) s += v[targets[k]!]!;
+    out[i] = s / d;
+  }
+}
+
+/**
+ * Share of each agent's neighbours whose mask is non-zero (src/adaptation/util.ts,
+ * neighbourShare); 0 without ties. Arrays [mask, start, deg, targets, out].
+ */
+function neighbourShare(a: readonly KernelArray[], _x: Float64Array, lo: number, hi: number): void {
+  const mask = a[0] as Float64Array, start = a[1] as Int32Array, deg = a[2] as Int32Array;
+  const targets = a[3] as Int32Array, out = a[4] as Float64Array;
+  for (let i = lo; i < hi; i++) {
+    const d = deg[i]!;
+    if (d === 0) {
+      out[i] = 0;
+      continue;
+    }
+    const st = start[i]!;
+    let c = 0;
+    for (let k = st; k < st + d; k++) if (mask[targets[k]!]) c++;
+    out[i] = c / d;
+  }
+}
+
 export const K_FRIEND_CLEANUP_SCORE = 0;
 export const K_SCORE_TIE_TERMS = 1;
+export const K_NEIGHBOUR_MEAN = 2;
+export const K_NEIGHBOUR_SHARE = 3;
 
-export const KERNELS: readonly Kernel[] = [friendCleanupScore, scoreTieTerms];
+export const KERNELS: readonly Kernel[] = [friendCleanupScore, scoreTieTerms, neighbourMean, neighbourShare];

@@ -67,6 +67,22 @@ describe('threads of one run', () => {
     }
   }, 60_000);
 
+  it.each([
+    ['approval', 'neighbourMean and neighbourShare of the approval adaptation'],
+    ['chilled-speech', 'neighbourShare of self-censorship'],
+  ])('%s (%s): 1, 2 and 3 threads give byte-identical tables', async (preset) => {
+    const out: string[] = [];
+    for (const threads of [1, 2, 3]) {
+      const l = await loadScenario(preset, { agents: 1500, steps: 21, set: ['record.every=1'] });
+      const sim = buildSimulation(l.scenario, { threads });
+      sim.run(21);
+      if (threads > 1) expect(sim.parallel.passMs).toBeGreaterThan(0); // the passes did run on the threads
+      out.push(toCsv(stepsTable(sim.rows, sim.columns)) + toCsv(agentsTable(sim)));
+    }
+    expect(out[1]).toBe(out[0]);
+    expect(out[2]).toBe(out[0]);
+  }, 60_000);
+
   it('refuses a thread count that is not an integer from 1 to four per core', () => {
     expect(checkThreads(2)).toBe(2);
     expect(checkThreads('3', '--threads')).toBe(3);
