@@ -5,10 +5,11 @@
  *
  * A Simulation made with `threads: N` attaches a `Parallel` to its world; plug-ins and the tie pass
  * find it with `parallel(world)` (one thread: the same kernels, run inline). `run(kernel, arrays,
- * numbers, n)` is synchronous: the main thread writes the kernel's id into a shared control word,
- * wakes the N − 1 workers (`Atomics.notify`), computes its own block, then waits (`Atomics.wait`)
- * until every worker has done its block — so the step loop stays synchronous and no plug-in hook
- * changes. Kernels (src/core/kernels.ts) write per-agent values only; sums over agents are taken
+ * numbers, n)` is synchronous: the main thread writes the call into shared control words, wakes
+ * the N − 1 workers (`Atomics.notify`), and every thread claims blocks of agents until none is left
+ * (thread-protocol.ts: a busy core does fewer, none waits for a thread that has not woken); the
+ * main thread then waits (`Atomics.wait`) for the blocks still running — so the step loop stays
+ * synchronous and no plug-in hook changes. Kernels (src/core/kernels.ts) write per-agent values only; sums over agents are taken
  * by the caller in agent order on the main thread, so the block split never changes a bit.
  *
  * The arrays a kernel reads or writes must live in SharedArrayBuffers: `f64`/`u8` allocate them,
@@ -21,6 +22,7 @@
 import type { Adjacency } from './adjacency.js';
 import { UserError } from './errors.js';
 import { KERNELS, type KernelArray } from './kernels.js';
+import { CHUNKS, claim, CONTROL_WORDS, COUNT, DONE, FAILED, KERNEL, MAX_CHUNKS, SIZE, STOP, TICKET } from './thread-protocol.js';
 
 export interface Parallel {
   /** Threads of the per-agent passes (1: inline on the calling thread). */
@@ -92,10 +94,6 @@ class Inline implements Parallel {
   close(): void {}
 }
 
-// control words (Int32Array over a SharedArrayBuffer): generation, workers done, kernel, n, error
-const GEN = 0, DONE = 1, KERNEL = 2, COUNT = 3, FAILED = 4;
-/** The kernel id that tells a worker to end. */
-export const STOP = -1;
 /** How long the main thread waits for the workers of one call before it gives up (a dead worker). */
 const PATIENCE_MS = 120_000;
 
@@ -136,6 +134,7 @@ class Pool implements Parallel {
   private ports: PortLike[] = [];
   // fresh control words for every start, so that a closing worker never reads the next pool's calls
   private ctrl: Int32Array<ArrayBufferLike> = new Int32Array(0);
+  private gen = 0;
   private x: Float64Array<ArrayBufferLike> = new Float64Array(0);
   /** The arrays each kernel's workers hold (re-sent when one changes). */
   private sent: (readonly KernelArray[] | null)[] = [];
@@ -171,13 +170,14 @@ class Pool implements Parallel {
     if (!wt) throw new Error('threads: more than one thread needs Node ≥ 20.16 (process.getBuiltinModule and worker_threads)');
     this.wt = wt;
     const file = threadWorkerFile();
-    this.ctrl = new Int32Array(new SharedArrayBuffer(8 * 4));
+    this.ctrl = new Int32Array(new SharedArrayBuffer(CONTROL_WORDS * 4));
+    this.gen = 0;
     this.x = new Float64Array(new SharedArrayBuffer(16 * 8));
     this.sent = [];
     for (let w = 1; w < this.threads; w++) {
       const { port1, port2 } = new wt.MessageChannel();
       const worker = new wt.Worker(file, {
-        workerData: { ctrl: this.ctrl, x: this.x, port: port2, index: w, threads: this.threads },
+        workerData: { ctrl: this.ctrl, x: this.x, port: port2 },
         transferList: [port2],
         // compiled JS: no loader (--import tsx …) inherited, whose hooks would wait on the main thread while it waits on the workers
         execArgv: [],
@@ -198,14 +198,28 @@ class Pool implements Parallel {
       this.sent[kernel] = [...arrays];
     }
     const c = this.ctrl;
+    // blocks of agents: about 16 per thread (a busy core takes fewer), at least 512 agents each
+    const size = Math.max(512, Math.ceil(n / (16 * this.threads)), Math.ceil(n / MAX_CHUNKS));
+    const chunks = Math.ceil(n / size);
     this.x.set(numbers);
     c[KERNEL] = kernel;
     c[COUNT] = n;
-    Atomics.store(c, DONE, 0);
-    Atomics.add(c, GEN, 1);
-    Atomics.notify(c, GEN);
-    KERNELS[kernel]!(arrays, this.x, 0, Math.floor(n / this.threads));
-    this.waitDone(t0);
+    c[SIZE] = size;
+    c[CHUNKS] = chunks;
+    c[DONE] = 0;
+    this.gen = (this.gen + 1) & 0x7fff;
+    Atomics.store(c, TICKET, this.gen << 16); // publishes the call: block 0 of the next generation
+    Atomics.notify(c, TICKET);
+    const run = KERNELS[kernel]!;
+    let mine = 0;
+    for (let k = claim(c); k >= 0; k = claim(c)) {
+      run(arrays, this.x, k * size, Math.min(n, (k + 1) * size));
+      mine++;
+    }
+    this.waitDone(t0, chunks - mine);
+    // closes the call: the block field saturated, a worker that wakes late finds nothing left,
+    // and one that read this call's ticket cannot claim a block of the next (its swap fails)
+    Atomics.store(c, TICKET, (this.gen << 16) | 0xffff);
     if (Atomics.load(c, FAILED)) {
       const msgs = this.ports.map((p) => this.wt!.receiveMessageOnPort(p)?.message).filter(Boolean);
       this.close();
@@ -214,22 +228,22 @@ class Pool implements Parallel {
     this.passMs += performance.now() - t0;
   }
 
-  private waitDone(t0: number): void {
-    const c = this.ctrl, want = this.threads - 1;
+  /** Waits until the workers have done `want` blocks of the call. */
+  private waitDone(t0: number, want: number): void {
+    const c = this.ctrl;
     for (let d = Atomics.load(c, DONE); d < want; d = Atomics.load(c, DONE)) {
       Atomics.wait(c, DONE, d, 1000);
       if (performance.now() - t0 > PATIENCE_MS) {
         this.close();
-        throw new Error(`threads: ${want - Atomics.load(c, DONE)} worker(s) did not answer within ${PATIENCE_MS / 1000} s`);
+        throw new Error(`threads: the workers did not finish their blocks within ${PATIENCE_MS / 1000} s`);
       }
     }
   }
 
   close(): void {
     if (!this.workers.length) return;
-    this.ctrl[KERNEL] = STOP;
-    Atomics.add(this.ctrl, GEN, 1);
-    Atomics.notify(this.ctrl, GEN);
+    Atomics.store(this.ctrl, TICKET, STOP);
+    Atomics.notify(this.ctrl, TICKET);
     for (const w of this.workers) void w.terminate();
     for (const p of this.ports) p.close();
     this.workers = [];
