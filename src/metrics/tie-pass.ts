@@ -91,9 +91,10 @@ export function tiePass(adj: AdjacencyView, labels: Num | null, k: number, group
   const n = adj.n;
   let v: Float64Array | null = null, c = 0;
   const threaded = par !== undefined && x !== null && !labels && !groups && 'cap' in adj;
-  if (threaded) {
-    v = par.scratch('tie-pass:x', n); // shared with the threads
-    for (let i = 0; i < n; i++) v[i] = x[i]!; // exact for Float32 and plain numbers
+  if (threaded && !(x instanceof Float64Array && (par.threads === 1 || x.buffer instanceof SharedArrayBuffer))) {
+    v = par.scratch('tie-pass:x', n).subarray(0, n); // shared with the threads
+    if (ArrayBuffer.isView(x)) v.set(x as Float32Array);
+    else for (let i = 0; i < n; i++) v[i] = x[i]!; // exact for Float32 and plain numbers
   } else if (x instanceof Float64Array) v = x;
   else if (x) {
     if (xf.length < n) xf = new Float64Array(n);
