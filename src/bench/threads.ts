@@ -3,7 +3,9 @@
  * benchmark's metrics every step) at each size with each thread count, the runs stepped in
  * alternating order so that a busy machine slows them alike. For each run: the median time of the
  * per-agent passes of a step (the score kernel and the tie pass of the record, as `Parallel.passMs`
- * counts them) and of a whole step, with their ranges over the measured steps; and a check that
+ * counts them) and of a whole step, with their ranges over the measured steps, and the share of
+ * the blocks of agents the workers computed (on a busy machine a worker that gets no core does
+ * few: the main thread takes the blocks left); and a check that
  * every thread count ended the run with the same scores, bit for bit, and as many ties.
  */
 import { prepareScenario } from '../scenario/load.js';
@@ -34,6 +36,8 @@ export interface BenchThreadsRow {
   stepMs: number;
   stepMsMin: number;
   stepMsMax: number;
+  /** Share of the blocks of agents the workers computed (0 with one thread; about (N − 1)/N when every core was free). */
+  workerShare: number;
 }
 
 const median = (xs: number[]): number => {
@@ -58,18 +62,22 @@ export async function benchThreads(opts: BenchThreadsOptions = {}): Promise<Benc
     const { scenario } = await prepareScenario(raw, '(bench threads)');
     const sims: Simulation[] = threads.map((t) => buildSimulation(scenario, { threads: t }));
     const pass = sims.map(() => [] as number[]), step = sims.map(() => [] as number[]);
+    const blocks = sims.map(() => ({ all: 0, main: 0 }));
     try {
       for (const sim of sims) sim.init();
       for (let s = 0; s < steps + warmup; s++) {
         const order = s % 2 ? [...sims.keys()].reverse() : [...sims.keys()];
         for (const k of order) {
           const sim = sims[k]!;
+          const b = sim.parallel.blocks, a0 = b.all, m0 = b.main;
           const p0 = sim.parallel.passMs, t0 = performance.now();
           sim.step();
           const t1 = performance.now();
           if (s < warmup) continue; // the workers start, the code warms up
           step[k]!.push(t1 - t0);
           pass[k]!.push(sim.parallel.passMs - p0);
+          blocks[k]!.all += b.all - a0;
+          blocks[k]!.main += b.main - m0;
         }
       }
       const ref = sims[0]!.world.primaryScore()!;
@@ -92,6 +100,7 @@ export async function benchThreads(opts: BenchThreadsOptions = {}): Promise<Benc
         stepMs: median(step[k]!),
         stepMsMin: Math.min(...step[k]!),
         stepMsMax: Math.max(...step[k]!),
+        workerShare: blocks[k]!.all ? 1 - blocks[k]!.main / blocks[k]!.all : 0,
       }),
     );
   }

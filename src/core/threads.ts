@@ -29,6 +29,8 @@ export interface Parallel {
   readonly threads: number;
   /** Milliseconds spent in `run` so far (the per-agent passes), for benchmarks. */
   passMs: number;
+  /** Blocks of agents computed so far, all and by the main thread (the workers' share shows how much they helped). */
+  readonly blocks: { all: number; main: number };
   /** A Float64Array the kernels can read and write (shared memory with more than one thread). */
   f64(n: number): Float64Array;
   /** A Uint8Array the kernels can read and write. */
@@ -69,6 +71,7 @@ export function checkThreads(threads: unknown, what = 'threads'): number {
 class Inline implements Parallel {
   readonly threads = 1;
   passMs = 0;
+  readonly blocks = { all: 0, main: 0 };
   private readonly scratches = new Map<string, Float64Array>();
   private readonly x = new Float64Array(16);
   f64(n: number): Float64Array {
@@ -89,6 +92,8 @@ class Inline implements Parallel {
     const t0 = performance.now();
     this.x.set(numbers);
     KERNELS[kernel]!(arrays, this.x, 0, n);
+    this.blocks.all++;
+    this.blocks.main++;
     this.passMs += performance.now() - t0;
   }
   close(): void {}
@@ -129,6 +134,7 @@ export function threadWorkerFile(): URL {
 /** More than one thread: N − 1 workers over shared memory, the main thread doing block 0. */
 class Pool implements Parallel {
   passMs = 0;
+  readonly blocks = { all: 0, main: 0 };
   private wt: WorkerThreads | null = null;
   private workers: WorkerLike[] = [];
   private ports: PortLike[] = [];
@@ -217,6 +223,8 @@ class Pool implements Parallel {
       mine++;
     }
     this.waitDone(t0, chunks - mine);
+    this.blocks.all += chunks;
+    this.blocks.main += mine;
     // closes the call: the block field saturated, a worker that wakes late finds nothing left,
     // and one that read this call's ticket cannot claim a block of the next (its swap fails)
     Atomics.store(c, TICKET, (this.gen << 16) | 0xffff);

@@ -15,6 +15,8 @@ describe('benchThreads', () => {
       expect(r.stepMs).toBeGreaterThanOrEqual(r.passMs);
       expect(r.passMsMin).toBeLessThanOrEqual(r.passMs);
       expect(r.stepMsMax).toBeGreaterThanOrEqual(r.stepMs);
+      expect(r.workerShare).toBeGreaterThanOrEqual(0);
+      expect(r.workerShare).toBeLessThan(r.threads === 1 ? 1e-9 : 1);
     }
   }, 60_000);
 });
