@@ -5,6 +5,7 @@
  */
 export * from './core/contracts.js';
 export * from './core/params.js';
+export { chanceOverDays, chanceFromRate } from './core/rates.js';
 export { Adjacency, LAYER_BOTH, LAYER_OFFLINE, LAYER_ONLINE, type AdjacencyView } from './core/adjacency.js';
 export { ACT_EXPRESSION, ACT_GOOD, ACT_VIOLATION, EventBuffer, RecordBuffer } from './core/events.js';
 export { ListRegistry, ListState, type ListingGuard, type ListOptions, type Proposal } from './core/lists.js';
