@@ -15,10 +15,13 @@ export { DOMAINS, DOMAIN_INDEX, Population, type Domain } from './core/populatio
 export { POPULATION_DEFAULTS, populate, type PopulationParams } from './core/populate.js';
 export { makeRng, makeKeyed, Streams, hashString, type Keyed, type Rng } from './core/rng.js';
 export { Simulation, type Instance } from './core/simulation.js';
-export { makeSnapshot, type MetricSpec, type Snapshot } from './core/snapshot.js';
+export { makeSnapshot, type MetricSpec, type Snapshot, type TieNeed } from './core/snapshot.js';
 export { World, WindowStats } from './core/world.js';
 export { UserError } from './core/errors.js';
 export { METRICS, metricById, DEFAULT_METRICS } from './metrics/index.js';
+export { allMetrics, defineMetric, registerMetric, type DefinedMetric, type MetricDefinition } from './metrics/registry.js';
+export { allGraphs, defineGraph, findGraph, registerGraph, type GraphContext, type GraphDefinition, type GraphEdges, type GraphSpec } from './graphs/registry.js';
+import './scenario/graphs.js'; // registers the built-in graph models
 export * as graphs from './graphs/index.js';
 export { readGraphFile, writeGexf } from './graphs/io.js';
 export { buildSimulation, type LoadedGraph } from './scenario/build.js';

@@ -22,7 +22,9 @@
  */
 import type { AnyPlugin, Row } from '../core/contracts.js';
 import { describeValue, didYouMean, fieldError, UserError } from '../core/errors.js';
-import { metricById, METRICS } from '../metrics/index.js';
+import { metricById } from '../metrics/index.js';
+import { allMetrics, isDefinedMetric, type DefinedMetric } from '../metrics/registry.js';
+import { isGraphSpec, type GraphSpec } from '../graphs/registry.js';
 import type { Factor, Point } from './designs/index.js';
 
 export type GridDesign = {
@@ -139,8 +141,11 @@ export interface ExperimentDefinition {
   /** Metric ids recorded at each step (default: the base scenario's). */
   metrics?: string[];
   summary?: SummarySpec;
-  /** Custom plug-ins (defineRegime …) the base scenario or the design may refer to by id. */
-  plugins?: AnyPlugin[];
+  /**
+   * Custom plug-ins (defineRegime …), metrics (defineMetric) and graph generators (defineGraph)
+   * that the base scenario, the design or `metrics` may refer to by id.
+   */
+  plugins?: (AnyPlugin | DefinedMetric | GraphSpec<any>)[];
   /** Common random numbers: the seed depends on the replicate only, not on the parameter point. */
   crn?: boolean;
   /** Which step tables to write (default both true). */
@@ -260,7 +265,7 @@ function checkMetricIds(file: string, field: string, v: unknown, allowColumns = 
   if (allowColumns) return;
   (v as string[]).forEach((m, i) => {
     if (!metricById(m)) {
-      throw new UserError(`${file}: ${field}[${i}]: unknown metric '${m}'${didYouMean(m, METRICS.map((x) => x.id))} (scorelab list --metrics)`, file, `${field}[${i}]`);
+      throw new UserError(`${file}: ${field}[${i}]: unknown metric '${m}'${didYouMean(m, allMetrics().map((x) => x.id))} (scorelab list --metrics)`, file, `${field}[${i}]`);
     }
   });
 }
@@ -294,8 +299,9 @@ export function checkExperiment(def: unknown, file: string): asserts def is Expe
   if (def.plugins !== undefined) {
     if (!Array.isArray(def.plugins)) throw fieldError(file, 'plugins', 'a list of plug-ins made with defineRegime / definePlugin', def.plugins);
     def.plugins.forEach((p, i) => {
+      if (isDefinedMetric(p) || isGraphSpec(p)) return;
       if (!isObject(p) || typeof p.id !== 'string' || typeof p.create !== 'function') {
-        throw fieldError(file, `plugins[${i}]`, 'a plug-in made with defineRegime / definePlugin (with id and create)', p);
+        throw fieldError(file, `plugins[${i}]`, 'a plug-in made with defineRegime / definePlugin (with id and create), a metric (defineMetric) or a graph generator (defineGraph)', p);
       }
     });
   }

@@ -19,6 +19,8 @@ import { didYouMean, describeValue, UserError } from '../core/errors.js';
 import { readGraphFile } from '../graphs/io.js';
 import type { LoadedGraph } from './build.js';
 import { findPlugin, registerPlugin } from './registry.js';
+import { isDefinedMetric, registerMetric } from '../metrics/registry.js';
+import { isGraphSpec, registerGraph } from '../graphs/registry.js';
 import { checkRunnable } from './build.js';
 import { resolveScenario, type ResolvedScenario } from './resolve.js';
 import { checkScenario } from './schema.js';
@@ -233,7 +235,10 @@ async function importModule(abs: string): Promise<Record<string, unknown>> {
   return (await import(pathToFileURL(abs).href)) as Record<string, unknown>;
 }
 
-/** Imports a module of plug-ins (TypeScript through tsx, or JavaScript) and registers its exports. */
+/**
+ * Imports a module of plug-ins (TypeScript through tsx, or JavaScript) and registers its exports:
+ * plug-ins (returned), metrics (`defineMetric`) and graph generators (`defineGraph`).
+ */
 export async function loadPluginModule(path: string, from?: string): Promise<AnyPlugin[]> {
   const abs = isAbsolute(path) ? path : resolvePath(from ? dirname(from) : process.cwd(), path);
   if (!existsSync(abs)) throw new UserError(`${from ?? '--plugin'}: plugins: no such plug-in module '${path}'`, from, 'plugins');
@@ -252,17 +257,27 @@ export async function loadPluginModule(path: string, from?: string): Promise<Any
   }
   const found: AnyPlugin[] = [];
   const seen = new Set<unknown>();
+  let others = 0;
   for (const v of Object.values(mod)) {
     const cands = Array.isArray(v) ? v : [v];
     for (const c of cands) {
-      if (c && typeof c === 'object' && typeof (c as AnyPlugin).create === 'function' && typeof (c as AnyPlugin).id === 'string' && !seen.has(c)) {
+      if (seen.has(c)) continue;
+      if (isDefinedMetric(c)) {
+        seen.add(c);
+        registerMetric(c);
+        others++;
+      } else if (isGraphSpec(c)) {
+        seen.add(c);
+        registerGraph(c);
+        others++;
+      } else if (c && typeof c === 'object' && typeof (c as AnyPlugin).create === 'function' && typeof (c as AnyPlugin).id === 'string') {
         seen.add(c);
         registerPlugin(c as AnyPlugin);
         found.push(c as AnyPlugin);
       }
     }
   }
-  if (!found.length) throw new UserError(`${abs}: the module exports no plug-in (made with defineRegime / definePlugin)`, abs);
+  if (!found.length && !others) throw new UserError(`${abs}: the module exports no plug-in, metric or graph generator (made with defineRegime / definePlugin, defineMetric, defineGraph)`, abs);
   return found;
 }
 
