@@ -16,7 +16,19 @@ export { POPULATION_DEFAULTS, populate, type PopulationParams } from './core/pop
 export { makeRng, makeKeyed, Streams, hashString, type Keyed, type Rng } from './core/rng.js';
 export { Simulation, type Instance } from './core/simulation.js';
 export { makeSnapshot, type MetricSpec, type Snapshot, type TieNeed } from './core/snapshot.js';
-export { World, WindowStats } from './core/world.js';
+export {
+  World,
+  WindowStats,
+  type PrimaryScore,
+  type WorldChannels,
+  type WorldConduct,
+  type WorldEconomy,
+  type WorldObserved,
+  type WorldRandom,
+  type WorldScores,
+  type WorldTime,
+  type WorldTruth,
+} from './core/world.js';
 export { UserError } from './core/errors.js';
 export { METRICS, metricById, DEFAULT_METRICS } from './metrics/index.js';
 export { allMetrics, defineMetric, registerMetric, type DefinedMetric, type MetricDefinition } from './metrics/registry.js';
