@@ -227,8 +227,41 @@ export function applySets(raw: Record<string, unknown>, sets: string[]): Record<
  */
 const moduleCache = new Map<string, Promise<Record<string, unknown>>>();
 
+/**
+ * A resolve hook that makes a TypeScript file (.ts, .tsx, .mts; not .cts, not in node_modules) an
+ * ES module whatever its folder's package.json says. Without it, tsx compiles a `.ts` plug-in in a
+ * folder without `"type": "module"` (or with `"type": "commonjs"`) as CommonJS, and importing
+ * 'scorelab' from it fails (a dependency uses top-level await, which CommonJS cannot hold).
+ * Registered once per thread, before the first TypeScript import; a data: URL, so it needs no file.
+ */
+const ESM_TS_HOOK = `export async function resolve(specifier, context, next) {
+  const r = await next(specifier, context);
+  if (r && typeof r.url === 'string' && r.url.startsWith('file:') && /\\.(ts|tsx|mts)([?#].*)?$/.test(r.url) && !r.url.includes('/node_modules/') && (r.format === undefined || r.format === null || r.format === 'commonjs' || r.format === 'commonjs-typescript')) {
+    return { ...r, format: 'module' };
+  }
+  return r;
+}`;
+let esmHookRegistered = false;
+
+async function registerEsmTsHook(): Promise<void> {
+  if (esmHookRegistered) return;
+  esmHookRegistered = true;
+  const { register } = await import('node:module');
+  register(`data:text/javascript,${encodeURIComponent(ESM_TS_HOOK)}`);
+}
+
+/** The fix to show with a loader error that comes from a module compiled as CommonJS. */
+function loaderFix(message: string): string {
+  if (/Transform failed|top-level await|ERR_REQUIRE_ESM|ERR_REQUIRE_ASYNC_MODULE|require\(\) of ES Module|Cannot use import statement outside a module|exports is not defined in ES module scope/i.test(message)) {
+    return '\nfix: a plug-in module is an ES module; if it is plain JavaScript, name it .mjs or add "type": "module" to the package.json of its folder (TypeScript files, .ts and .mts, are loaded as ES modules whatever the folder says)';
+  }
+  if (/Cannot find (package|module)/.test(message)) return "\nfix: install what the module imports in its project (npm install), or import scorelab's API from 'scorelab'";
+  return '';
+}
+
 async function importModule(abs: string): Promise<Record<string, unknown>> {
   if (/\.[cm]?ts$/.test(abs)) {
+    await registerEsmTsHook();
     const { tsImport } = await import('tsx/esm/api');
     return (await tsImport(pathToFileURL(abs).href, import.meta.url)) as Record<string, unknown>;
   }
@@ -253,7 +286,8 @@ export async function loadPluginModule(path: string, from?: string): Promise<Any
   try {
     mod = await pending;
   } catch (e) {
-    throw new UserError(`${abs}: cannot load plug-in module: ${(e as Error).message.split('\n')[0]}`, abs);
+    const message = ((e as Error).message ?? String(e)).trimEnd();
+    throw new UserError(`${abs}: cannot load plug-in module: ${message}${loaderFix(message)}`, abs);
   }
   const found: AnyPlugin[] = [];
   const seen = new Set<unknown>();
