@@ -14,12 +14,14 @@ import type { Keyed } from './rng.js';
 import { makeSnapshot, type MetricSpec, type TieNeed } from './snapshot.js';
 import type { World } from './world.js';
 
+/** A plug-in in a simulation: its spec, parameters and hooks. */
 export interface Instance {
   spec: AnyPlugin;
   params: Record<string, unknown>;
   hooks: Hooks;
 }
 
+/** What a simulation records: the metrics, how often, and the metric parameters. */
 export interface RecordOptions {
   metrics: MetricSpec[];
   /** Record every K steps (the last step is always recorded). */
@@ -39,6 +41,7 @@ export interface StopInfo {
 
 const STEP_STAGES: Exclude<Stage, 'record'>[] = ['behave', 'observe', 'score', 'publish', 'sanction', 'adapt'];
 
+/** A run: the world, the plug-ins' hooks in stage order, and the recorded rows (`run(steps)`, `rows`, `columns`). */
 export class Simulation {
   readonly rows: Row[] = [];
   readonly instances: Instance[];

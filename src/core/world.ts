@@ -41,6 +41,7 @@ export class WindowStats {
   }
 }
 
+/** Which column is the primary score, its range and owner. */
 export interface PrimaryScore {
   column: string;
   min: number;

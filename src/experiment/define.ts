@@ -27,12 +27,15 @@ import { allMetrics, isDefinedMetric, type DefinedMetric } from '../metrics/regi
 import { isGraphSpec, type GraphSpec } from '../graphs/registry.js';
 import type { Factor, Point } from './designs/index.js';
 
+/** A full factorial design: every combination of the factors' levels. */
 export type GridDesign = {
   kind: 'grid';
   /** Every key whose value is a list is swept (full factorial); scalars are held. */
   factors: Record<string, unknown>;
 };
+/** A Latin hypercube sample of the factors' ranges. */
 export type LhsDesign = { kind: 'lhs'; factors: Factor[]; samples: number; seed?: number };
+/** A Saltelli sample for Sobol sensitivity indices. */
 export type SobolDesign = {
   kind: 'sobol';
   factors: Factor[];
@@ -50,8 +53,11 @@ export type SobolDesign = {
   resamples?: number;
   seed?: number;
 };
+/** Morris elementary-effects trajectories (screening). */
 export type MorrisDesign = { kind: 'morris'; factors: Factor[]; trajectories: number; levels?: number; seed?: number };
+/** Parameter points listed one by one. */
 export type PointsDesign = { kind: 'points'; points: Point[] };
+/** The design of an experiment: grid, lhs, sobol, morris or points. */
 export type DesignSpec = GridDesign | LhsDesign | SobolDesign | MorrisDesign | PointsDesign;
 
 /** What a summary function is told about its run. */
@@ -62,6 +68,7 @@ export interface SummaryContext {
   seed: number;
   columns: string[];
 }
+/** A summary of one run from its rows: metric name to value (runs.csv). */
 export type SummaryFn = (rows: Row[], ctx: SummaryContext) => Record<string, number | null>;
 /**
  * Summary of a run, one row of runs.csv: a function of the recorded step rows, or the value of
@@ -124,6 +131,7 @@ export interface ControlSpec {
   label?: string;
 }
 
+/** What an experiment file exports (with `defineExperiment`): base scenario, design, replicates, metrics, summary, plug-ins, control, figures. */
 export interface ExperimentDefinition {
   /** Names the results folder and enters every seed: letters, digits, '-', '_', '.'. */
   id: string;

@@ -51,6 +51,7 @@ import { violationRate } from './violation-rate.js';
 import { wrongfulListedShare } from './wrongful-listed-share.js';
 import { wrongfulRecordRateRatio } from './wrongful-record-rate-ratio.js';
 
+/** The built-in metrics (docs/metrics.md), in their order; `allMetrics()` adds those registered with `registerMetric`. */
 export const METRICS: MetricSpec[] = [
   // score
   meanScore,

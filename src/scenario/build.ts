@@ -164,12 +164,14 @@ export function checkRunnable(s: ResolvedScenario, graph?: LoadedGraph, file?: s
   }
 }
 
+/** Options of `buildSimulation`: a graph read from a file, extra plug-ins. */
 export interface BuildOptions {
   graph?: LoadedGraph;
   /** Extra plug-ins (e.g. from an experiment file) that the scenario may refer to. */
   plugins?: AnyPlugin[];
 }
 
+/** Builds the world and simulation of a resolved scenario: population, graph, detection, plug-ins, metrics. */
 export function buildSimulation(s: ResolvedScenario, opts: BuildOptions = {}): Simulation {
   checkRunnable(s, opts.graph);
   const n = opts.graph ? opts.graph.keys.length : s.population.agents;

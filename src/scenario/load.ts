@@ -29,6 +29,7 @@ import { checkScenario } from './schema.js';
 export const PACKAGE_ROOT = resolvePath(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const PRESET_DIR = resolvePath(PACKAGE_ROOT, 'scenarios');
 
+/** A preset scenario shipped with the package: name, file, title, description. */
 export interface PresetInfo {
   name: string;
   file: string;
@@ -315,6 +316,7 @@ export async function loadPluginModule(path: string, from?: string): Promise<Any
   return found;
 }
 
+/** Options of `loadScenario`: `--set` overrides, seed, steps, agents, plug-in modules and whether to load them. */
 export interface LoadOptions {
   set?: string[];
   seed?: number;
@@ -330,6 +332,7 @@ export interface LoadOptions {
   checkMemory?: boolean;
 }
 
+/** A scenario loaded and resolved, with its graph file and plug-ins. */
 export interface LoadedScenario {
   scenario: ResolvedScenario;
   graph?: LoadedGraph;

@@ -69,6 +69,7 @@ function isNumeric(v: unknown): boolean {
   return typeof v === 'number' || (Array.isArray(v) && v.every((x) => typeof x === 'number')) || (!!v && typeof v === 'object' && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'number'));
 }
 
+/** Options of `oddDocument`: extra plug-ins and a graph read from a file. */
 export interface OddOptions {
   /** Plug-ins from outside the library (a scenario's `plugins:`, `--plugin`). */
   plugins?: AnyPlugin[];

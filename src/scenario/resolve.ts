@@ -15,6 +15,7 @@ import './graphs.js'; // registers the built-in graph models
 import { allMetrics } from '../metrics/registry.js';
 import type { ScenarioInput } from './schema.js';
 
+/** The `graph:` section of a resolved scenario. */
 export interface GraphParams {
   /**
    * The generator: a built-in model ('erdos-renyi', 'watts-strogatz', 'barabasi-albert', 'sbm',
@@ -97,8 +98,10 @@ export const EVIDENCE_QUALITY_DEFAULTS: Record<Domain, number> = {
   consumption: 1.5,
 };
 
+/** A scenario section of plug-ins: id to resolved parameters. */
 export type PluginSection = Record<string, Record<string, unknown>>;
 
+/** A scenario with every default filled in and every plug-in's parameters checked: what a run's manifest records. */
 export interface ResolvedScenario {
   name: string;
   title: string;
@@ -150,6 +153,7 @@ function section(input: ScenarioInput, family: Family, file: string | undefined)
   return out;
 }
 
+/** Resolves a checked scenario: fills defaults, checks plug-in and graph-generator parameters and metric ids. */
 export function resolveScenario(input: ScenarioInput, file?: string): ResolvedScenario {
   const population: PopulationParams = {
     ...POPULATION_DEFAULTS,
