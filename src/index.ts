@@ -5,33 +5,52 @@
  */
 export * from './core/contracts.js';
 export * from './core/params.js';
+export { chanceOverDays, chanceFromRate } from './core/rates.js';
 export { Adjacency, LAYER_BOTH, LAYER_OFFLINE, LAYER_ONLINE, type AdjacencyView } from './core/adjacency.js';
 export { ACT_EXPRESSION, ACT_GOOD, ACT_VIOLATION, EventBuffer, RecordBuffer } from './core/events.js';
-export { ListRegistry, ListState, type ListingGuard, type ListOptions, type Proposal } from './core/lists.js';
+export { ListRegistry, ListState, type ListingGuard, type ListKind, type ListOptions, type Proposal } from './core/lists.js';
 export { Cases, GroundTruthError, normalCdf, normalQuantile } from './core/truth.js';
 export { Experience } from './core/experience.js';
-export { DOMAINS, DOMAIN_INDEX, Population, type Domain } from './core/population.js';
+export { DOMAINS, DOMAIN_INDEX, Population, type Column, type ColumnInfo, type ColumnKind, type Domain } from './core/population.js';
 export { POPULATION_DEFAULTS, populate, type PopulationParams } from './core/populate.js';
 export { makeRng, makeKeyed, Streams, hashString, type Keyed, type Rng } from './core/rng.js';
-export { Simulation, type Instance } from './core/simulation.js';
-export { makeSnapshot, type MetricSpec, type Snapshot } from './core/snapshot.js';
-export { World, WindowStats } from './core/world.js';
+export { Simulation, type Instance, type RecordOptions, type StopInfo } from './core/simulation.js';
+export { makeSnapshot, type MetricSpec, type Snapshot, type TieNeed } from './core/snapshot.js';
+export {
+  World,
+  WindowStats,
+  type PrimaryScore,
+  type WorldChannels,
+  type WorldConduct,
+  type WorldEconomy,
+  type WorldObserved,
+  type WorldRandom,
+  type WorldScores,
+  type WorldTime,
+  type WorldTruth,
+} from './core/world.js';
 export { UserError } from './core/errors.js';
 export { METRICS, metricById, DEFAULT_METRICS } from './metrics/index.js';
+export { allMetrics, defineMetric, registerMetric, type DefinedMetric, type MetricDefinition } from './metrics/registry.js';
+export { allGraphs, defineGraph, findGraph, registerGraph, type GraphContext, type GraphDefinition, type GraphEdges, type GraphSpec } from './graphs/registry.js';
+import './scenario/graphs.js'; // registers the built-in graph models
 export * as graphs from './graphs/index.js';
-export { readGraphFile, writeGexf } from './graphs/io.js';
-export { buildSimulation, type LoadedGraph } from './scenario/build.js';
-export { loadScenario, prepareScenario, listPresets, applySets, loadPluginModule, type LoadedScenario } from './scenario/load.js';
+export { readGraphFile, writeGexf, type GraphFile } from './graphs/io.js';
+export { buildSimulation, type BuildOptions, type LoadedGraph } from './scenario/build.js';
+export { loadScenario, prepareScenario, listPresets, applySets, loadPluginModule, type LoadedScenario, type LoadOptions, type PresetInfo } from './scenario/load.js';
 export { registerPlugin, allPlugins, findPlugin } from './scenario/registry.js';
-export { resolveScenario, type ResolvedScenario } from './scenario/resolve.js';
+export { resolveScenario, type GraphParams, type PluginSection, type ResolvedScenario } from './scenario/resolve.js';
 export { checkScenario } from './scenario/schema.js';
-export { oddDocument, oddMarkdown, ODD_SECTIONS, ODD_CONCEPTS, type OddDocument, type OddInfo } from './scenario/odd.js';
-export { writeRun, writeNetwork } from './results/write-run.js';
+export { oddDocument, oddMarkdown, ODD_SECTIONS, ODD_CONCEPTS, type OddDocument, type OddInfo, type OddOptions } from './scenario/odd.js';
+export type { OddParam, OddStateVariable, OddSubmodel } from './scenario/odd/model.js';
+export { writeRun, writeNetwork, type RunFiles, type WriteRunOptions } from './results/write-run.js';
 export { stepsTable, agentsTable } from './results/tables.js';
 export { writeFileAtomic } from './results/atomic.js';
 export * from './experiment/index.js';
 export { renderExperiment, type RenderResult } from './report/render.js';
-export { plotExperiment, type PlotResult, type PlotOptions } from './plots/plot.js';
+export { plotExperiment, type PlotResult, type PlotOptions, type PlottedFigure } from './plots/plot.js';
+export type { Cell as CsvCell, CsvTable, SweepFolder } from './plots/sweep-data.js';
+export type { Comparison, Difference } from './plots/reproduce.js';
 export { writeReport, type ReportResult } from './report/report.js';
 export { verifySweep, type VerifyOptions, type VerifyResult } from './report/verify.js';
 export {
@@ -43,10 +62,12 @@ export {
   tQuantile,
   tCdf,
   AGGREGATE_FORMULAS,
+  type Cell,
   type Effects,
   type Pairing,
   type RunValues,
   type Stats,
+  type TidyRow,
   type TidyTable,
 } from './experiment/aggregate.js';
 export { toCsv, toArrowBytes, toParquetBytes, stepsSchema, schemaOf, withSchema, type ColumnType, type Schema } from './results/tables.js';

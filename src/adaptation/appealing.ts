@@ -24,7 +24,7 @@
 import { defineAdaptation } from '../core/contracts.js';
 import { num, prob } from '../core/params.js';
 import { hashString } from '../core/rng.js';
-import { perStep } from './util.js';
+import { chanceOverDays } from '../core/rates.js';
 
 /** Column read by the appeals safeguard: 1 where the agent has decided to appeal its listing. */
 export const APPEAL_INTENT = 'appeal_intent';
@@ -56,7 +56,7 @@ export const appealing = defineAdaptation({
         const day = world.day;
         const pop = world.pop;
         const x = world.experience;
-        const pa = perStep(p.rate, world.daysPerStep);
+        const pa = chanceOverDays(p.rate, world.daysPerStep);
         listed.fill(0);
         for (const l of world.lists.black()) {
           let k = known.get(l.id);

@@ -54,7 +54,8 @@ import { defineAdaptation } from '../core/contracts.js';
 import { friendEffects, type FriendEffect } from '../core/friend-effect.js';
 import { num, oneOf, prob } from '../core/params.js';
 import { POLICY, policyOf } from '../core/policy.js';
-import { normalisedScore, perStep, scoredMask } from './util.js';
+import { normalisedScore, scoredMask } from './util.js';
+import { chanceOverDays } from '../core/rates.js';
 
 // purposes of the keyed draws
 const REVIEW = 1, ORDER = 2, COUPLE = 3, SEEK = 4;
@@ -104,7 +105,7 @@ export const cleanup = defineAdaptation({
     let made = 0;
     return {
       adapt() {
-        const ps = perStep(p.rate, world.daysPerStep);
+        const ps = chanceOverDays(p.rate, world.daysPerStep);
         if (ps <= 0) return;
         const day = world.day;
         const effects: FriendEffect[] = friendEffects(world).filter((e) => e.weight() > 0);

@@ -35,7 +35,7 @@ import { ACT_VIOLATION } from '../core/events.js';
 import { prob } from '../core/params.js';
 import { pointsServices, type PointsService } from '../core/points.js';
 import { DOMAIN_INDEX } from '../core/population.js';
-import { perStep } from './util.js';
+import { chanceOverDays } from '../core/rates.js';
 
 const SRC_TRUE = 2;
 const SRC_FALSE = 3;
@@ -119,7 +119,7 @@ export const informing = defineAdaptation({
         }
         // false reports
         const lieDomains = [...domains].filter((d) => d !== DOMAIN_INDEX.finance).sort((x, y) => x - y);
-        const pl = perStep(p.falseRate, world.daysPerStep);
+        const pl = chanceOverDays(p.falseRate, world.daysPerStep);
         if (lieDomains.length === 0 || pl <= 0) return;
         for (let i = 0; i < n; i++) {
           if (!motivated[i] || !key.chance(pl, i, day, LIE)) continue;

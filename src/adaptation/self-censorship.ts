@@ -33,7 +33,8 @@ import { defineAdaptation } from '../core/contracts.js';
 import { bool, num, prob, str } from '../core/params.js';
 import { policyOf } from '../core/policy.js';
 import { DOMAIN_INDEX } from '../core/population.js';
-import { neighbourShare, perStep, sanctionedInDomain } from './util.js';
+import { neighbourShare, sanctionedInDomain } from './util.js';
+import { chanceOverDays } from '../core/rates.js';
 
 /** Policy key set by the speech-blacklist regime: vagueness of its rules in [0, 1]. */
 export const SPEECH_VAGUENESS = 'speech.vagueness';
@@ -81,7 +82,7 @@ export const selfCensorship = defineAdaptation({
           const v = Math.min(1, Math.max(0, Number(policyOf(world, SPEECH_VAGUENESS, 0)) || 0));
           safe0 *= 1 - p.announcementWeight * v;
         }
-        const a = perStep(p.speed, world.daysPerStep);
+        const a = chanceOverDays(p.speed, world.daysPerStep);
         const attitude = world.pop.risk;
         for (let i = 0; i < n; i++) {
           const safe = safe0 * (1 - Math.min(1, p.neighbourWeight * share[i]!)) * (1 - p.ownWeight * hit[i]!);

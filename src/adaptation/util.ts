@@ -1,6 +1,6 @@
 /**
- * Small helpers shared by the adaptation mechanisms (this folder only): per-step probabilities
- * from per-day rates, the primary score normalised to [0, 1], and neighbour shares of a mask —
+ * Small helpers shared by the adaptation mechanisms (this folder only; per-step chances from
+ * per-day probabilities are in src/core/rates.ts): the primary score normalised to [0, 1], and neighbour shares of a mask —
  * all on typed arrays, O(n + m).
  */
 import { K_NEIGHBOUR_MEAN, K_NEIGHBOUR_SHARE } from '../core/kernels.js';
@@ -22,13 +22,6 @@ function onThreads(world: World, kernel: number, input: ArrayLike<number>, out: 
   par.run(kernel, [v, start, deg, targets, o], [], n);
   out.set(o.subarray(0, n));
   return true;
-}
-
-/** Probability of at least one event in a step of `days` days for a per-day probability `p`. */
-export function perStep(p: number, days: number): number {
-  if (p <= 0) return 0;
-  if (p >= 1) return 1;
-  return 1 - Math.pow(1 - p, days);
 }
 
 /**

@@ -14,7 +14,9 @@
  */
 
 export const LAYER_OFFLINE = 1;
+/** Layer code of a tie that exists online only. */
 export const LAYER_ONLINE = 2;
+/** Layer code of a tie that exists online and offline (the default of a generated tie). */
 export const LAYER_BOTH = 3;
 
 /** Read-only view used by metrics. */
@@ -31,6 +33,7 @@ export interface AdjacencyView {
   readonly tiesRemoved: number;
 }
 
+/** The ties of a run as a flat adjacency (CSR: `start`, `deg`, `targets`, `layer`): `fromEdges(n, src, dst, layer?)`, `degree(i)`, `hasEdge(i, j)`, `addEdge`, `removeEdge`. */
 export class Adjacency implements AdjacencyView {
   start: Int32Array;
   cap: Int32Array;

@@ -25,15 +25,20 @@
 import type { ParamTable, ParamValues } from './params.js';
 import type { World } from './world.js';
 
+/** The plug-in families, in the order their hooks run within a stage. */
 export const FAMILIES = ['behaviour', 'observation', 'regime', 'safeguard', 'adaptation'] as const;
+/** One of `FAMILIES`. */
 export type Family = (typeof FAMILIES)[number];
 
+/** The stages of a step, in order (docs/model.md#process-of-one-step). */
 export const STAGES = ['behave', 'observe', 'score', 'publish', 'sanction', 'adapt', 'record'] as const;
+/** One of `STAGES`. */
 export type Stage = (typeof STAGES)[number];
 
 /** Values a plug-in adds to the step's row (canonical or plug-in specific columns). */
 export type Row = Record<string, number | null>;
 
+/** What a plug-in's `create` returns: the functions it runs at the stages of a step (all optional). */
 export interface Hooks {
   /** Once, after every plug-in has been created and before step 0. */
   init?(): void;
@@ -57,6 +62,7 @@ export interface Hooks {
   finish?(): void;
 }
 
+/** A plug-in: id, family, documentation, parameter table and `create(world, params)` (see the header of src/core/contracts.ts). */
 export interface PluginSpec<T extends ParamTable = ParamTable> {
   id: string;
   family: Family;
@@ -79,11 +85,21 @@ export function definePlugin<T extends ParamTable>(spec: PluginSpec<T>): PluginS
   return Object.freeze(spec);
 }
 
-type WithoutFamily<T extends ParamTable> = Omit<PluginSpec<T>, 'family'>;
+/** A plug-in spec without its family (the family factories, e.g. `defineRegime`, add it). */
+export type WithoutFamily<T extends ParamTable> = Omit<PluginSpec<T>, 'family'>;
+/**
+ * Makes a regime (scores, lists, sanctions), listed under `regimes:` in a scenario.
+ *
+ *   export const myRegime = defineRegime({ id: 'my-regime', title, summary, doc, sources, params: {}, create(world, p) { return { score() { … } }; } });
+ */
 export const defineRegime = <T extends ParamTable>(s: WithoutFamily<T>) => definePlugin({ ...s, family: 'regime' });
+/** Makes a safeguard (notice, appeals, expiry …), listed under `safeguards:` in a scenario. */
 export const defineSafeguard = <T extends ParamTable>(s: WithoutFamily<T>) => definePlugin({ ...s, family: 'safeguard' });
+/** Makes an observation mechanism (who is watched; extra or false records), listed under `observation:`. */
 export const defineObservation = <T extends ParamTable>(s: WithoutFamily<T>) => definePlugin({ ...s, family: 'observation' });
+/** Makes an adaptation (how people respond to what they lived), listed under `adaptations:`. */
 export const defineAdaptation = <T extends ParamTable>(s: WithoutFamily<T>) => definePlugin({ ...s, family: 'adaptation' });
+/** Makes a behaviour model (the true acts of each step), listed under `behaviour:`. */
 export const defineBehaviour = <T extends ParamTable>(s: WithoutFamily<T>) => definePlugin({ ...s, family: 'behaviour' });
 
 /** Any plug-in, parameters erased. */

@@ -13,9 +13,12 @@ import { GroundTruthError, type Cases } from './truth.js';
 
 /** Act kinds. */
 export const ACT_VIOLATION = 0;
+/** Kind of an act or record: a good deed (rewarded by some regimes). */
 export const ACT_GOOD = 1;
+/** Kind of an act or record: an expression (of dissent, in the speech domain). */
 export const ACT_EXPRESSION = 2;
 
+/** Acts of one step as parallel arrays (`agent[k]`, `domain[k]`, `kind[k]`, `size[k]`): the ground truth of the behaviour model. */
 export class EventBuffer {
   length = 0;
   agent = new Int32Array(1024);

@@ -20,6 +20,7 @@
  */
 import { DOMAINS } from './population.js';
 
+/** What people lived through in a step: sanctions and rewards by domain, income and opportunities lost (read in `adapt`). */
 export class Experience {
   /** Bitmask by domain: sanctioned this step for an act in domain d. */
   readonly sanctioned: Uint8Array;

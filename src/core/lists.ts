@@ -12,6 +12,7 @@
 import type { Experience } from './experience.js';
 import { GroundTruthError, PEEK_TRUTH, type Cases } from './truth.js';
 
+/** A blacklist (sanctions) or a redlist (rewards). */
 export type ListKind = 'black' | 'red';
 
 /** How a list shows itself to the people: the domain of its causes and whether names are published. */
@@ -22,6 +23,7 @@ export interface ListOptions {
   published?: boolean;
 }
 
+/** A regime's request to put an agent on a list, which the guards of safeguards may refuse. */
 export interface Proposal {
   list: ListState;
   agent: number;
@@ -46,6 +48,7 @@ export interface Proposal {
 /** A guard sees each proposal; returning false blocks it. It may set notice / effectiveDay. */
 export type ListingGuard = (p: Proposal) => boolean;
 
+/** One list: per agent `on`, `since`, `until`, `times`, the cause (a case) and notice; `count`; `remove(i, day)`, `markDue(i, day)`. */
 export class ListState {
   readonly on: Uint8Array;
   readonly since: Int32Array;
@@ -144,6 +147,7 @@ export class ListState {
   }
 }
 
+/** The lists of a run (`world.lists`): `get(id, kind, options)`, `propose(proposal)`, guards of safeguards, `black()`, `red()`. */
 export class ListRegistry {
   readonly lists = new Map<string, ListState>();
   readonly guards: { owner: string; guard: ListingGuard }[] = [];

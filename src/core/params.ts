@@ -5,6 +5,7 @@
  */
 import { fieldError, didYouMean, UserError } from './errors.js';
 
+/** One parameter: default, unit, meaning, source, and how a scenario's value is parsed and checked. */
 export interface ParamDef<T = unknown> {
   default: T;
   unit: string;
@@ -20,10 +21,13 @@ export interface ParamDef<T = unknown> {
   int?: boolean;
 }
 
+/** A plug-in's parameters by name (made with `num`, `prob`, `bool`, `oneOf`, `str` …). */
 export type ParamTable = Record<string, ParamDef<any>>;
+/** The values of a parameter table, typed (what `create(world, params)` receives). */
 export type ParamValues<T extends ParamTable> = { [K in keyof T]: T[K] extends ParamDef<infer V> ? V : never };
 
-interface NumOpts {
+/** Options of `num` (and `numList`, `numRecord`): bounds, integer, unit, meaning and source. */
+export interface NumOpts {
   min?: number;
   max?: number;
   int?: boolean;
@@ -100,6 +104,7 @@ export function prob(def: number, o: Omit<NumOpts, 'min' | 'max'>): ParamDef<num
   return num(def, { ...o, min: 0, max: 1, unit: o.unit ?? 'probability' });
 }
 
+/** A yes/no parameter: `bool(false, { doc: 'publish names' })`. */
 export function bool(def: boolean, o: { doc: string; source?: string }): ParamDef<boolean> {
   return {
     default: def,
@@ -111,6 +116,7 @@ export function bool(def: boolean, o: { doc: string; source?: string }): ParamDe
   };
 }
 
+/** A parameter that is one of a few strings: `oneOf('mean', ['mean', 'min'] as const, { doc })`. */
 export function oneOf<T extends string>(def: T, values: readonly T[], o: { doc: string; source?: string }): ParamDef<T> {
   return {
     default: def,
@@ -122,6 +128,7 @@ export function oneOf<T extends string>(def: T, values: readonly T[], o: { doc: 
   };
 }
 
+/** A string parameter: `str('default-list', { doc: 'list id' })`. */
 export function str(def: string, o: { doc: string; source?: string }): ParamDef<string> {
   return { default: def, unit: '', doc: o.doc, source: o.source, expected: 'a string', parse: (v) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined) };
 }

@@ -8,6 +8,7 @@
  */
 import type { World } from './world.js';
 
+/** Keys of `world.channels.policy` that safeguards set and regimes honour (docs/extending.md#the-world-a-hook-sees). */
 export const POLICY = {
   /** boolean (default true): regimes may use friends' / contacts' data (data-limits). */
   dataFriends: 'data.friends',
@@ -25,6 +26,7 @@ export const POLICY = {
   sanctionCap: 'proportionality.cap',
 } as const;
 
+/** The value of a policy switch, or `fallback` when no safeguard set it: `policyOf(world, POLICY.dataFriends, true)`. */
 export function policyOf<T>(world: World, key: string, fallback: T): T {
   return world.policy.has(key) ? (world.policy.get(key) as T) : fallback;
 }

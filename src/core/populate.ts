@@ -11,6 +11,7 @@
 import { DOMAINS, type Domain } from './population.js';
 import type { World } from './world.js';
 
+/** Parameters of the population model (`population:` in a scenario). */
 export interface PopulationParams {
   agents: number;
   /** Share of agents in the minority group. */
@@ -43,6 +44,7 @@ export interface PopulationParams {
   approval: number;
 }
 
+/** Default population parameters (docs/calibration.md#world-defaults). */
 export const POPULATION_DEFAULTS: PopulationParams = {
   agents: 10_000,
   minorityShare: 0.2,
@@ -59,6 +61,7 @@ export const POPULATION_DEFAULTS: PopulationParams = {
   approval: 0.8,
 };
 
+/** Draws the population of a world (groups, households, wealth, income, traits) from its parameters and the seed. */
 export function populate(world: World, p: PopulationParams): void {
   const n = world.n;
   const pop = world.pop;

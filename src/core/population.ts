@@ -7,17 +7,22 @@
  */
 
 export const DOMAINS = ['finance', 'law', 'commerce', 'speech', 'civic', 'consumption'] as const;
+/** A domain of acts: finance, law, commerce, speech, civic, consumption. */
 export type Domain = (typeof DOMAINS)[number];
+/** The index of each domain (`DOMAIN_INDEX.finance` …), as used in typed arrays by domain. */
 export const DOMAIN_INDEX: Record<Domain, number> = Object.fromEntries(DOMAINS.map((d, i) => [d, i])) as Record<
   Domain,
   number
 >;
 
+/** Kind of a population column: `'f64'`, `'f32'`, `'i32'`, `'u8'`. */
 export type ColumnKind = 'f64' | 'f32' | 'i32' | 'u8';
+/** A population column: a typed array of one value per agent. */
 export type Column = Float64Array | Float32Array | Int32Array | Uint8Array;
 
 const CTORS = { f64: Float64Array, f32: Float32Array, i32: Int32Array, u8: Uint8Array } as const;
 
+/** What is known of a column: kind, owner (plug-in id or core), meaning, whether agents.csv exports it. */
 export interface ColumnInfo {
   name: string;
   kind: ColumnKind;
@@ -28,6 +33,7 @@ export interface ColumnInfo {
   doc: string;
 }
 
+/** The agents' columns (`world.people`): core columns (group, wealth, income …) and the plug-ins' own, by name. */
 export class Population {
   readonly columns = new Map<string, Column>();
   readonly info = new Map<string, ColumnInfo>();

@@ -15,12 +15,14 @@ import { makeSnapshot, type MetricSpec, type TieNeed } from './snapshot.js';
 import { attachParallel, checkThreads, type Parallel } from './threads.js';
 import type { World } from './world.js';
 
+/** A plug-in in a simulation: its spec, parameters and hooks. */
 export interface Instance {
   spec: AnyPlugin;
   params: Record<string, unknown>;
   hooks: Hooks;
 }
 
+/** What a simulation records: the metrics, how often, and the metric parameters. */
 export interface RecordOptions {
   metrics: MetricSpec[];
   /** Record every K steps (the last step is always recorded). */
@@ -50,6 +52,7 @@ export interface SimulationOptions {
 
 const STEP_STAGES: Exclude<Stage, 'record'>[] = ['behave', 'observe', 'score', 'publish', 'sanction', 'adapt'];
 
+/** A run: the world, the plug-ins' hooks in stage order, and the recorded rows (`run(steps)`, `rows`, `columns`). */
 export class Simulation {
   readonly rows: Row[] = [];
   readonly instances: Instance[];

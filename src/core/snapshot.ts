@@ -19,6 +19,7 @@ import type { Column } from './population.js';
 import { parallel, type Parallel } from './threads.js';
 import type { WindowStats, World } from './world.js';
 
+/** A read-only view of the world at a recorded step, what metrics read (docs/extending.md#a-metric). */
 export interface Snapshot {
   readonly n: number;
   readonly step: number;
@@ -59,6 +60,7 @@ export interface Snapshot {
  */
 export type TieNeed = 'score-ties' | 'strata' | 'groups';
 
+/** A metric: id, columns, formula in words, and `make()` returning the function of one run (use `defineMetric` to make one). */
 export interface MetricSpec {
   /** Id used in a scenario's `metrics:` list (usually the first column's name). */
   id: string;
@@ -72,6 +74,7 @@ export interface MetricSpec {
   make(): (snap: Snapshot) => Row;
 }
 
+/** The snapshot of a world now (used by the simulation at each recorded step, and by tests). */
 export function makeSnapshot(world: World, metricParams: Record<string, unknown> = {}, tieNeeds?: readonly TieNeed[]): Snapshot {
   const p = world.primary;
   return {

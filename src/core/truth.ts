@@ -33,6 +33,7 @@ export class GroundTruthError extends Error {
 /** Core-internal access to the label (lists keep their wrongful counters with it). Not exported from the library. */
 export const PEEK_TRUTH: unique symbol = Symbol('scorelab.peekTruth');
 
+/** Cases kept by institutions: the evidence deciders read, and the truth (mistaken or not) only `record()` may read. */
 export class Cases {
   count = 0;
   private evidenceArr = new Float32Array(1024);

@@ -41,6 +41,7 @@ export class WindowStats {
   }
 }
 
+/** Which column is the primary score, its range and owner. */
 export interface PrimaryScore {
   column: string;
   min: number;
@@ -48,6 +49,112 @@ export interface PrimaryScore {
   owner: string;
 }
 
+
+// --- the parts of the world a hook sees ------------------------------------------------------
+// Each part is the world itself seen through a narrower, documented type (no copy of any state;
+// reading `world.economy.incomeMult` is reading `world.incomeMult`). `readonly` in these types is
+// the write rule the type checker can enforce; the doc comment of each states the rest.
+
+/**
+ * Time and size. Read: any hook. Write: never (the core advances `step` and `day` after each step).
+ * `n` agents have ids 0 … n − 1; a step lasts `daysPerStep` days; `day` is the day the step starts.
+ */
+export interface WorldTime {
+  readonly n: number;
+  readonly step: number;
+  readonly day: number;
+  readonly daysPerStep: number;
+}
+
+/**
+ * What institutions observe. Read: `observe` and later hooks. Write: `records.push(…)` in
+ * `observe` (observation plug-ins); `watch[i]` (monitoring multiplier) by observation plug-ins;
+ * `detect[d * 2 + g]` (detection probability by domain and group) and `evidenceQuality[d]` (d′)
+ * come from the scenario: read only.
+ */
+export interface WorldObserved {
+  /** This step's records: `length`, `agent[k]`, `domain[k]`, `kind[k]`, `size[k]`, `evidence[k]`; `cause(k)` makes record k a case. */
+  readonly records: RecordBuffer;
+  readonly watch: Float32Array;
+  readonly detect: Float64Array;
+  readonly evidenceQuality: Float64Array;
+}
+
+/**
+ * The ground truth: the true acts of the step and the cases behind records and listings. Read:
+ * behaviour, observation and any `record()` hook; whether a case is mistaken is readable only
+ * inside `record()` (elsewhere it throws GroundTruthError). Write: `acts` by the behaviour model;
+ * `cases` through `records.cause(k)` and the lists, never directly.
+ */
+export interface WorldTruth {
+  readonly acts: EventBuffer;
+  readonly cases: Cases;
+}
+
+/**
+ * What sanctions and benefits do to people this step. Read: any hook. Write:
+ * - `incomeMult[i]`: **multiply** (`*= 1 − cut`) in `sanction`, never set (other regimes sanction
+ *   too); the core resets it to 1 before `sanction`;
+ * - `benefit[i]`, `benefitEligible[i]`: set to 1 (got / applied for a benefit); reset to 0 each step;
+ * - `lostOpportunity[i]`: `++` (cumulative opportunities lost to sanctions).
+ */
+export interface WorldEconomy {
+  readonly incomeMult: Float32Array;
+  readonly benefit: Uint8Array;
+  readonly benefitEligible: Uint8Array;
+  readonly lostOpportunity: Int32Array;
+}
+
+/**
+ * How people adapt their conduct. Read: any hook. Write, in `adapt` (adaptations):
+ * `propensityMult[d * n + i]` multiply (a multiplier on the propensity to act in domain d; the
+ * behaviour model reads it); `censor[i]` in [0, 1] (self-suppressed dissent).
+ */
+export interface WorldConduct {
+  readonly propensityMult: Float32Array;
+  readonly censor: Float32Array;
+}
+
+/**
+ * The shared channels through which plug-ins meet without importing each other. `policy`: switches
+ * that safeguards set in `create` (keys in `POLICY`) and regimes honour (`policyOf(world, key,
+ * default)`); `services`: shared objects by name, written by their owner in `create`, read by any;
+ * `stats`: counters of the recording window, any hook may add (`stats.add(name, x)`).
+ */
+export interface WorldChannels {
+  readonly policy: Map<string, unknown>;
+  readonly services: Map<string, unknown>;
+  readonly stats: WindowStats;
+}
+
+/**
+ * Randomness. `rng(name)`: a sequential stream for draws that are not per agent; `keyed(name)`:
+ * draws keyed by (agent, day, purpose) — common random numbers, so switching one mechanism
+ * changes only its own draws. Name streams after your plug-in (`'regime:my-id'`).
+ */
+export interface WorldRandom {
+  rng(name: string): Rng;
+  keyed(name: string): Keyed;
+}
+
+/**
+ * The primary score (what `mean_score` and the other score metrics read). `offerPrimaryScore` in
+ * `create` (the scenario's `primaryScore:` or the first regime to offer wins); `primaryScore()`
+ * reads the column, null when no regime scores. Read: any hook.
+ */
+export interface WorldScores {
+  readonly primary: PrimaryScore | null;
+  offerPrimaryScore(column: string, min: number, max: number, owner: string): void;
+  primaryScore(): Float64Array | Float32Array | null;
+}
+
+/**
+ * The world of one run. A hook reads and writes it through named parts, each with its rules in
+ * its type's doc comment: `time`, `people` (the population's columns), `ties`, `observed`,
+ * `truth`, `economy`, `conduct`, `lists`, `experience`, `channels`, `random`, `scores`. The flat
+ * fields (`world.pop`, `world.adj`, `world.incomeMult` …) are the same objects, kept for the
+ * plug-ins written before the parts.
+ */
 export class World {
   readonly pop: Population;
   adj: Adjacency;
@@ -63,7 +170,18 @@ export class World {
   /** The step's records (what institutions observed, with the strength of the evidence). */
   readonly records: RecordBuffer;
   /** What people lived through this step: sanctions, rewards, income and opportunities lost. */
+  /**
+   * What people lived through this step: `sanctioned[i]` (bit `1 << d`), `rewarded[i]`,
+   * `incomeLost[i]`, `opportunitiesLost[i]`. Read: `adapt`. Write: `sanction(i, d, published?)`,
+   * `reward(i, d)` (a listing reports itself).
+   */
   readonly experience: Experience;
+  /**
+   * Blacklists and redlists: `get(id, 'black' | 'red', { domain, published })` gives a list with
+   * `on[i]`, `since[i]`, `until[i]`, `times[i]`, `count`. Read: any hook. Write: `propose(…)`
+   * (regimes), `addGuard(owner, guard)` in `create` (safeguards), `remove(i, day)` and
+   * `markDue(i, day)` on a list by its owner.
+   */
   readonly lists: ListRegistry;
   readonly stats = new WindowStats();
   /** Base probability that an act in domain d by an agent of group g is observed: `detect[d * 2 + g]`. */
@@ -119,6 +237,55 @@ export class World {
     this.wrongRecordWindow = this.pop.addColumn('wrong_record_window', 'u8', 'core', '', false);
     this.propensityMult = new Float32Array(n * DOMAINS.length).fill(1);
     this.censor = this.pop.addColumn('censor', 'f32', 'core', 'self-censorship level');
+  }
+
+  /** Time and size (read only): see `WorldTime`. */
+  get time(): WorldTime {
+    return this;
+  }
+  /**
+   * The population's columns: `group`, `wealth`, `income` (per day), `household`, `dissent`, `risk`,
+   * `knowledge`, `approval`, `trait[d * n + i]`; `addColumn(name, kind, owner, doc)` in `create`
+   * for a column of your own, `column(name)` for another plug-in's (read it; write only your own).
+   * The behaviour model owns wealth and income: change income through `economy.incomeMult`.
+   */
+  get people(): Population {
+    return this.pop;
+  }
+  /**
+   * The ties: neighbours of i are `targets[start[i] .. start[i] + deg[i])`; `degree(i)`,
+   * `hasEdge(i, j)`. Write: `addEdge(i, j)`, `removeEdge(i, j)` in `adapt` (adaptations that rewire).
+   */
+  get ties(): Adjacency {
+    return this.adj;
+  }
+  /** What institutions observe: see `WorldObserved`. */
+  get observed(): WorldObserved {
+    return this;
+  }
+  /** The ground truth: see `WorldTruth`. */
+  get truth(): WorldTruth {
+    return this;
+  }
+  /** What sanctions and benefits do this step: see `WorldEconomy` (`incomeMult` multiply-only). */
+  get economy(): WorldEconomy {
+    return this;
+  }
+  /** How people adapt their conduct: see `WorldConduct`. */
+  get conduct(): WorldConduct {
+    return this;
+  }
+  /** Policy switches, shared services and window counters: see `WorldChannels`. */
+  get channels(): WorldChannels {
+    return this;
+  }
+  /** Named random streams and keyed draws: see `WorldRandom`. */
+  get random(): WorldRandom {
+    return this;
+  }
+  /** The primary score: see `WorldScores`. */
+  get scores(): WorldScores {
+    return this;
   }
 
   /** A named random stream of this run (sequential: for draws that are not per agent). */

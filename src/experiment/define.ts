@@ -22,15 +22,20 @@
  */
 import type { AnyPlugin, Row } from '../core/contracts.js';
 import { describeValue, didYouMean, fieldError, UserError } from '../core/errors.js';
-import { metricById, METRICS } from '../metrics/index.js';
+import { metricById } from '../metrics/index.js';
+import { allMetrics, isDefinedMetric, type DefinedMetric } from '../metrics/registry.js';
+import { isGraphSpec, type GraphSpec } from '../graphs/registry.js';
 import type { Factor, Point } from './designs/index.js';
 
+/** A full factorial design: every combination of the factors' levels. */
 export type GridDesign = {
   kind: 'grid';
   /** Every key whose value is a list is swept (full factorial); scalars are held. */
   factors: Record<string, unknown>;
 };
+/** A Latin hypercube sample of the factors' ranges. */
 export type LhsDesign = { kind: 'lhs'; factors: Factor[]; samples: number; seed?: number };
+/** A Saltelli sample for Sobol sensitivity indices. */
 export type SobolDesign = {
   kind: 'sobol';
   factors: Factor[];
@@ -48,8 +53,11 @@ export type SobolDesign = {
   resamples?: number;
   seed?: number;
 };
+/** Morris elementary-effects trajectories (screening). */
 export type MorrisDesign = { kind: 'morris'; factors: Factor[]; trajectories: number; levels?: number; seed?: number };
+/** Parameter points listed one by one. */
 export type PointsDesign = { kind: 'points'; points: Point[] };
+/** The design of an experiment: grid, lhs, sobol, morris or points. */
 export type DesignSpec = GridDesign | LhsDesign | SobolDesign | MorrisDesign | PointsDesign;
 
 /** What a summary function is told about its run. */
@@ -60,6 +68,7 @@ export interface SummaryContext {
   seed: number;
   columns: string[];
 }
+/** A summary of one run from its rows: metric name to value (runs.csv). */
 export type SummaryFn = (rows: Row[], ctx: SummaryContext) => Record<string, number | null>;
 /**
  * Summary of a run, one row of runs.csv: a function of the recorded step rows, or the value of
@@ -122,6 +131,7 @@ export interface ControlSpec {
   label?: string;
 }
 
+/** What an experiment file exports (with `defineExperiment`): base scenario, design, replicates, metrics, summary, plug-ins, control, figures. */
 export interface ExperimentDefinition {
   /** Names the results folder and enters every seed: letters, digits, '-', '_', '.'. */
   id: string;
@@ -139,8 +149,11 @@ export interface ExperimentDefinition {
   /** Metric ids recorded at each step (default: the base scenario's). */
   metrics?: string[];
   summary?: SummarySpec;
-  /** Custom plug-ins (defineRegime …) the base scenario or the design may refer to by id. */
-  plugins?: AnyPlugin[];
+  /**
+   * Custom plug-ins (defineRegime …), metrics (defineMetric) and graph generators (defineGraph)
+   * that the base scenario, the design or `metrics` may refer to by id.
+   */
+  plugins?: (AnyPlugin | DefinedMetric | GraphSpec<any>)[];
   /** Common random numbers: the seed depends on the replicate only, not on the parameter point. */
   crn?: boolean;
   /** Which step tables to write (default both true). */
@@ -260,7 +273,7 @@ function checkMetricIds(file: string, field: string, v: unknown, allowColumns = 
   if (allowColumns) return;
   (v as string[]).forEach((m, i) => {
     if (!metricById(m)) {
-      throw new UserError(`${file}: ${field}[${i}]: unknown metric '${m}'${didYouMean(m, METRICS.map((x) => x.id))} (scorelab list --metrics)`, file, `${field}[${i}]`);
+      throw new UserError(`${file}: ${field}[${i}]: unknown metric '${m}'${didYouMean(m, allMetrics().map((x) => x.id))} (scorelab list --metrics)`, file, `${field}[${i}]`);
     }
   });
 }
@@ -294,8 +307,9 @@ export function checkExperiment(def: unknown, file: string): asserts def is Expe
   if (def.plugins !== undefined) {
     if (!Array.isArray(def.plugins)) throw fieldError(file, 'plugins', 'a list of plug-ins made with defineRegime / definePlugin', def.plugins);
     def.plugins.forEach((p, i) => {
+      if (isDefinedMetric(p) || isGraphSpec(p)) return;
       if (!isObject(p) || typeof p.id !== 'string' || typeof p.create !== 'function') {
-        throw fieldError(file, `plugins[${i}]`, 'a plug-in made with defineRegime / definePlugin (with id and create)', p);
+        throw fieldError(file, `plugins[${i}]`, 'a plug-in made with defineRegime / definePlugin (with id and create), a metric (defineMetric) or a graph generator (defineGraph)', p);
       }
     });
   }

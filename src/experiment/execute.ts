@@ -10,6 +10,7 @@ import type { Point } from './designs/index.js';
 import type { LoadedExperiment } from './load.js';
 import { scenarioFor, type Settings } from './plan.js';
 
+/** One run of a sweep: its point, replicate and seed. */
 export interface RunTask {
   runId: string;
   point: Point;
@@ -17,6 +18,7 @@ export interface RunTask {
   seed: number;
 }
 
+/** What one run returns: its summary, rows and timing. */
 export interface RunOutput {
   /** Step-table columns (the simulation's, without `seed`, which every table carries already). */
   columns: string[];
@@ -67,6 +69,7 @@ export function summarise(exp: LoadedExperiment, rows: Row[], columns: string[],
   return out;
 }
 
+/** Runs one planned run of an experiment in this process and returns its output. */
 export async function executeRun(exp: LoadedExperiment, settings: Settings, task: RunTask): Promise<RunOutput> {
   const t0 = performance.now();
   const raw = scenarioFor(exp, settings, task.point, task.seed);

@@ -14,6 +14,8 @@ export {
   defineExperiment,
   checkExperiment,
   type DesignSpec,
+  type ClaimSpec,
+  type ControlSpec,
   type ExperimentDefinition,
   type FigureSpec,
   type GridDesign,
@@ -30,8 +32,9 @@ export { listExperiments, loadExperiment, locateExperiment, prepareExperiment, t
 export { makePlan, parseShard, scenarioFor, settingsOf, shardRuns, type Overrides, type Plan, type PlannedRun, type Settings, type Shard } from './plan.js';
 export { executeRun, summarise, type RunOutput, type RunTask } from './execute.js';
 export { RunPool, RunTimeout } from './pool.js';
-export { readPlan, readRecords, type RunRecord } from './store.js';
+export type { WorkerResult, WorkerTask } from './worker.js';
+export { readPlan, readRecords, type RecordHead, type RunRecord } from './store.js';
 export { writeTables, type Execution, type TableCounts } from './tables.js';
-export { runSweep, resolveExperiment, type FailedRun, type SweepOptions, type SweepProgress, type SweepResult } from './sweep.js';
+export { runSweep, resolveExperiment, type ExperimentRef, type FailedRun, type SweepOptions, type SweepProgress, type SweepResult } from './sweep.js';
 export { mergeShards, type MergeResult } from './merge.js';
 export { slurmScript, shellQuote, type SlurmOptions } from './slurm.js';

@@ -8,6 +8,8 @@
  * namespaced `tsImport` would load the whole library a second time through the loader hooks:
  * seconds per worker thread instead of a fraction of one.
  */
+import { isDefinedMetric, registerMetric } from '../metrics/registry.js';
+import { isGraphSpec, registerGraph } from '../graphs/registry.js';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, extname, isAbsolute, resolve as resolvePath } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -106,15 +108,26 @@ export async function loadExperiment(ref: string): Promise<LoadedExperiment> {
  */
 export async function prepareExperiment(def: unknown, file: string | null): Promise<LoadedExperiment> {
   const where = file ?? '(experiment)';
+  // metrics and graph generators first: the experiment's own metrics: list may name them
+  const listed = def && typeof def === 'object' && Array.isArray((def as { plugins?: unknown }).plugins) ? ((def as { plugins: unknown[] }).plugins) : [];
+  listed.forEach((p, i) => {
+    try {
+      if (isDefinedMetric(p)) registerMetric(p);
+      else if (isGraphSpec(p)) registerGraph(p);
+    } catch (e) {
+      throw new UserError(`${where}: plugins[${i}]: ${(e as Error).message.replace(/^register(Metric|Graph): /, '')}`, where, `plugins[${i}]`);
+    }
+  });
   checkExperiment(def, where);
   const plugins: AnyPlugin[] = [];
   (def.plugins ?? []).forEach((p, i) => {
+    if (isDefinedMetric(p) || isGraphSpec(p)) return;
     try {
-      registerPlugin(p);
+      registerPlugin(p as AnyPlugin);
     } catch (e) {
       throw new UserError(`${where}: plugins[${i}]: ${(e as Error).message.replace(/^registerPlugin: /, '')}`, where, `plugins[${i}]`);
     }
-    plugins.push(p);
+    plugins.push(p as AnyPlugin);
   });
   let baseRaw: Record<string, unknown>;
   let baseFile: string;

@@ -15,6 +15,7 @@ import { shardRuns, type Plan } from './plan.js';
 import { checkRecord, planDifference, readPlan, recordPath, writePlan, type RunRecord } from './store.js';
 import { writeTables, type TableCounts } from './tables.js';
 
+/** What merging shards wrote: counts of runs and the folder. */
 export interface MergeResult extends TableCounts {
   dir: string;
   plan: Plan;
@@ -23,6 +24,7 @@ export interface MergeResult extends TableCounts {
 
 const shardName = (p: Plan) => (p.shard ? `shard ${p.shard.index}/${p.shard.count}` : 'the whole sweep');
 
+/** Merges the results folders of shards into the tables of the whole sweep. */
 export function mergeShards(dirs: string[], out: string, opts: { onWarning?(m: string): void } = {}): MergeResult {
   const t0 = Date.now();
   if (!dirs.length) throw new UserError('merge: expected at least one shard folder');

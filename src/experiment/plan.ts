@@ -29,6 +29,7 @@ import type { LoadedExperiment } from './load.js';
 
 export const PLAN_FORMAT = 'scorelab-sweep-plan/1';
 
+/** A run of the plan: point, replicate, seed and id. */
 export interface PlannedRun {
   runId: string;
   /** Position in canonical order (0-based, over the whole sweep). */
@@ -39,6 +40,7 @@ export interface PlannedRun {
   seed: number;
 }
 
+/** One part of a sweep split across machines (`--shard k/K`). */
 export interface Shard {
   index: number;
   count: number;
@@ -53,6 +55,7 @@ export interface Overrides {
   set?: string[];
 }
 
+/** The settings of a sweep after overrides (replicates, steps, agents, quick). */
 export interface Settings {
   replicates: number;
   steps: number | null;
@@ -67,6 +70,7 @@ export interface Settings {
   set?: Record<string, unknown>;
 }
 
+/** The plan of a sweep: its points times replicates in canonical order, seeds, ids and definition hash (plan.json). */
 export interface Plan {
   format: typeof PLAN_FORMAT;
   experiment: { id: string; title: string; description: string; file: string | null };
@@ -108,6 +112,7 @@ export function setPath(obj: Record<string, unknown>, path: string, value: unkno
   } else o[last] = structuredClone(value);
 }
 
+/** The settings of an experiment (replicates, steps, agents …) with command-line overrides. */
 export function settingsOf(def: ExperimentDefinition, o: Overrides = {}): Settings {
   const s: Settings = {
     replicates: o.replicates ?? def.replicates ?? 1,

@@ -30,6 +30,7 @@ export function workerFile(): string {
   throw new Error(`experiment: the worker file ${built} is missing; run \`npm run build\``);
 }
 
+/** The pool of worker threads that runs a sweep's runs, with time limits. */
 export class RunPool {
   private readonly pool: Piscina<WorkerTask | WarmTask, WorkerResult>;
 

@@ -35,6 +35,7 @@ export function shellQuote(s: string): string {
   return /^[A-Za-z0-9_@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
+/** A Slurm job-array script that runs one shard of a sweep per task. */
 export function slurmScript(o: SlurmOptions): string {
   const q = shellQuote;
   const shard = `${o.out}/shard-`;

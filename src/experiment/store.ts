@@ -47,6 +47,7 @@ export function recordHead(plan: Plan, r: PlannedRun): RecordHead {
   return { format: RECORD_FORMAT, experiment: plan.experiment.id, definition: plan.definition, runId: r.runId, index: r.index, point: r.point, replicate: r.replicate, seed: r.seed };
 }
 
+/** The record of a finished run as stored in the results folder. */
 export interface RunRecord extends RecordHead {
   status: 'ok' | 'failed';
   /** For failed runs: 'error' or 'timeout', and the first line of the message. */
@@ -62,6 +63,7 @@ export interface RunRecord extends RecordHead {
 export const planPath = (dir: string) => join(dir, 'plan.json');
 export const recordPath = (dir: string, runId: string) => join(dir, 'runs', `${runId}.json`);
 
+/** The plan.json of a results folder, or null when there is none. */
 export function readPlan(dir: string): Plan | null {
   const p = planPath(dir);
   if (!existsSync(p)) return null;

@@ -22,12 +22,14 @@ import { RunPool, RunTimeout } from './pool.js';
 import { openFolder, planDifference, readPlan, readRecords, recordHead, releaseLock, writeRecord, writeRecordAsync, type RunRecord } from './store.js';
 import { writeTables, type TableCounts } from './tables.js';
 
+/** Progress of a sweep (done, failed, total), for a progress bar. */
 export interface SweepProgress {
   done: number;
   total: number;
   failed: number;
 }
 
+/** A run that failed: its id and the reason (failures.csv). */
 export interface FailedRun {
   runId: string;
   point: Record<string, unknown>;
@@ -37,6 +39,7 @@ export interface FailedRun {
   error: string;
 }
 
+/** Options of `runSweep`: output folder, workers, resume, shard, time limits, progress. */
 export interface SweepOptions extends Overrides {
   /** Output folder (default results/<experiment id>). */
   out?: string;
@@ -68,6 +71,7 @@ export interface SweepOptions extends Overrides {
   pool?: RunPool;
 }
 
+/** What a sweep wrote: counts, failed runs and the folder. */
 export interface SweepResult extends TableCounts {
   dir: string;
   plan: Plan;
@@ -77,7 +81,8 @@ export interface SweepResult extends TableCounts {
   interrupted: boolean;
 }
 
-type ExperimentRef = string | LoadedExperiment | ExperimentDefinition;
+/** An experiment by file path or name, loaded, or a definition made in code. */
+export type ExperimentRef = string | LoadedExperiment | ExperimentDefinition;
 
 function isLoaded(e: ExperimentRef): e is LoadedExperiment {
   return typeof e === 'object' && 'def' in e && 'baseRaw' in e;
@@ -95,6 +100,7 @@ function firstLine(e: unknown): string {
   return (m.split('\n')[0] ?? '').trim() || 'error';
 }
 
+/** Runs an experiment's sweep: every planned run, in parallel, resumable; writes the tables of the results folder. */
 export async function runSweep(experiment: ExperimentRef, opts: SweepOptions = {}): Promise<SweepResult> {
   const t0 = Date.now();
   const exp = await resolveExperiment(experiment);

@@ -40,6 +40,7 @@ import type { RunRecord } from './store.js';
 const ID_COLUMNS = ['run_id', 'point', 'replicate', 'seed'];
 const ID_TYPES: Schema = { run_id: 'utf8', point: 'int32', replicate: 'int32', seed: 'int64' };
 
+/** How a sweep ran (workers, time, machine), written to manifest.json. */
 export interface Execution {
   workers: number;
   startedAt: string;
@@ -50,6 +51,7 @@ export interface Execution {
   mergedFrom?: string[];
 }
 
+/** Numbers of runs, rows and failures in the tables written. */
 export interface TableCounts {
   planned: number;
   completed: number;

@@ -14,6 +14,7 @@ import { loadExperiment, type LoadedExperiment } from './load.js';
 import { definitionParts, settingsOf, type Overrides, type Settings } from './plan.js';
 import { writeRecordAsync, type RecordHead } from './store.js';
 
+/** What a worker thread is given: the experiment and the run to execute. */
 export interface WorkerTask {
   /** Absolute path of the experiment file. */
   file: string;
@@ -56,6 +57,7 @@ function load(file: string, overrides: Overrides) {
 const preload = (workerData as { scorelabPreload?: { file: string; overrides: Overrides } } | undefined)?.scorelabPreload;
 if (preload) load(preload.file, preload.overrides).catch(() => {});
 
+/** What a worker thread returns for one run. */
 export interface WorkerResult {
   seconds: number;
 }

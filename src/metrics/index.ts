@@ -4,7 +4,8 @@
  *
  * Add a metric: write one file in src/metrics/ named after its id (header: formula, when it is
  * null, reference; a plain `MetricSpec` value whose `make()` returns `(snap) => row`), then add it
- * to `METRICS` below; a metric that reads the shared pass over the tie ends declares the parts it
+ * to `METRICS` below (they register through ./registry.ts, the path `registerMetric` takes for
+ * metrics defined outside the library with `defineMetric`); a metric that reads the shared pass over the tie ends declares the parts it
  * reads in `needs` (tie-pass.ts), so the pass computes only those. Code shared by several metrics, and the pure numeric helpers, live in
  * modules with no metric of their own (util.ts, argsort.ts, tie-pass*.ts, behaviour.ts,
  * fairness.ts, group-mixing.ts, inequality.ts, mobility.ts, polarization.ts, strata.ts,
@@ -12,6 +13,7 @@
  * returns null.
  */
 import type { MetricSpec } from '../core/snapshot.js';
+import { registerBuiltinMetrics } from './registry.js';
 import { approvalMean } from './approval.js';
 import { benefitDisparateImpact } from './benefit-disparate-impact.js';
 import { bottomPersistence } from './bottom-persistence.js';
@@ -49,6 +51,7 @@ import { violationRate } from './violation-rate.js';
 import { wrongfulListedShare } from './wrongful-listed-share.js';
 import { wrongfulRecordRateRatio } from './wrongful-record-rate-ratio.js';
 
+/** The built-in metrics (docs/metrics.md), in their order; `allMetrics()` adds those registered with `registerMetric`. */
 export const METRICS: MetricSpec[] = [
   // score
   meanScore,
@@ -103,12 +106,11 @@ export const DEFAULT_METRICS: string[] = [
   'mean_degree',
 ];
 
-/** The metric with this id; failing that, the metric that writes this column (e.g. `largest_component_share`). */
-export function metricById(id: string): MetricSpec | undefined {
-  return METRICS.find((m) => m.id === id) ?? METRICS.find((m) => m.columns.includes(id));
-}
+registerBuiltinMetrics(METRICS);
 
-/** Every canonical column, in the order of `METRICS`. */
+export { allMetrics, defineMetric, isBuiltinMetric, isDefinedMetric, metricById, registerMetric, type DefinedMetric, type MetricDefinition } from './registry.js';
+
+/** Every canonical column of the built-in metrics, in the order of `METRICS`. */
 export const METRIC_COLUMNS: string[] = METRICS.flatMap((m) => m.columns);
 
 // --- pure helpers ---------------------------------------------------------------------------

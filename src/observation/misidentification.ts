@@ -20,6 +20,7 @@ import { defineObservation } from '../core/contracts.js';
 import { ACT_VIOLATION } from '../core/events.js';
 import { bool, num, oneOf } from '../core/params.js';
 import { DOMAINS, DOMAIN_INDEX } from '../core/population.js';
+import { chanceFromRate } from '../core/rates.js';
 
 const NIST = 'NIST FRVT Part 3, NISTIR 8280 (2019): false positives 10–100× higher for some groups [P/S]';
 
@@ -68,7 +69,7 @@ export const misidentification = defineObservation({
           if (p.scaleWithWatch) rate *= world.watch[i]!;
           if (p.scaleWithSurveillance && gi === 1) rate *= base > 0 ? world.detect[d * 2 + 1]! / base : 1;
           const u = key.u(i, world.day, 0); // keyed by agent and day (common random numbers)
-          if (u < 1 - Math.exp(-rate * dt)) {
+          if (u < chanceFromRate(rate, dt)) {
             rec.push(i, d, ACT_VIOLATION, finance ? p.sizeDays * world.pop.income[i]! : 1, p.tag, true, 1);
             window++;
           }

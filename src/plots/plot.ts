@@ -22,17 +22,20 @@ export interface FigureMeta {
   reproduction?: BuiltFigure['reproduction'];
 }
 
+/** A figure drawn: its id, title and files. */
 export interface PlottedFigure extends FigureMeta {
   files: string[];
   seconds: number;
 }
 
+/** The figures `plotExperiment` drew. */
 export interface PlotResult {
   dir: string;
   figures: PlottedFigure[];
   failed: { id: string; kind: string; error: string }[];
 }
 
+/** Options of `plotExperiment`: which figures, formats and folder. */
 export interface PlotOptions {
   /** Only these figure ids. */
   only?: string[];

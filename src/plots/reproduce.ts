@@ -23,6 +23,7 @@ import { buildSimulation } from '../scenario/build.js';
 import { prepareScenario } from '../scenario/load.js';
 import { parseCsvText, type SweepFolder } from './sweep-data.js';
 
+/** The first difference between a re-run and its recorded result: step, column, both values. */
 export interface Difference {
   /** The step of the first differing row (null for the summary or the shape of the record). */
   step: number | null;
@@ -31,6 +32,7 @@ export interface Difference {
   rerun: string;
 }
 
+/** A re-run compared with its recorded result, column by column. */
 export interface Comparison {
   runId: string;
   /** Where the committed values came from. */

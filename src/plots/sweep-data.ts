@@ -19,8 +19,10 @@ import { loadExperiment, locateExperiment, type LoadedExperiment } from '../expe
 import type { Plan } from '../experiment/plan.js';
 import { readPlan } from '../experiment/store.js';
 
+/** A cell of a CSV table read back: a number, text, or empty (null). */
 export type Cell = string | number | null;
 
+/** A CSV table of a results folder: columns, parsed rows, and the raw cells and lines as written. */
 export interface CsvTable {
   file: string;
   columns: string[];
@@ -104,6 +106,7 @@ export function readCsvTable(file: string): CsvTable | null {
 /** What the report and the figures know of the experiment (from the manifest or its file). */
 export type ExperimentText = Pick<ExperimentDefinition, 'title' | 'description' | 'question' | 'claim' | 'mechanism' | 'control' | 'expected' | 'set'>;
 
+/** A results folder read for plotting: tables, manifest and plan. */
 export interface SweepFolder {
   dir: string;
   plan: Plan;

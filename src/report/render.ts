@@ -7,6 +7,7 @@ import { plotExperiment, type PlotResult } from '../plots/plot.js';
 import { openSweep } from '../plots/sweep-data.js';
 import { writeReport, type ReportResult } from './report.js';
 
+/** What `renderExperiment` wrote: the report and its figures. */
 export interface RenderResult {
   dir: string;
   plot: PlotResult;
@@ -15,6 +16,7 @@ export interface RenderResult {
   warnings: string[];
 }
 
+/** Renders a results folder's report (report.html) from its tables. */
 export async function renderExperiment(dir: string, opts: { experiment?: string } = {}): Promise<RenderResult> {
   const f = openSweep(dir, opts);
   const plot = await plotExperiment(dir, opts, f);

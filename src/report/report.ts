@@ -22,6 +22,7 @@ import { prepareScenario } from '../scenario/load.js';
 import { oddDocument, oddMarkdown } from '../scenario/odd.js';
 import { CSS, esc, markdownToHtml, numCell, table } from './html.js';
 
+/** What `writeReport` wrote. */
 export interface ReportResult {
   file: string;
   sections: string[];

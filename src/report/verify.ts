@@ -19,6 +19,7 @@ import { makePlan, overridesOf, shardRuns, type Plan, type PlannedRun } from '..
 import { compareRun, describeComparison, type Comparison } from '../plots/reproduce.js';
 import { experimentFileOf, openSweep } from '../plots/sweep-data.js';
 
+/** Options of `verifySweep`: how many runs to re-run, and a callback per run. */
 export interface VerifyOptions {
   /** Every committed run instead of a sample. */
   all?: boolean;
@@ -33,6 +34,7 @@ export interface VerifyOptions {
   onWarning?(message: string): void;
 }
 
+/** What `verifySweep` found: runs re-run and whether they reproduce byte for byte. */
 export interface VerifyResult {
   dir: string;
   experimentFile: string;
@@ -58,6 +60,7 @@ export function sampleRuns(runs: PlannedRun[], k: number, seed: number): Planned
   return a.slice(0, Math.min(k, a.length)).sort((x, y) => x.index - y.index);
 }
 
+/** Re-runs sampled runs of a results folder and compares them with the recorded tables byte for byte. */
 export async function verifySweep(dir: string, opts: VerifyOptions = {}): Promise<VerifyResult> {
   const f = openSweep(dir, { experiment: opts.experiment });
   const old = f.plan;

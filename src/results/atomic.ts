@@ -116,6 +116,7 @@ export function writeFileAtomicChunks(path: string, chunks: Iterable<string | Ui
   }
 }
 
+/** Writes a file atomically (a temporary file renamed), so a reader never sees half a file. */
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   writeFileAtomicChunks(path, [data]);
 }

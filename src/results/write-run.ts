@@ -34,6 +34,7 @@ export function* csvChunks(t: aq.ColumnTable, rows = CSV_CHUNK_ROWS): Generator<
   }
 }
 
+/** The files a run wrote (steps, agents, network, manifest). */
 export interface RunFiles {
   dir: string;
   steps: string;
@@ -53,11 +54,13 @@ export function thin<T>(rows: T[], max: number): T[] {
   return out;
 }
 
+/** Options of `writeRun`: which tables and formats. */
 export interface WriteRunOptions {
   /** Draw figure.svg, figure.png and figure.vl.json (default true; `run --no-figure` skips them). */
   figure?: boolean;
 }
 
+/** Writes the results of a run to a folder: steps and agents tables, network, manifest. */
 export async function writeRun(dir: string, sim: Simulation, scenario: ResolvedScenario, startedAt: Date, finishedAt: Date, opts: WriteRunOptions = {}): Promise<RunFiles> {
   const figure = opts.figure ?? true;
   const steps = stepsTable(sim.rows, sim.columns);

@@ -28,7 +28,8 @@
 import { defineSafeguard } from '../core/contracts.js';
 import { num } from '../core/params.js';
 import { policyOf } from '../core/policy.js';
-import { Contest, contestParams, coveredLists, Decider, deciderParams, listIds, listKey, perList, perStep, RemovalOrders } from './util.js';
+import { Contest, contestParams, coveredLists, Decider, deciderParams, listIds, listKey, perList, RemovalOrders } from './util.js';
+import { chanceOverDays } from '../core/rates.js';
 
 /** Policy key an adaptation may set to replace the filing rate (probability per day). */
 export const APPEALS_RATE = 'appeals.rate';
@@ -76,7 +77,7 @@ export const appeals = defineSafeguard({
       publish() {
         const day = world.day;
         orders.sweep(day);
-        const pr = perStep(policyOf(world, APPEALS_RATE, p.rate), world.daysPerStep);
+        const pr = chanceOverDays(policyOf(world, APPEALS_RATE, p.rate), world.daysPerStep);
         const intent = world.pop.column(APPEAL_INTENT) as Uint8Array | undefined;
         const lists = coveredLists(world, p.lists);
         let decisions = 0;

@@ -22,7 +22,8 @@
  */
 import { defineSafeguard } from '../core/contracts.js';
 import { num } from '../core/params.js';
-import { Contest, contestParams, covers, Decider, deciderParams, listIds, listKey, perStep } from './util.js';
+import { Contest, contestParams, covers, Decider, deciderParams, listIds, listKey } from './util.js';
+import { chanceOverDays } from '../core/rates.js';
 
 const SPC = 'SPC provisions on the dishonest-debtor list (2013, rev. 2017): prior notice; 2019 opinion: grace periods [P/S]';
 
@@ -54,7 +55,7 @@ export const notice = defineSafeguard({
       prop.notice = true;
       prop.effectiveDay = Math.max(prop.effectiveDay, prop.day + p.noticeDays);
       const i = prop.agent, c = prop.cause, k = listKey(prop.list);
-      const answering = person.affords(i) && person.canShow(c) && key.chance(perStep(p.rate, Math.max(1, p.noticeDays)), i, world.day, ANSWER, k);
+      const answering = person.affords(i) && person.canShow(c) && key.chance(chanceOverDays(p.rate, Math.max(1, p.noticeDays)), i, world.day, ANSWER, k);
       if (!answering) return true;
       answers++;
       judge.arrive();

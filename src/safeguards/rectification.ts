@@ -25,7 +25,8 @@
  */
 import { defineSafeguard } from '../core/contracts.js';
 import { num } from '../core/params.js';
-import { Contest, contestParams, coveredLists, Decider, deciderParams, listIds, listKey, perList, perStep, RemovalOrders } from './util.js';
+import { Contest, contestParams, coveredLists, Decider, deciderParams, listIds, listKey, perList, RemovalOrders } from './util.js';
+import { chanceOverDays } from '../core/rates.js';
 
 export const rectification = defineSafeguard({
   id: 'rectification',
@@ -63,7 +64,7 @@ export const rectification = defineSafeguard({
       publish() {
         const day = world.day;
         orders.sweep(day);
-        const pr = perStep(p.rate, world.daysPerStep);
+        const pr = chanceOverDays(p.rate, world.daysPerStep);
         const lists = coveredLists(world, p.lists);
         // requests filed this step can be due at once (delayDays 0): file first, then count and decide
         for (const l of lists) {

@@ -56,8 +56,6 @@ export function perList<T>(make: (l: ListState) => T): (l: ListState) => T {
   };
 }
 
-/** Probability of at least one event in a step of Δ days, given a probability per day. */
-export const perStep = (probPerDay: number, days: number): number => 1 - Math.pow(1 - Math.min(1, probPerDay), days);
 
 /**
  * Orders to take people off lists (a won appeal, a correction, an audit finding). An order marks

@@ -9,17 +9,10 @@ import { populate } from '../core/populate.js';
 import { DOMAINS } from '../core/population.js';
 import { Simulation } from '../core/simulation.js';
 import { World } from '../core/world.js';
-import {
-  barabasiAlbert,
-  erdosRenyiGNM,
-  householdCliques,
-  mergeEdgeLists,
-  sbmProbabilities,
-  stochasticBlockModel,
-  wattsStrogatz,
-  type EdgeList,
-} from '../graphs/index.js';
-import { erdosRenyiGNP } from '../graphs/erdos-renyi.js';
+import { householdCliques, mergeEdgeLists, type EdgeList } from '../graphs/index.js';
+import { findGraph, toEdgeList } from '../graphs/registry.js';
+import { type BuiltinGraphContext } from './graphs.js';
+import './graphs.js'; // registers the built-in graph models
 import { metricById } from '../metrics/index.js';
 import { FAMILIES } from '../core/contracts.js';
 import { findPlugin, SECTION } from './registry.js';
@@ -35,39 +28,15 @@ export interface LoadedGraph {
 function socialTies(world: World, s: ResolvedScenario, loaded?: LoadedGraph): EdgeList {
   const n = world.n;
   const g = s.graph;
+  const spec = findGraph(g.model);
+  if (!spec) throw new UserError(`graph.model: unknown graph model '${g.model}'`);
   const rng = world.rng('graph');
-  const k = g.meanDegree;
-  switch (g.model) {
-    case 'erdos-renyi':
-      if (g.p !== undefined) return erdosRenyiGNP(n, g.p, rng);
-      return erdosRenyiGNM(n, Math.min(Math.round((n * k) / 2), (n * (n - 1)) / 2), rng);
-    case 'watts-strogatz': {
-      const even = Math.max(2, 2 * Math.round(k / 2));
-      return wattsStrogatz(n, Math.min(even, n - 1 - ((n - 1) % 2)), g.rewire, rng);
-    }
-    case 'barabasi-albert':
-      // each newcomer links to m earlier nodes: at most n − 1 of them exist
-      return barabasiAlbert(n, Math.min(n - 1, Math.max(1, Math.round(k / 2))), rng);
-    case 'sbm': {
-      const where = s.file ?? undefined;
-      let minority = 0;
-      for (let i = 0; i < n; i++) minority += world.pop.group[i]!;
-      if (minority === 0 || minority === n) {
-        throw fieldError(where, 'population.minorityShare', `a share that puts agents in both groups (an sbm graph needs two; here every agent is in the ${minority ? 'minority' : 'majority'})`, s.population.minorityShare);
-      }
-      try {
-        sbmProbabilities(world.pop.group, k, g.homophily);
-      } catch (e) {
-        throw fieldError(where, 'graph.meanDegree', `a mean degree the two groups can hold (${(e as Error).message.replace(/^graphs\/sbm: /, '')})`, k);
-      }
-      return stochasticBlockModel(world.pop.group, k, g.homophily, rng);
-    }
-    case 'households-only':
-      return { n, src: new Int32Array(0), dst: new Int32Array(0) };
-    case 'file':
-      if (!loaded) throw new UserError(`graph.file: the graph file '${g.file}' was not loaded (use loadScenario or pass the graph)`);
-      return loaded.el;
+  const file = s.file ?? undefined;
+  if (spec.builtin) {
+    const ctx: BuiltinGraphContext = { group: world.pop.group, household: world.pop.household, file, scenario: s, loaded };
+    return spec.build(n, g as never, rng, ctx) as EdgeList;
   }
+  return toEdgeList(g.model, n, spec.build(n, (g.params ?? {}) as never, rng, { group: world.pop.group, household: world.pop.household, file }));
 }
 
 /** Applies node attributes from a graph file that match core columns (group). */
@@ -108,9 +77,10 @@ export const MEMORY_BUDGET_BYTES = 24 * 1024 ** 3;
 /** Ties a graph model will make for n agents (an upper estimate; a graph file gives its own). */
 function expectedTies(s: ResolvedScenario, n: number, graph?: LoadedGraph): number {
   const g = s.graph;
-  let ties = graph ? graph.el.src.length : g.model === 'households-only' ? 0 : (n * Math.min(g.meanDegree, n - 1)) / 2;
-  if (g.model === 'barabasi-albert') ties = n * Math.min(n - 1, Math.max(1, Math.round(g.meanDegree / 2)));
-  if (g.model === 'watts-strogatz') ties = (n * Math.min(Math.max(2, 2 * Math.round(g.meanDegree / 2)), n - 1)) / 2;
+  const spec = findGraph(g.model);
+  let ties = (n * Math.min(g.meanDegree, n - 1)) / 2;
+  if (graph) ties = graph.el.src.length;
+  else if (spec?.expectedTies) ties = spec.expectedTies(n, (spec.builtin ? g : (g.params ?? {})) as never);
   if (g.households) ties += (n * Math.max(0, s.population.householdSize - 1)) / 2;
   return ties;
 }
@@ -194,6 +164,7 @@ export function checkRunnable(s: ResolvedScenario, graph?: LoadedGraph, file?: s
   }
 }
 
+/** Options of `buildSimulation`: a graph read from a file, extra plug-ins. */
 export interface BuildOptions {
   graph?: LoadedGraph;
   /** Extra plug-ins (e.g. from an experiment file) that the scenario may refer to. */
@@ -202,6 +173,7 @@ export interface BuildOptions {
   threads?: number;
 }
 
+/** Builds the world and simulation of a resolved scenario: population, graph, detection, plug-ins, metrics. */
 export function buildSimulation(s: ResolvedScenario, opts: BuildOptions = {}): Simulation {
   checkRunnable(s, opts.graph);
   const n = opts.graph ? opts.graph.keys.length : s.population.agents;

@@ -19,6 +19,8 @@ import { didYouMean, describeValue, UserError } from '../core/errors.js';
 import { readGraphFile } from '../graphs/io.js';
 import type { LoadedGraph } from './build.js';
 import { findPlugin, registerPlugin } from './registry.js';
+import { isDefinedMetric, registerMetric } from '../metrics/registry.js';
+import { isGraphSpec, registerGraph } from '../graphs/registry.js';
 import { checkRunnable } from './build.js';
 import { resolveScenario, type ResolvedScenario } from './resolve.js';
 import { checkScenario } from './schema.js';
@@ -27,6 +29,7 @@ import { checkScenario } from './schema.js';
 export const PACKAGE_ROOT = resolvePath(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const PRESET_DIR = resolvePath(PACKAGE_ROOT, 'scenarios');
 
+/** A preset scenario shipped with the package: name, file, title, description. */
 export interface PresetInfo {
   name: string;
   file: string;
@@ -225,15 +228,51 @@ export function applySets(raw: Record<string, unknown>, sets: string[]): Record<
  */
 const moduleCache = new Map<string, Promise<Record<string, unknown>>>();
 
+/**
+ * A resolve hook that makes a TypeScript file (.ts, .tsx, .mts; not .cts, not in node_modules) an
+ * ES module whatever its folder's package.json says. Without it, tsx compiles a `.ts` plug-in in a
+ * folder without `"type": "module"` (or with `"type": "commonjs"`) as CommonJS, and importing
+ * 'scorelab' from it fails (a dependency uses top-level await, which CommonJS cannot hold).
+ * Registered once per thread, before the first TypeScript import; a data: URL, so it needs no file.
+ */
+const ESM_TS_HOOK = `export async function resolve(specifier, context, next) {
+  const r = await next(specifier, context);
+  if (r && typeof r.url === 'string' && r.url.startsWith('file:') && /\\.(ts|tsx|mts)([?#].*)?$/.test(r.url) && !r.url.includes('/node_modules/') && (r.format === undefined || r.format === null || r.format === 'commonjs' || r.format === 'commonjs-typescript')) {
+    return { ...r, format: 'module' };
+  }
+  return r;
+}`;
+let esmHookRegistered = false;
+
+async function registerEsmTsHook(): Promise<void> {
+  if (esmHookRegistered) return;
+  esmHookRegistered = true;
+  const { register } = await import('node:module');
+  register(`data:text/javascript,${encodeURIComponent(ESM_TS_HOOK)}`);
+}
+
+/** The fix to show with a loader error that comes from a module compiled as CommonJS. */
+function loaderFix(message: string): string {
+  if (/Transform failed|top-level await|ERR_REQUIRE_ESM|ERR_REQUIRE_ASYNC_MODULE|require\(\) of ES Module|Cannot use import statement outside a module|exports is not defined in ES module scope/i.test(message)) {
+    return '\nfix: a plug-in module is an ES module; if it is plain JavaScript, name it .mjs or add "type": "module" to the package.json of its folder (TypeScript files, .ts and .mts, are loaded as ES modules whatever the folder says)';
+  }
+  if (/Cannot find (package|module)/.test(message)) return "\nfix: install what the module imports in its project (npm install), or import scorelab's API from 'scorelab'";
+  return '';
+}
+
 async function importModule(abs: string): Promise<Record<string, unknown>> {
   if (/\.[cm]?ts$/.test(abs)) {
+    await registerEsmTsHook();
     const { tsImport } = await import('tsx/esm/api');
     return (await tsImport(pathToFileURL(abs).href, import.meta.url)) as Record<string, unknown>;
   }
   return (await import(pathToFileURL(abs).href)) as Record<string, unknown>;
 }
 
-/** Imports a module of plug-ins (TypeScript through tsx, or JavaScript) and registers its exports. */
+/**
+ * Imports a module of plug-ins (TypeScript through tsx, or JavaScript) and registers its exports:
+ * plug-ins (returned), metrics (`defineMetric`) and graph generators (`defineGraph`).
+ */
 export async function loadPluginModule(path: string, from?: string): Promise<AnyPlugin[]> {
   const abs = isAbsolute(path) ? path : resolvePath(from ? dirname(from) : process.cwd(), path);
   if (!existsSync(abs)) throw new UserError(`${from ?? '--plugin'}: plugins: no such plug-in module '${path}'`, from, 'plugins');
@@ -248,24 +287,36 @@ export async function loadPluginModule(path: string, from?: string): Promise<Any
   try {
     mod = await pending;
   } catch (e) {
-    throw new UserError(`${abs}: cannot load plug-in module: ${(e as Error).message.split('\n')[0]}`, abs);
+    const message = ((e as Error).message ?? String(e)).trimEnd();
+    throw new UserError(`${abs}: cannot load plug-in module: ${message}${loaderFix(message)}`, abs);
   }
   const found: AnyPlugin[] = [];
   const seen = new Set<unknown>();
+  let others = 0;
   for (const v of Object.values(mod)) {
     const cands = Array.isArray(v) ? v : [v];
     for (const c of cands) {
-      if (c && typeof c === 'object' && typeof (c as AnyPlugin).create === 'function' && typeof (c as AnyPlugin).id === 'string' && !seen.has(c)) {
+      if (seen.has(c)) continue;
+      if (isDefinedMetric(c)) {
+        seen.add(c);
+        registerMetric(c);
+        others++;
+      } else if (isGraphSpec(c)) {
+        seen.add(c);
+        registerGraph(c);
+        others++;
+      } else if (c && typeof c === 'object' && typeof (c as AnyPlugin).create === 'function' && typeof (c as AnyPlugin).id === 'string') {
         seen.add(c);
         registerPlugin(c as AnyPlugin);
         found.push(c as AnyPlugin);
       }
     }
   }
-  if (!found.length) throw new UserError(`${abs}: the module exports no plug-in (made with defineRegime / definePlugin)`, abs);
+  if (!found.length && !others) throw new UserError(`${abs}: the module exports no plug-in, metric or graph generator (made with defineRegime / definePlugin, defineMetric, defineGraph)`, abs);
   return found;
 }
 
+/** Options of `loadScenario`: `--set` overrides, seed, steps, agents, plug-in modules and whether to load them. */
 export interface LoadOptions {
   set?: string[];
   seed?: number;
@@ -281,6 +332,7 @@ export interface LoadOptions {
   checkMemory?: boolean;
 }
 
+/** A scenario loaded and resolved, with its graph file and plug-ins. */
 export interface LoadedScenario {
   scenario: ResolvedScenario;
   graph?: LoadedGraph;

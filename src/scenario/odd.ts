@@ -69,6 +69,7 @@ function isNumeric(v: unknown): boolean {
   return typeof v === 'number' || (Array.isArray(v) && v.every((x) => typeof x === 'number')) || (!!v && typeof v === 'object' && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'number'));
 }
 
+/** Options of `oddDocument`: extra plug-ins and a graph read from a file. */
 export interface OddOptions {
   /** Plug-ins from outside the library (a scenario's `plugins:`, `--plugin`). */
   plugins?: AnyPlugin[];
@@ -181,7 +182,7 @@ export function oddDocument(s: ResolvedScenario, opts: OddOptions = {}): OddDocu
       'Institutions sense acts only as records (section 3, observe), with the detection probabilities of section 5. Agents sense what the experience channel gives them: their own sanctions and rewards, their neighbours’ and published sanctions. ' +
       'Deciders (reviewers, courts, officials) sense a case’s records and evidence and the person’s answer; whether a record is mistaken is ground truth, readable only by the metrics (docs/model.md#decisions-on-evidence).',
     interaction:
-      `Agents interact through the social graph (${s.graph.file ? `ties from ${s.graph.file}` : s.graph.model === 'erdos-renyi' ? graphText(s.graph, s.population.agents) : `${s.graph.model}, mean degree ${s.graph.meanDegree}`}${s.graph.households ? ', plus household cliques' : ''}): scores that read neighbours’ scores, neighbours’ sanctions as vicarious experience, and ties dropped or made by adaptation plug-ins. ` +
+      `Agents interact through the social graph (${s.graph.file ? `ties from ${s.graph.file}` : s.graph.model === 'erdos-renyi' || s.graph.params ? graphText(s.graph, s.population.agents) : `${s.graph.model}, mean degree ${s.graph.meanDegree}`}${s.graph.households ? ', plus household cliques' : ''}): scores that read neighbours’ scores, neighbours’ sanctions as vicarious experience, and ties dropped or made by adaptation plug-ins. ` +
       'They interact indirectly through institutions: lists and scores published to others, guards of safeguards that block or delay listings, and policies that safeguards set and regimes honour.',
     stochasticity:
       `All randomness comes from named streams forked from the seed (${s.seed}): the graph, households, traits, and each plug-in’s own. Per-agent draws are keyed by (agent, day, purpose), so switching one mechanism changes only the draws it must (common random numbers; docs/model.md#common-random-numbers). ` +
@@ -209,7 +210,7 @@ export function oddDocument(s: ResolvedScenario, opts: OddOptions = {}): OddDocu
     entities: {
       entities: [
         { name: 'agents', description: `${s.population.agents} persons in two groups (minority share ${s.population.minorityShare}), living in households of mean size ${s.population.householdSize}` },
-        { name: 'ties', description: s.graph.file ? `undirected ties read from ${s.graph.file}` : `undirected ties of ${s.graph.model === 'erdos-renyi' ? `an ${graphText(s.graph, s.population.agents)}` : `a ${s.graph.model} graph with mean degree ${s.graph.meanDegree}`}${s.graph.households ? ', plus household cliques' : ''}; each tie is online, offline or both, and ties can be dropped and made during a run` },
+        { name: 'ties', description: s.graph.file ? `undirected ties read from ${s.graph.file}` : `undirected ties of ${s.graph.params ? `the ${graphText(s.graph, s.population.agents)}` : s.graph.model === 'erdos-renyi' ? `an ${graphText(s.graph, s.population.agents)}` : `a ${s.graph.model} graph with mean degree ${s.graph.meanDegree}`}${s.graph.households ? ', plus household cliques' : ''}; each tie is online, offline or both, and ties can be dropped and made during a run` },
         { name: 'institutions', description: `the plug-ins of section 7: ${list(active.filter((a) => a.family !== 'behaviour').map((a) => a.id), 'none')}` },
       ],
       stateVariables: built ? columns : [],

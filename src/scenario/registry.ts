@@ -29,10 +29,12 @@ export function registerPlugin(spec: AnyPlugin): void {
   userPlugins.set(spec.id, spec);
 }
 
+/** Every plug-in: the built-in ones, then those registered with `registerPlugin`. */
 export function allPlugins(): AnyPlugin[] {
   return [...BUILTIN, ...userPlugins.values()];
 }
 
+/** The plug-in with this id (registered ones first), or undefined. */
 export function findPlugin(id: string): AnyPlugin | undefined {
   return userPlugins.get(id) ?? BUILTIN.find((p) => p.id === id);
 }

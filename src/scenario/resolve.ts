@@ -8,12 +8,20 @@ import { didYouMean, UserError } from '../core/errors.js';
 import { resolveParams } from '../core/params.js';
 import { POPULATION_DEFAULTS, type PopulationParams } from '../core/populate.js';
 import { DOMAINS, type Domain } from '../core/population.js';
-import { DEFAULT_METRICS, METRICS, metricById } from '../metrics/index.js';
+import { DEFAULT_METRICS, metricById } from '../metrics/index.js';
 import { allPlugins, findPlugin, SECTION } from './registry.js';
+import { allGraphs, findGraph } from '../graphs/registry.js';
+import './graphs.js'; // registers the built-in graph models
+import { allMetrics } from '../metrics/registry.js';
 import type { ScenarioInput } from './schema.js';
 
+/** The `graph:` section of a resolved scenario. */
 export interface GraphParams {
-  model: 'erdos-renyi' | 'watts-strogatz' | 'barabasi-albert' | 'sbm' | 'households-only' | 'file';
+  /**
+   * The generator: a built-in model ('erdos-renyi', 'watts-strogatz', 'barabasi-albert', 'sbm',
+   * 'households-only', 'file') or one registered with `registerGraph` (src/graphs/registry.ts).
+   */
+  model: string;
   /**
    * Mean degree. For erdos-renyi it gives G(N, M) with M = round(N·k/2); with `p` it is derived,
    * the expected mean degree p(N − 1).
@@ -27,6 +35,8 @@ export interface GraphParams {
   file: string | null;
   onlineOnlyShare: number;
   offlineOnlyShare: number;
+  /** A generator defined outside the library only: its parameters, resolved against its table (absent for built-ins). */
+  params?: Record<string, unknown>;
 }
 
 export const GRAPH_DEFAULTS: GraphParams = {
@@ -46,6 +56,11 @@ export const GRAPH_DEFAULTS: GraphParams = {
  */
 export function graphText(g: GraphParams, n: number): string {
   if (g.file) return `ties from ${g.file}`;
+  const spec = findGraph(g.model);
+  if (spec && !spec.builtin) {
+    const ps = Object.entries(g.params ?? {}).map(([k, v]) => `${k} = ${JSON.stringify(v)}`);
+    return `${g.model} graph (${spec.title}, a generator defined outside the library: ${spec.doc}${ps.length ? `; ${ps.join(', ')}` : ''})`;
+  }
   if (g.model === 'erdos-renyi') {
     if (g.p !== undefined) return `erdos-renyi G(N, p) graph: each pair of agents a tie with probability p = ${g.p} (expected mean degree p(N − 1) = ${round4(g.meanDegree)})`;
     const m = Math.min(Math.round((n * g.meanDegree) / 2), (n * (n - 1)) / 2);
@@ -83,8 +98,10 @@ export const EVIDENCE_QUALITY_DEFAULTS: Record<Domain, number> = {
   consumption: 1.5,
 };
 
+/** A scenario section of plug-ins: id to resolved parameters. */
 export type PluginSection = Record<string, Record<string, unknown>>;
 
+/** A scenario with every default filled in and every plug-in's parameters checked: what a run's manifest records. */
 export interface ResolvedScenario {
   name: string;
   title: string;
@@ -136,6 +153,7 @@ function section(input: ScenarioInput, family: Family, file: string | undefined)
   return out;
 }
 
+/** Resolves a checked scenario: fills defaults, checks plug-in and graph-generator parameters and metric ids. */
 export function resolveScenario(input: ScenarioInput, file?: string): ResolvedScenario {
   const population: PopulationParams = {
     ...POPULATION_DEFAULTS,
@@ -147,6 +165,21 @@ export function resolveScenario(input: ScenarioInput, file?: string): ResolvedSc
     throw new UserError(`${file ? file + ': ' : ''}graph.file: expected a path to a graph file (model is 'file'), found nothing`, file, 'graph.file');
   }
   if (graph.file && graph.model !== 'file') graph.model = 'file';
+  const gspec = findGraph(graph.model);
+  if (!gspec) {
+    const ids = allGraphs().map((x) => x.id);
+    throw new UserError(`${file ? file + ': ' : ''}graph.model: unknown graph model '${graph.model}'${didYouMean(graph.model, ids)}; known: ${ids.join(', ')}${input.plugins?.length ? ' (a generator of a plug-in module is known once the module is loaded: --allow-plugins or --plugin FILE)' : ''}`, file, 'graph.model');
+  }
+  if (gspec.builtin) {
+    if (input.graph?.params !== undefined) {
+      const fields = Object.keys(gspec.params).map((k) => `graph.${k}`);
+      throw new UserError(
+        `${file ? file + ': ' : ''}graph.params: expected no graph.params with the built-in model ${graph.model} (it takes ${fields.join(', ') || 'no parameters'} as fields of graph), found ${JSON.stringify(input.graph.params)}`,
+        file,
+        'graph.params',
+      );
+    }
+  } else graph.params = resolveParams(gspec.params, input.graph?.params ?? {}, file, 'graph.params') as Record<string, unknown>;
   if (input.graph?.p !== undefined) {
     const where = file ? file + ': ' : '';
     if (graph.model !== 'erdos-renyi') {
@@ -165,12 +198,12 @@ export function resolveScenario(input: ScenarioInput, file?: string): ResolvedSc
     throw new UserError(`${file ? file + ': ' : ''}graph.onlineOnlyShare: expected onlineOnlyShare + offlineOnlyShare ≤ 1, found ${graph.onlineOnlyShare + graph.offlineOnlyShare}`, file, 'graph.onlineOnlyShare');
   }
   let metrics: string[];
-  if (input.metrics === 'all') metrics = METRICS.map((m) => m.id);
+  if (input.metrics === 'all') metrics = allMetrics().map((m) => m.id);
   else metrics = input.metrics ?? DEFAULT_METRICS;
   metrics.forEach((id, k) => {
     if (!metricById(id)) {
       throw new UserError(
-        `${file ? file + ': ' : ''}metrics.${k}: unknown metric '${id}'${didYouMean(id, METRICS.map((m) => m.id))}`,
+        `${file ? file + ': ' : ''}metrics.${k}: unknown metric '${id}'${didYouMean(id, allMetrics().map((m) => m.id))} (scorelab list --metrics)`,
         file,
         `metrics.${k}`,
       );

@@ -70,7 +70,10 @@ export const PopulationSchema = z
 
 export const GraphSchema = z
   .object({
-    model: z.enum(['erdos-renyi', 'watts-strogatz', 'barabasi-albert', 'sbm', 'households-only', 'file']),
+    // a built-in model or one registered with registerGraph: checked in ./resolve.ts (did-you-mean)
+    model: z.string().min(1),
+    // parameters of a model registered with registerGraph, checked against its table in ./resolve.ts
+    params: z.record(z.string(), z.unknown()),
     meanDegree: z.number().min(0).max(10_000),
     p: prob,
     rewire: prob,

@@ -27,7 +27,7 @@ describe('docs/extending.md', () => {
     const quoted = [...GUIDE.matchAll(/\(`(tests\/fixtures\/extending\/[^`]+)`\)\n+```(?:ts|yaml)\n([\s\S]*?)```/g)];
     const files = quoted.map((m) => m[1]);
     expect(files).toEqual(
-      expect.arrayContaining(['default-list.ts', 'first-offence-grace.ts', 'caution.ts', 'listed-wealth-ratio.ts', 'ring-lattice.ts', 'study.yaml', 'experiment.ts', 'default-list.tiny.test.ts'].map((f) => `${FIX}/${f}`)),
+      expect.arrayContaining(['default-list.ts', 'first-offence-grace.ts', 'caution.ts', 'listed-wealth-ratio.ts', 'ring-lattice.ts', 'study.yaml', 'experiment.ts', 'experiment-inline.ts', 'default-list.tiny.test.ts'].map((f) => `${FIX}/${f}`)),
     );
     for (const [, file, body] of quoted) expect(body!.trimEnd(), file).toBe(readFileSync(join(ROOT, file!), 'utf8').trimEnd());
     for (const h of ['## A regime', '## A safeguard', '## An adaptation', '## A metric', '## A graph generator', '## The world a hook sees']) expect(GUIDE).toContain(h);
@@ -59,6 +59,35 @@ describe('docs/extending.md', () => {
       if (r.default_list_size === 0) expect(r.listed_wealth_ratio).toBeNull();
       else expect(r.listed_wealth_ratio!).toBeGreaterThan(0);
     }
+  });
+
+  it("sweeps the guide's inline experiment: its plugins list a metric and a graph generator, and graph.params.k is a factor", () => {
+    const out = tmp('scorelab-extending-inline-');
+    const r = cli(['sweep', join(FIX, 'experiment-inline.ts'), '--out', out, '--no-render', '--workers', '1']);
+    expect(r.code, r.stderr).toBe(0);
+    const runs = readCsv(join(out, 'runs.csv'));
+    expect(runs).toHaveLength(2);
+    // the ring lattice's degree is k at both points of the design (no households)
+    expect(runs.map((x) => Number(x.mean_degree)).sort((a, b) => a - b)).toEqual([4, 8]);
+    expect(Object.keys(runs[0]!)).toContain('listed_wealth_ratio');
+  });
+
+  it('lists the outside metric and graph model, and names them in describe and the ODD', () => {
+    const m = cli(['list', '--metrics', '--plugin', join(FIX, 'listed-wealth-ratio.ts')]);
+    expect(m.code, m.stderr).toBe(0);
+    expect(m.stdout).toMatch(/listed_wealth_ratio  —  mean\(wealth \| on the list\).*\[ratio\].*defined outside the library/);
+    const g = cli(['list', '--graphs', '--plugin', join(FIX, 'ring-lattice.ts')]);
+    expect(g.code, g.stderr).toBe(0);
+    expect(g.stdout).toMatch(/^erdos-renyi /m);
+    expect(g.stdout).toMatch(/^ring-lattice +Ring lattice — agents sit on a ring.*graph\.params\.k.*defined outside the library/m);
+    const d = cli(['describe', STUDY, ...['ring-lattice.ts', 'default-list.ts', 'first-offence-grace.ts', 'caution.ts', 'listed-wealth-ratio.ts'].flatMap((f) => ['--plugin', join(FIX, f)])]);
+    expect(d.code, d.stderr).toBe(0);
+    expect(d.stdout).toMatch(/ring-lattice graph \(Ring lattice, a generator defined outside the library/);
+    expect(d.stdout).toContain('listed_wealth_ratio');
+    const odd = cli(['describe', STUDY, '--odd', ...['ring-lattice.ts', 'default-list.ts', 'first-offence-grace.ts', 'caution.ts', 'listed-wealth-ratio.ts'].flatMap((f) => ['--plugin', join(FIX, f)])]);
+    expect(odd.code, odd.stderr).toBe(0);
+    expect(odd.stdout).toMatch(/ring-lattice graph \(Ring lattice/);
+    expect(odd.stdout).toContain('graph.params.k');
   });
 
   it("sweeps the guide's experiment: the grace lowers listings against the no-grace control", () => {

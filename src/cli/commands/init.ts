@@ -56,9 +56,11 @@ export const strikeScore = defineRegime({
   },
   columns: ['strike_sanctioned_share'],
   create(world, p) {
+    // the parts of the world this regime uses (docs/extending.md#the-world-a-hook-sees)
+    const { time, people, observed, economy, experience, scores } = world;
     // one number per person, exported to agents.csv; the primary score is what mean_score reads
-    const score = world.pop.addColumn('score_strike', 'f64', 'strike-score', 'strike score (points)');
-    world.offerPrimaryScore('score_strike', 0, p.start, 'strike-score');
+    const score = people.addColumn('score_strike', 'f64', 'strike-score', 'strike score (points)');
+    scores.offerPrimaryScore('score_strike', 0, p.start, 'strike-score');
     const FINANCE = DOMAIN_INDEX.finance;
     let sanctioned = 0;
     return {
@@ -66,9 +68,9 @@ export const strikeScore = defineRegime({
         score.fill(p.start);
       },
       score() {
-        const recovery = (p.recoveryPerYear * world.daysPerStep) / 365; // points per step
-        for (let i = 0; i < world.n; i++) score[i] = Math.min(p.start, score[i]! + recovery);
-        const r = world.records; // this step's observed acts
+        const recovery = (p.recoveryPerYear * time.daysPerStep) / 365; // points per step
+        for (let i = 0; i < time.n; i++) score[i] = Math.min(p.start, score[i]! + recovery);
+        const r = observed.records; // this step's observed acts
         for (let k = 0; k < r.length; k++) {
           if (r.domain[k] !== FINANCE || r.kind[k] !== ACT_VIOLATION) continue;
           const i = r.agent[k]!;
@@ -77,15 +79,15 @@ export const strikeScore = defineRegime({
       },
       sanction() {
         sanctioned = 0;
-        for (let i = 0; i < world.n; i++) {
+        for (let i = 0; i < time.n; i++) {
           if (score[i]! >= p.threshold || p.incomeCut === 0) continue;
-          world.incomeMult[i]! *= 1 - p.incomeCut; // multiply, never set: other regimes sanction too
-          world.experience.sanction(i, FINANCE); // the person (and, through perceptions, others) lives it
+          economy.incomeMult[i]! *= 1 - p.incomeCut; // multiply, never set: other regimes sanction too
+          experience.sanction(i, FINANCE); // the person (and, through perceptions, others) lives it
           sanctioned++;
         }
       },
       record() {
-        return { strike_sanctioned_share: sanctioned / world.n };
+        return { strike_sanctioned_share: sanctioned / time.n };
       },
     };
   },
@@ -108,27 +110,27 @@ describe('strike-score', () => {
       records.push(1, FINANCE, ACT_VIOLATION);
       records.push(2, FINANCE, ACT_GOOD); // a good deed is not a strike
     });
-    expect([...t.world.pop.column('score_strike')!]).toEqual([75, 50, 100]);
-    expect(t.world.incomeMult[0]).toBe(1);
-    expect(t.world.incomeMult[1]).toBeCloseTo(0.8, 6);
-    expect(t.world.incomeMult[2]).toBe(1);
+    expect([...t.world.people.column('score_strike')!]).toEqual([75, 50, 100]);
+    expect(t.world.economy.incomeMult[0]).toBe(1);
+    expect(t.world.economy.incomeMult[1]).toBeCloseTo(0.8, 6);
+    expect(t.world.economy.incomeMult[2]).toBe(1);
     expect(t.record()).toEqual({ strike_sanctioned_share: 1 / 3 });
   });
 
   it('gives points back over time, and lifts the sanction once above the threshold', () => {
     const t = tinyWorld(strikeScore, { agents: 1, daysPerStep: 365, params: { penalty: 50, threshold: 60, recoveryPerYear: 10 } });
     t.step((records) => records.push(0, FINANCE, ACT_VIOLATION)); // 100 + 10 (capped at 100) − 50 = 50
-    expect(t.world.pop.column('score_strike')![0]).toBe(50);
-    expect(t.world.incomeMult[0]).toBeCloseTo(0.8, 6);
+    expect(t.world.people.column('score_strike')![0]).toBe(50);
+    expect(t.world.economy.incomeMult[0]).toBeCloseTo(0.8, 6);
     t.step(); // a year later: 60, no longer below
-    expect(t.world.pop.column('score_strike')![0]).toBe(60);
-    expect(t.world.incomeMult[0]).toBe(1);
+    expect(t.world.people.column('score_strike')![0]).toBe(60);
+    expect(t.world.economy.incomeMult[0]).toBe(1);
   });
 
   it('with incomeCut 0 (the control) sanctions no one', () => {
     const t = tinyWorld(strikeScore, { agents: 1, params: { penalty: 100, incomeCut: 0 } });
     t.step((records) => records.push(0, FINANCE, ACT_VIOLATION));
-    expect(t.world.incomeMult[0]).toBe(1);
+    expect(t.world.economy.incomeMult[0]).toBe(1);
     expect(t.record()).toEqual({ strike_sanctioned_share: 0 });
   });
 });

@@ -18,6 +18,7 @@ export function isControl(point: Point, control: ControlSpec): boolean {
   return Object.entries(control.set).every(([k, v]) => point[k] !== undefined && same(point[k], v));
 }
 
+/** How runs are paired with the control for paired effects (common random numbers). */
 export interface Pairing {
   /** Indices of the control points. */
   controls: number[];
@@ -63,6 +64,7 @@ export function checkControl(points: readonly Point[], paramKeys: readonly strin
   }
 }
 
+/** Paired effects against the control: one row per metric and point (effects.csv). */
 export interface Effects extends TidyTable {
   pairing: Pairing;
   /** Replicate pairs (treatment run, control run) that both finished. */

@@ -19,9 +19,12 @@ export interface RunValues {
   summary?: Record<string, number | null>;
 }
 
+/** A cell of a tidy table: a number, text, true/false, or empty (null). */
 export type Cell = number | string | boolean | null;
+/** One row of a tidy table (column name to value). */
 export type TidyRow = Record<string, Cell>;
 
+/** A tidy table: column names and rows. */
 export interface TidyTable {
   /** Column names in order. */
   columns: string[];

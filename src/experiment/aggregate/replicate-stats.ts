@@ -4,6 +4,7 @@
  */
 import { tQuantile } from './t-quantile.js';
 
+/** Mean, standard deviation, confidence interval and count over replicates. */
 export interface Stats {
   /** Values that are finite numbers. */
   n: number;

@@ -16,6 +16,7 @@ import { UserError } from '../../core/errors.js';
 import type { Rng } from '../../core/rng.js';
 import { checkCount, checkFactors, toFactorValue, type DesignPlan, type Factor, type Point } from './types.js';
 
+/** What a Morris design records to compute its indices. */
 export interface MorrisMeta {
   method: 'morris1991';
   r: number;
@@ -31,6 +32,7 @@ export interface MorrisMeta {
   sign: number[];
 }
 
+/** Morris indices of a factor: mean, mean of absolute and sd of elementary effects. */
 export interface MorrisIndices {
   mu: number[];
   muStar: number[];

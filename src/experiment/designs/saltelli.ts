@@ -20,6 +20,7 @@ import type { Rng } from '../../core/rng.js';
 import { sobolSequence, SOBOL_MAX_DIM } from './sobol.js';
 import { checkCount, checkFactors, toFactorValue, type DesignPlan, type Factor, type Point } from './types.js';
 
+/** Options of a Saltelli sample: base samples, second-order indices, seed. */
 export interface SaltelliOptions {
   /** Sobol points to skip first (default 0; the origin is a valid point of the net). */
   skip?: number;
@@ -27,6 +28,7 @@ export interface SaltelliOptions {
   rng?: Rng;
 }
 
+/** What a Saltelli design records to compute Sobol indices. */
 export interface SaltelliMeta {
   method: 'saltelli2010';
   /** Base sample size (rows of A and of B). */
@@ -41,6 +43,7 @@ export interface SaltelliMeta {
   shifted: boolean;
 }
 
+/** First-order and total Sobol indices of each factor, with confidence intervals. */
 export interface SobolIndices {
   S1: number[];
   ST: number[];

@@ -22,6 +22,7 @@ const SCALE = 2 ** BITS;
 /** Number of dimensions the bundled direction numbers support. */
 export const SOBOL_MAX_DIM = JOE_KUO_DIRECTIONS.length + 1;
 
+/** Options of a Sobol sequence (dimensions, skip). */
 export interface SobolOptions {
   /** Sequence points to drop before the first returned one (default 0). */
   skip?: number;

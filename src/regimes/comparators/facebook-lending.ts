@@ -21,7 +21,7 @@ import { defineRegime } from '../../core/contracts.js';
 import { num, prob } from '../../core/params.js';
 import { POLICY, policyOf } from '../../core/policy.js';
 import { CreditScore } from './credit.js';
-import { chanceInStep } from './helpers.js';
+import { chanceOverDays } from '../../core/rates.js';
 
 const PATENT = 'docs/calibration.md#facebook-lending-patent: US 9,100,400, friends’ average credit rating ≥ minimum [S]';
 
@@ -73,7 +73,7 @@ export const facebookLending = defineRegime({
       },
       sanction() {
         const useFriends = policyOf(world, POLICY.dataFriends, true);
-        const pApply = chanceInStep(p.applyRate, world.daysPerStep);
+        const pApply = chanceOverDays(p.applyRate, world.daysPerStep);
         const { start, deg, targets } = world.adj;
         applied = 0;
         approved = 0;

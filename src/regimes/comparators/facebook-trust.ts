@@ -23,7 +23,7 @@ import { ACT_EXPRESSION, ACT_VIOLATION } from '../../core/events.js';
 import { num, prob } from '../../core/params.js';
 import { POLICY, policyOf } from '../../core/policy.js';
 import { DOMAIN_INDEX } from '../../core/population.js';
-import { perStep } from './helpers.js';
+import { chanceFromRate } from '../../core/rates.js';
 
 export const facebookTrust = defineRegime({
   id: 'facebook-trust',
@@ -102,7 +102,7 @@ export const facebookTrust = defineRegime({
           }
         }
         if (friends && p.falseReportsPerYear > 0) {
-          const pf = perStep(p.falseReportsPerYear / 365, dt);
+          const pf = chanceFromRate(p.falseReportsPerYear / 365, dt);
           for (let i = 0; i < n; i++) {
             const d = deg[i]!;
             if (d === 0) continue;

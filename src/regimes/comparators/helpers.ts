@@ -1,7 +1,7 @@
 /**
  * Small helpers shared by the comparator regimes (peer and platform ratings, Western comparators):
- * per-step probabilities from daily rates, a sliding window of records per agent, list terms that
- * honour the `expiry` policy, and the removal of expired or performed listings.
+ * a sliding window of records per agent, list terms that honour the `expiry` policy, and the
+ * removal of expired or performed listings (per-step chances are in src/core/rates.ts).
  * Not a plug-in; plug-in families never import each other, and only comparator regimes import this.
  */
 import { POLICY, policyOf } from '../../core/policy.js';
@@ -13,11 +13,6 @@ import type { World } from '../../core/world.js';
 /** Evidence strength of a case that is a direct observation of the world (a negative balance), in sd units. */
 export const FACT_EVIDENCE = 4;
 
-/** Probability of at least one event in a step of `dt` days at `ratePerDay`. */
-export const perStep = (ratePerDay: number, dt: number): number => 1 - Math.exp(-ratePerDay * dt);
-
-/** Probability that a per-day chance `p` happens at least once in `dt` days. */
-export const chanceInStep = (p: number, dt: number): number => (p >= 1 ? 1 : 1 - Math.pow(1 - p, dt));
 
 /** Whole events in a step at `ratePerDay`: the integer part always, the fraction by a draw. */
 export function eventsInStep(ratePerDay: number, dt: number, rng: Rng): number {

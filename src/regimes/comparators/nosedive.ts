@@ -32,7 +32,7 @@
 import { defineRegime } from '../../core/contracts.js';
 import { bool, num, prob } from '../../core/params.js';
 import { POLICY, policyOf } from '../../core/policy.js';
-import { perStep } from './helpers.js';
+import { chanceFromRate } from '../../core/rates.js';
 
 const FICTION = 'docs/calibration.md#peer-and-platform-ratings: Nosedive — 4.5 for a housing discount, ≥ 4.5 upper class, ≤ 2.5 lower class (fiction) [S/W]';
 
@@ -157,7 +157,7 @@ export const nosedive = defineRegime({
         world.stats.dataPoints += used;
       },
       sanction() {
-        const pRefuse = perStep(p.refusalsPerYear / 365, world.daysPerStep);
+        const pRefuse = chanceFromRate(p.refusalsPerYear / 365, world.daysPerStep);
         upper = 0;
         lower = 0;
         for (let i = 0; i < n; i++) {

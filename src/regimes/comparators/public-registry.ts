@@ -24,7 +24,8 @@ import { defineRegime } from '../../core/contracts.js';
 import { ACT_VIOLATION } from '../../core/events.js';
 import { num, prob } from '../../core/params.js';
 import { DOMAIN_INDEX } from '../../core/population.js';
-import { FACT_EVIDENCE, listTerm, lookback, perStep, RecordWindow, sweepList } from './helpers.js';
+import { FACT_EVIDENCE, listTerm, lookback, RecordWindow, sweepList } from './helpers.js';
+import { chanceFromRate } from '../../core/rates.js';
 
 const REPAIR = 'docs/calibration.md#safeguards-and-reforms: serious records public 1–3 years (China credit repair) [P/S]; used as a comparable term';
 
@@ -108,7 +109,7 @@ export const publicRegistry = defineRegime({
         sweepList(off, world.day);
         sweepList(ins, world.day, p.delistDays);
         for (let i = 0; i < n; i++) wasOn[i] = ins.on[i]!;
-        const pJob = perStep(p.jobSearchesPerYear / 365, world.daysPerStep);
+        const pJob = chanceFromRate(p.jobSearchesPerYear / 365, world.daysPerStep);
         for (let i = 0; i < n; i++) {
           if (!off.on[i] && !ins.on[i]) continue;
           world.incomeMult[i]! *= p.incomeMult;

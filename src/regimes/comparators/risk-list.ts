@@ -26,7 +26,8 @@ import { defineRegime } from '../../core/contracts.js';
 import { ACT_VIOLATION } from '../../core/events.js';
 import { num } from '../../core/params.js';
 import { DOMAIN_INDEX } from '../../core/population.js';
-import { listTerm, lookback, perStep, RecordWindow, sweepList } from './helpers.js';
+import { listTerm, lookback, RecordWindow, sweepList } from './helpers.js';
+import { chanceFromRate } from '../../core/rates.js';
 
 export const riskList = defineRegime({
   id: 'risk-list',
@@ -91,7 +92,7 @@ export const riskList = defineRegime({
       },
       sanction() {
         sweepList(list, world.day, p.delistDays);
-        const pTrip = perStep(p.tripsPerYear / 365, world.daysPerStep);
+        const pTrip = chanceFromRate(p.tripsPerYear / 365, world.daysPerStep);
         let b = 0;
         for (let i = 0; i < n; i++) {
           if (trip.u(i, world.day, 0) >= pTrip) continue;

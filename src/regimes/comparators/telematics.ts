@@ -24,7 +24,7 @@ import { ACT_VIOLATION } from '../../core/events.js';
 import { bool, num, prob } from '../../core/params.js';
 import type { VoluntaryScheme } from '../../core/policy.js';
 import { DOMAIN_INDEX } from '../../core/population.js';
-import { perStep } from './helpers.js';
+import { chanceFromRate } from '../../core/rates.js';
 
 export const telematics = defineRegime({
   id: 'telematics',
@@ -98,7 +98,7 @@ export const telematics = defineRegime({
       },
       adapt() {
         if (!p.selfSelect) return;
-        const pr = perStep(p.reviewsPerYear / 365, world.daysPerStep);
+        const pr = chanceFromRate(p.reviewsPerYear / 365, world.daysPerStep);
         for (let i = 0; i < n; i++) if (kReview.u(i, world.day, 0) < pr) decide(i);
       },
       record() {

@@ -26,7 +26,8 @@ import { num, prob } from '../../core/params.js';
 import { POLICY, policyOf } from '../../core/policy.js';
 import { DOMAIN_INDEX } from '../../core/population.js';
 import { CreditScore } from './credit.js';
-import { chanceInStep, lookback, perStep, RecordWindow } from './helpers.js';
+import { lookback, RecordWindow } from './helpers.js';
+import { chanceFromRate, chanceOverDays } from '../../core/rates.js';
 
 const UK = 'docs/model.md#credit-bureaus: UK scores add phone and rent data, used for jobs and services; 0–999 and 6-year retention as UK bureaus [W]';
 
@@ -89,8 +90,8 @@ export const ukScoring = defineRegime({
         world.stats.dataPoints += used + n * (alt ? 5 : 4);
       },
       sanction() {
-        const pJob = perStep(p.jobSearchesPerYear / 365, world.daysPerStep);
-        const pApply = chanceInStep(p.serviceApplyRate, world.daysPerStep);
+        const pJob = chanceFromRate(p.jobSearchesPerYear / 365, world.daysPerStep);
+        const pApply = chanceOverDays(p.serviceApplyRate, world.daysPerStep);
         below = applied = granted = 0;
         for (let i = 0; i < n; i++) {
           if (score[i]! < p.jobThreshold) {

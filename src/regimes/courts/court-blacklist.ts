@@ -45,6 +45,7 @@ import { defineRegime } from '../../core/contracts.js';
 import { ACT_VIOLATION } from '../../core/events.js';
 import { bool, num, prob } from '../../core/params.js';
 import { POLICY, policyOf } from '../../core/policy.js';
+import { chanceFromRate } from '../../core/rates.js';
 import { DOMAIN_INDEX } from '../../core/population.js';
 import { Association, association, associationParams } from './association.js';
 import { CourtJudge, judgeParams } from './judge.js';
@@ -110,7 +111,7 @@ export const courtBlacklist = defineRegime({
     const F = DOMAIN_INDEX.finance;
     let complied = 0;
     let expiry = Infinity;
-    const performs = (i: number, rate: number) => pop.wealth[i]! >= ledger.owed[i]! && u(i, world.day, PAY) < 1 - Math.exp(-rate * world.daysPerStep);
+    const performs = (i: number, rate: number) => pop.wealth[i]! >= ledger.owed[i]! && u(i, world.day, PAY) < chanceFromRate(rate, world.daysPerStep);
     return {
       init() {
         expiry = policyOf(world, POLICY.expiryDays, Infinity);

@@ -43,6 +43,7 @@ export interface OddInfo {
   equations?: string[];
 }
 
+/** A parameter in the ODD description: value, default, unit, meaning and source. */
 export interface OddParam {
   name: string;
   value: unknown;
@@ -53,6 +54,7 @@ export interface OddParam {
   source: string;
 }
 
+/** A state variable of an entity in the ODD description. */
 export interface OddStateVariable {
   name: string;
   type: string;
@@ -60,6 +62,7 @@ export interface OddStateVariable {
   doc: string;
 }
 
+/** A submodel (plug-in) in the ODD description: its rules, parameters and sources. */
 export interface OddSubmodel {
   id: string;
   family: Family | 'core';
@@ -79,6 +82,7 @@ export interface OddSubmodel {
   lacks: string[];
 }
 
+/** The ODD protocol description of a scenario (Grimm et al. 2020), as data; `oddMarkdown` writes it as Markdown. */
 export interface OddDocument {
   protocol: { name: 'ODD'; version: '2020'; reference: string };
   scenario: { name: string; title: string; file: string | null };

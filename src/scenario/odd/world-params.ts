@@ -5,6 +5,7 @@
  */
 import { resolveScenario, type ResolvedScenario } from '../resolve.js';
 import type { OddParam } from './model.js';
+import { findGraph } from '../../graphs/registry.js';
 
 interface WorldParamDoc {
   unit: string;
@@ -38,7 +39,7 @@ export const WORLD_PARAMS: Record<string, WorldParamDoc> = {
   'population.traitSigma': { unit: 'sd of log propensity', doc: 'lognormal spread of individual propensities around the mean', source: NOT_FROM_SOURCE },
   'population.knowledgeShare': { unit: 'share of agents', doc: 'share of agents who know the rules', source: 'MERICS (2020): only 11% of people in pilot areas knew of their local scheme [S] (docs/calibration.md#public-opinion)' },
   'population.approval': { unit: 'approval in [0, 1]', doc: 'mean initial approval of the system', source: 'Kostka (2019): about 80% approve [S] (docs/calibration.md#public-opinion)' },
-  'graph.model': { unit: 'generator', doc: 'tie generator: erdos-renyi (G(N, M) from meanDegree, or G(N, p) with graph.p), watts-strogatz, barabasi-albert, sbm, households-only or file', source: `modelling choice (${D.model})` },
+  'graph.model': { unit: 'generator', doc: 'tie generator: erdos-renyi (G(N, M) from meanDegree, or G(N, p) with graph.p), watts-strogatz, barabasi-albert, sbm, households-only or file; or a generator registered with registerGraph (its parameters in graph.params)', source: `modelling choice (${D.model})` },
   'graph.meanDegree': { unit: 'ties per agent', doc: 'mean number of social ties (before household ties); for erdos-renyi G(N, M) with M = round(N·k/2); with graph.p the expected mean degree p(N − 1)', source: NOT_FROM_SOURCE },
   'graph.p': { unit: 'probability per pair of agents', doc: 'erdos-renyi only, instead of meanDegree: G(N, p), each pair a tie independently with probability p (default: absent, G(N, M))', source: 'Gilbert, Ann. Math. Statist. 30:1141 (1959); sampled by geometric skips, Batagelj & Brandes, Phys. Rev. E 71:036113 (2005); the value: ' + NOT_FROM_SOURCE },
   'graph.rewire': { unit: 'probability', doc: 'Watts–Strogatz rewiring probability', source: 'Watts & Strogatz, Nature 393:440 (1998); the value: ' + NOT_FROM_SOURCE },
@@ -81,7 +82,17 @@ export function worldParams(s: ResolvedScenario): OddParam[] {
     if (k === 'traits' && v && typeof v === 'object') for (const [d, x] of Object.entries(v)) add(`population.traits.${d}`, x, 'population.traits');
     else add(`population.${k}`, v);
   }
-  for (const [k, v] of Object.entries(s.graph ?? {})) add(`graph.${k}`, v);
+  for (const [k, v] of Object.entries(s.graph ?? {})) {
+    if (k !== 'params' || !v || typeof v !== 'object') add(`graph.${k}`, v);
+    else {
+      // a generator defined outside the library: its own table says unit, meaning and source
+      const table = findGraph(s.graph.model)?.params ?? {};
+      for (const [p, x] of Object.entries(v)) {
+        const d = table[p];
+        rows.push({ name: `graph.params.${p}`, value: x, default: d?.default ?? null, unit: d?.unit ?? '', doc: d?.doc ?? '(not documented)', source: d?.source ?? `graph generator '${s.graph.model}' (defined outside the library)` });
+      }
+    }
+  }
   for (const [d, v] of Object.entries(s.detect ?? {})) add(`detect.${d}`, v, 'detect');
   add('minorityDetectRatio', s.minorityDetectRatio);
   for (const [d, v] of Object.entries(s.evidenceQuality ?? {})) add(`evidenceQuality.${d}`, v, 'evidenceQuality');
