@@ -238,7 +238,7 @@ export async function accessibleName(page: Page, selector: string): Promise<stri
       const t = by.split(/\s+/).map((id) => document.getElementById(id)?.textContent?.trim() ?? '').join(' ').trim();
       if (t) return t;
     }
-    const labels = e.labels ? [...e.labels].map((l) => l.textContent?.trim() ?? '').join(' ').trim() : '';
+    const labels = e.labels ? Array.from(e.labels).map((l) => l.textContent?.trim() ?? '').join(' ').trim() : '';
     if (labels) return labels;
     if (e.tagName === 'BUTTON' || e.tagName === 'A' || e.tagName === 'SUMMARY') return e.textContent?.trim() ?? '';
     return e.getAttribute('title')?.trim() ?? '';
