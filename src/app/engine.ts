@@ -21,6 +21,9 @@ import { buildSimulation, checkRunnable } from '../scenario/build.js';
 import { resolveScenario, type ResolvedScenario } from '../scenario/resolve.js';
 import { checkScenario } from '../scenario/schema.js';
 import { applySets, checkTree } from '../scenario/sets.js';
+import { browserRunnable } from './runnable.js';
+
+export { browserRunnable };
 
 export interface EngineOptions {
   /** `path=value` overrides, as `scorelab run --set` takes them. */
@@ -28,14 +31,6 @@ export interface EngineOptions {
   seed?: number;
   agents?: number;
   steps?: number;
-}
-
-/** Why a scenario cannot run in a browser, or null when it can. */
-export function browserRunnable(raw: Record<string, unknown>): string | null {
-  if (Array.isArray(raw.plugins) && raw.plugins.length) return 'it loads plug-in modules (code from files), which a static page cannot import';
-  const g = raw.graph as Record<string, unknown> | undefined;
-  if (g && (g.file !== undefined || g.model === 'file')) return 'its network is read from a graph file, which a static page cannot open';
-  return null;
 }
 
 /** Checks and resolves a scenario object with overrides, in the CLI's order (see load.ts prepareScenario). */
