@@ -134,6 +134,15 @@ export async function openPage(ctx: BrowserContext, url: string, hash = ''): Pro
   return page;
 }
 
+/**
+ * Waits until the page has rebuilt its world after a change of settings: `#status` (the aria-live
+ * region) reads "Ready…". A change handler says "Building…" at once, so after an action that
+ * rebuilds, this waits for that rebuild.
+ */
+export async function waitReady(page: Page, timeout = 60_000): Promise<void> {
+  await page.waitForFunction(() => /^Ready/.test(document.querySelector('#status')?.textContent ?? ''), undefined, { timeout });
+}
+
 /** Uncaught errors the page threw since it was opened. */
 export function pageErrors(page: Page): string[] {
   return (page as Page & { errors?: string[] }).errors ?? [];
