@@ -45,7 +45,7 @@ const say = (text: string) => (el.status.textContent = text);
 const preset = () => presets.find((p) => p.name === state.preset)!;
 const runners = () => (B ? [A, B] : [A]);
 const speed = () => Number(el.speed.value);
-const loop = new Loop(runners, speed, () => state.network, onBatch, (why) => say(`Finished: ${why} (step ${A.tick}).`), (e) => say(`Error: ${e.message}`));
+const loop = new Loop(runners, speed, () => state.network, onBatch, (why) => say(`Finished: ${why} (step ${A.tick}).`), (e) => say(`Error: ${e.message}`), () => (state.network ? network.renderMs : 0));
 
 function setsOf(s: PageState, forB: boolean): string[] {
   const sets = s.sets.filter(([p]) => !(forB && s.ab && p === s.ab[0])).map(([p, v]) => `${p}=${v}`);

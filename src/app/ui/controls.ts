@@ -45,7 +45,7 @@ export function makeSliders(fieldset: HTMLElement, params: ParamInfo[], onChange
     const doc = document.createElement('p');
     doc.className = 'doc';
     doc.id = docId;
-    doc.textContent = `${p.doc} Range ${fmt(p.min)} to ${fmt(p.max)}; preset value ${fmt(p.base)}.`;
+    doc.textContent = `${p.doc.replace(/\.?\s*$/, '.')} Range ${fmt(p.min)} to ${fmt(p.max)}; preset value ${fmt(p.base)}.`;
     input.addEventListener('input', () => (out.textContent = fmt(Number(input.value))));
     input.addEventListener('change', () => onChange(p, input.value));
     row.append(label, input, out, doc);

@@ -24,6 +24,8 @@ export class Loop {
     private readonly onBatch: () => void,
     private readonly onEnd: (why: string) => void,
     private readonly onError: (e: Error) => void,
+    /** Milliseconds the page's last redraw took: a batch takes at least twice that, so drawing never throttles the run. */
+    private readonly drawMs: () => number = () => 0,
   ) {}
 
   start(): void {
@@ -74,7 +76,7 @@ export class Loop {
     }
     const s = this.speed();
     let n: number;
-    if (s >= SPEED_MAX) n = Math.max(1, Math.min(500, Math.round(40 / Math.max(0.01, this.msPerStep))));
+    if (s >= SPEED_MAX) n = Math.max(1, Math.min(1000, Math.round(Math.max(40, 2 * this.drawMs()) / Math.max(0.01, this.msPerStep))));
     else {
       const now = performance.now();
       this.tokens = Math.min(this.tokens + ((now - this.last) * s) / 1000, Math.max(1, s / 2));

@@ -17,6 +17,8 @@ export class NetworkView {
   private size = 3;
   private queued = false;
   colorBy: ColorBy = 'score';
+  /** Milliseconds the last redraw took (the run loop sizes its batches so that drawing does not hold it back). */
+  renderMs = 0;
 
   constructor(
     private readonly container: HTMLElement,
@@ -37,7 +39,7 @@ export class NetworkView {
     this.sigma = new Sigma(g, this.container, {
       renderLabels: false,
       hideEdgesOnMove: true,
-      defaultEdgeColor: 'rgba(120,120,120,0.25)',
+      defaultEdgeColor: '#cfcfcf',
       zIndex: true,
       allowInvalidContainer: true,
       nodeReducer: (key, data) => this.nodeLook(Number(key), data),
@@ -66,7 +68,9 @@ export class NetworkView {
     this.queued = true;
     requestAnimationFrame(() => {
       this.queued = false;
+      const t0 = performance.now();
       this.sigma?.refresh({ skipIndexation: true });
+      this.renderMs = performance.now() - t0;
     });
   }
 
