@@ -66,7 +66,20 @@ async function setUp(ctx: BrowserContext, url: string): Promise<Page> {
   expect(await page.locator('#agents').inputValue()).toBe(String(AGENTS));
   expect(await page.locator('#seed').inputValue()).toBe(String(SEED));
   expect(await tick(page)).toBe(0);
+  // Run goes as fast as the machine can: End on the speed slider
+  await page.locator('#speed').focus();
+  await page.keyboard.press('End');
   return page;
+}
+
+/** Run, wait for step `n` (A, and B when `b`), Pause; returns the step A stopped at. */
+async function runTo(page: Page, n: number, b = false): Promise<number> {
+  await page.click('#run');
+  await waitTick(page, n);
+  await page.click('#pause');
+  const t = await tick(page);
+  if (b) await waitTick(page, t, '#tick-b');
+  return t;
 }
 
 describe.skipIf(skip !== null)('classroom page in Chromium', () => {
@@ -162,7 +175,7 @@ describe.skipIf(skip !== null)('classroom page in Chromium', () => {
     await page.check('#network-toggle');
     await waitReady(page);
     await page.waitForSelector('#network canvas');
-    await stepTimes(page, 14);
+    await stepTimes(page, 7);
     await page.waitForTimeout(500); // let sigma draw a frame
     const shot = await page.locator('#network').screenshot();
     expect(pngSize(shot)).not.toBeNull();
@@ -250,10 +263,7 @@ describe.skipIf(skip !== null)('classroom page in Chromium', () => {
     await waitReady(p);
     // run (Run, then Pause), then Step to the next recorded step (the preset records every 7 steps:
     // the CLI's last row is its last step, the page's the last recorded one)
-    await p.click('#run');
-    await waitTick(p, 14);
-    await p.click('#pause');
-    const now = await tick(p);
+    const now = await runTo(p, 14);
     const K = Math.ceil(now / 7) * 7;
     if (now < K) await stepTimes(p, K - now);
     const ticks = await tick(p);
@@ -288,7 +298,7 @@ describe.skipIf(skip !== null)('classroom page in Chromium', () => {
     await p.keyboard.press('ArrowRight');
     const value = await slider.inputValue();
     await waitReady(p);
-    await stepTimes(p, 10);
+    await stepTimes(p, 7);
     await p.click('#share');
     const link = ((await p.locator('#share-url').textContent()) || (await p.locator('#share-url').inputValue().catch(() => '')) || '').trim();
     expect(link).toMatch(/^http/);
@@ -310,7 +320,7 @@ describe.skipIf(skip !== null)('classroom page in Chromium', () => {
     expect(await p2.locator('#seed').inputValue()).toBe(String(SEED));
     expect(await p2.locator('#agents').inputValue()).toBe(String(AGENTS));
     expect(await p2.locator(`#params input[type=range][data-param="${SLIDER}"]`).inputValue()).toBe(value);
-    await stepTimes(p2, 10);
+    await stepTimes(p2, 7);
     expect(await rows(p2)).toEqual(a);
     await p.close();
     await p2.close();
@@ -364,8 +374,7 @@ describe.skipIf(skip !== null)('classroom page in Chromium', () => {
     await p.selectOption('#ab-param', 'adaptations.self-censorship.announcementWeight');
     await waitReady(p);
     await setNumber(p, '#ab-value', 0.9);
-    await stepTimes(p, 21);
-    await waitTick(p, 21, '#tick-b');
+    await runTo(p, 28, true);
     expect(await rows(p, 'rowsB')).toEqual(await rows(p));
     expect(await p.locator('#ab-diff').textContent()).toMatch(/identical so far/i);
     await p.close();
