@@ -181,7 +181,8 @@ function wire(): void {
     state.network = el.netToggle.checked;
     writeHash();
     if (!state.network) return network.clear();
-    void rebuild().catch(fail);
+    // the run goes on: the worker lays out the ties of now (a frame, while running, follows)
+    void (A.built?.network ? Promise.resolve(A.built) : A.layout()).then((b) => (network.show(b), network.setColorBy(state.color)), fail);
   });
   el.colorBy.addEventListener('change', () => {
     state.color = el.colorBy.value as ColorBy;

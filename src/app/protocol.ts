@@ -37,6 +37,7 @@ export type Request =
   | BuildRequest
   | { type: 'advance'; n: number; budgetMs: number; frame: boolean }
   | { type: 'frame' }
+  | { type: 'layout' }
   | { type: 'agent'; id: number }
   | { type: 'csv' };
 
@@ -89,4 +90,11 @@ export interface AgentInfo {
   friends: number[];
 }
 
-export type Reply = Built | Stepped | AgentInfo | { type: 'csv'; text: string } | { type: 'error'; message: string };
+/** The network of a run built without it (the page's network switched on mid-run): the ties of now. */
+export interface NetworkReply {
+  type: 'network';
+  network: NonNullable<Built['network']>;
+  frame: Frame;
+}
+
+export type Reply = Built | Stepped | AgentInfo | NetworkReply | { type: 'csv'; text: string } | { type: 'error'; message: string };

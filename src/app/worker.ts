@@ -83,6 +83,12 @@ function handle(msg: Request): void {
   } else if (msg.type === 'frame') {
     const f = currentFrame();
     scope.postMessage({ type: 'stepped', tick: engine.tick, taken: 0, done: engine.done, stopped: null, rows: [], ms: 0, frame: f }, frameTransfer(f));
+  } else if (msg.type === 'layout') {
+    const net = layout(engine);
+    ties = { src: net.src, dst: net.dst };
+    const f = frame(engine, null, false);
+    const network = { x: net.x, y: net.y, src: net.src.slice(), dst: net.dst.slice() };
+    scope.postMessage({ type: 'network', network, frame: f }, [network.x.buffer, network.y.buffer, network.src.buffer, network.dst.buffer, ...frameTransfer(f)]);
   } else if (msg.type === 'agent') {
     const info = agentInfo(engine, msg.id);
     scope.postMessage(info, [info.history.buffer]);

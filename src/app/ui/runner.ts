@@ -4,7 +4,7 @@
  * `window.scorelab.rows()`.
  */
 import type { Row } from '../../core/contracts.js';
-import type { AgentInfo, Built, BuildRequest, Frame, Reply, Request, Stepped } from '../protocol.js';
+import type { AgentInfo, Built, BuildRequest, Frame, NetworkReply, Reply, Request, Stepped } from '../protocol.js';
 
 export class Runner {
   private worker: Worker;
@@ -71,6 +71,15 @@ export class Runner {
       if (!r.frame.alive && this.frame?.alive) r.frame.alive = this.frame.alive;
       this.frame = r.frame;
     }
+  }
+
+  /** Asks for the network of a run built without it; returns the run with its network. */
+  async layout(): Promise<Built> {
+    const r = (await this.ask({ type: 'layout' })) as NetworkReply;
+    if (!this.built) throw new Error('no run is built yet');
+    this.built = { ...this.built, network: r.network, frame: r.frame };
+    this.frame = r.frame;
+    return this.built;
   }
 
   async agent(id: number): Promise<AgentInfo> {
