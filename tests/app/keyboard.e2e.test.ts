@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibleName, availability, launch, newContext, openPage, pageErrors, startServer, tick, waitTick, type Server } from './helpers.js';
+import { accessibleName, availability, launch, newContext, openPage, pageErrors, startServer, tick, waitReady, waitTick, type Server } from './helpers.js';
 
 const { skip, fail } = availability();
 
@@ -84,6 +84,8 @@ describe.skipIf(skip !== null)('classroom page, keyboard only', () => {
     await page.keyboard.press(v0 < max ? 'ArrowRight' : 'ArrowLeft');
     const v1 = Number(await page.locator(`#${slider}`).inputValue());
     expect(v1).not.toBe(v0);
+    await waitReady(page);
+    expect(await tick(page), 'a slider moved by keys restarts the run').toBe(0);
   });
 
   it('Space and Enter press Step; Enter on Run and Pause runs and stops', async () => {
@@ -101,6 +103,20 @@ describe.skipIf(skip !== null)('classroom page, keyboard only', () => {
     const t = await tick(page);
     await page.waitForTimeout(400);
     expect(await tick(page)).toBe(t);
+  });
+
+  it('Space on the A/B switch shows B\'s controls, which Tab then reaches, each with a name', async () => {
+    expect(await tabTo(page, '#ab-toggle')).toBe(true);
+    await page.keyboard.press('Space');
+    expect(await page.locator('#ab-toggle').isChecked()).toBe(true);
+    await waitReady(page);
+    for (const c of ['#ab-param', '#ab-value']) {
+      expect(await tabTo(page, c), `${c} is reachable with Tab`).toBe(true);
+      expect(await accessibleName(page, c), `${c} has an accessible name`).not.toBe('');
+    }
+    await tabTo(page, '#ab-toggle');
+    await page.keyboard.press('Space');
+    await waitReady(page);
   });
 
   it('#inspect-id + Enter opens the inspector on that agent', async () => {
