@@ -8,7 +8,7 @@
  * selectOption or a fill. Skipped without Chromium or the built page, failing instead when
  * SCORELAB_BROWSER=1 (tests/app/helpers.ts).
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -384,5 +384,29 @@ describe.skipIf(skip !== null)('classroom page in Chromium', () => {
     expect(await rows(p, 'rowsB')).toEqual(await rows(p));
     expect(await p.locator('#ab-diff').textContent()).toMatch(/identical so far/i);
     await p.close();
+  });
+  it('every link in the classroom guide (docs/classroom.md) opens the setting it names', async () => {
+    const guide = readFileSync(join(ROOT, 'docs', 'classroom.md'), 'utf8');
+    const links = [...new Set([...guide.matchAll(/#(preset=[^\s`)]+)/g)].map((m) => m[1]!))];
+    expect(links.length).toBeGreaterThanOrEqual(5);
+    for (const link of links) {
+      const q = new URLSearchParams(link);
+      q.set('agents', '200'); // the guide's 2,000, smaller here: the setting is what is checked
+      q.set('network', 'off');
+      const p = await openPage(ctx, server.url, q.toString());
+      const status = (await p.locator('#status').textContent()) ?? '';
+      expect(status, link).toMatch(/^Ready/);
+      expect(await p.locator('#preset').inputValue(), link).toBe(q.get('preset'));
+      expect(await p.locator('#seed').inputValue(), link).toBe(q.get('seed'));
+      const ab = q.get('ab');
+      expect(await p.locator('#ab-toggle').isChecked(), link).toBe(ab !== null);
+      if (ab) {
+        const [path, value] = [ab.slice(0, ab.indexOf('=')), ab.slice(ab.indexOf('=') + 1)];
+        expect(await p.locator('#ab-param').inputValue(), link).toBe(path);
+        expect(await p.locator('#ab-value').inputValue(), link).toBe(value);
+        expect(status, link).toContain(path);
+      }
+      await p.close();
+    }
   });
 });
