@@ -81,13 +81,19 @@ async function rebuild(freshPreset = false): Promise<void> {
   el.metric.value = a.metrics.includes(keep) ? keep : (a.metrics.find((m) => m === 'listed_share') ?? a.metrics[0] ?? '');
   el.total.textContent = String(a.total);
   network.show(a);
-  network.setColorBy(state.color);
+  setColor(state.color);
   el.bFigure.hidden = !b;
   await Promise.all([chartA.show(el.metric.value, A.rows), b ? chartB.show(el.metric.value, B!.rows) : null]);
   inspected = null;
   el.inspector.replaceChildren();
   onBatch();
   say(`Ready: ${fmt(a.n)} agents, ${a.name}, seed ${state.seed}${b ? `; B sets ${state.ab![0]} = ${state.ab![1]}` : ''}. Press Run.`);
+}
+
+function setColor(c: ColorBy): void {
+  state.color = c;
+  network.setColorBy(c);
+  byId('legend').textContent = NetworkView.legend(c, A.built?.scoreName ?? null);
 }
 
 function onBatch(): void {
@@ -182,11 +188,10 @@ function wire(): void {
     writeHash();
     if (!state.network) return network.clear();
     // the run goes on: the worker lays out the ties of now (a frame, while running, follows)
-    void (A.built?.network ? Promise.resolve(A.built) : A.layout()).then((b) => (network.show(b), network.setColorBy(state.color)), fail);
+    void (A.built?.network ? Promise.resolve(A.built) : A.layout()).then((b) => (network.show(b), setColor(state.color)), fail);
   });
   el.colorBy.addEventListener('change', () => {
-    state.color = el.colorBy.value as ColorBy;
-    network.setColorBy(state.color);
+    setColor(el.colorBy.value as ColorBy);
     writeHash();
   });
   el.metric.addEventListener('change', () => void Promise.all([chartA.show(el.metric.value, A.rows), B ? chartB.show(el.metric.value, B.rows) : null]));

@@ -79,6 +79,16 @@ export class NetworkView {
     this.update(null);
   }
 
+  /** What the colours mean, in words (shown beside the network, read by screen readers). */
+  static legend(c: ColorBy, scoreName: string | null): string {
+    const larger = 'Agents on a blacklist are drawn larger; ties dropped during the run disappear.';
+    if (c === 'group') return `Colour: blue = majority group, orange = minority group. ${larger}`;
+    if (c === 'listed') return `Colour: vermillion = on a blacklist now, light grey = not listed. ${larger}`;
+    return scoreName
+      ? `Colour: ${scoreName} from dark purple (lowest the scale allows) through green to yellow (highest). ${larger}`
+      : `This preset has no score: every agent is grey. ${larger}`;
+  }
+
   clear(): void {
     this.sigma?.kill();
     this.sigma = null;
