@@ -19,6 +19,8 @@ declare const __SCORELAB_PRESETS__: Preset[];
 
 /** The page's population when neither the link nor the teacher sets one: the preset's, at most this. */
 const DEFAULT_AGENTS_CAP = 2_000;
+/** The largest population the page builds (a browser tab's memory; the command line goes further). */
+const MAX_AGENTS = 100_000;
 
 const all = __SCORELAB_PRESETS__;
 const presets = all.filter((p) => browserRunnable(p.raw) === null);
@@ -162,7 +164,8 @@ function wire(): void {
   const num = (input: HTMLInputElement, key: 'agents' | 'seed') =>
     input.addEventListener('change', () => {
       const v = Number(input.value);
-      if (!Number.isInteger(v) || v < (key === 'agents' ? 2 : 0)) return say(`${key === 'agents' ? 'Population' : 'Seed'}: expected a whole number${key === 'agents' ? ' of at least 2' : ''}, found "${input.value}"`);
+      const [lo, hi] = key === 'agents' ? [2, MAX_AGENTS] : [0, 2 ** 32 - 1];
+      if (!Number.isInteger(v) || v < lo || v > hi) return say(`${key === 'agents' ? 'Population' : 'Seed'}: expected a whole number from ${fmt(lo)} to ${fmt(hi)}, found "${input.value}"`);
       state[key] = v;
       void rebuild().catch(fail);
     });
@@ -252,8 +255,18 @@ function start(): Promise<void> {
   el.abToggle.checked = state.ab !== null;
   el.abPanel.hidden = state.ab === null;
   if (state.ab) el.abValue.value = state.ab[1];
+  if (state.agents !== null && state.agents > MAX_AGENTS) state.agents = MAX_AGENTS;
   showPresetText();
-  return rebuild(true);
+  return rebuild(true).catch(async (e: Error) => {
+    if (!state.sets.length && !state.ab) throw e;
+    // a link whose parameters this preset refuses: show the preset's own settings, and say why
+    state.sets = [];
+    state.ab = null;
+    el.abToggle.checked = false;
+    el.abPanel.hidden = true;
+    await rebuild(true);
+    say(`The link's parameters were refused (${e.message}); showing the preset's own settings.`);
+  });
 }
 
 const rowsCopy = (rows: Row[]) => rows.map((r) => ({ ...r }));
