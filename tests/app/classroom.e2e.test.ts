@@ -27,6 +27,7 @@ import {
   pngSize,
   rows,
   startServer,
+  settledTick,
   stepTimes,
   tick,
   waitReady,
@@ -77,7 +78,7 @@ async function runTo(page: Page, n: number, b = false): Promise<number> {
   await page.click('#run');
   await waitTick(page, n);
   await page.click('#pause');
-  const t = await tick(page);
+  const t = await settledTick(page);
   if (b) await waitTick(page, t, '#tick-b');
   return t;
 }
@@ -131,9 +132,9 @@ describe.skipIf(skip !== null)('classroom page in Chromium', () => {
     await page.click('#run');
     await waitTick(page, 6);
     await page.click('#pause');
-    const t = await tick(page);
-    await page.waitForTimeout(400);
-    expect(await tick(page)).toBe(t);
+    const t = await settledTick(page);
+    await page.waitForTimeout(500);
+    expect(await tick(page), 'Pause stops the counter').toBe(t);
     expect(t).toBeGreaterThanOrEqual(6);
   });
 

@@ -125,12 +125,19 @@ export async function openPage(ctx: BrowserContext, url: string, hash = ''): Pro
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   (page as Page & { errors?: string[] }).errors = errors;
+  const consoleErrors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
   await page.goto(hash ? `${url}#${hash}` : url);
-  await page.waitForFunction(() => Boolean((window as unknown as { scorelab?: unknown }).scorelab), undefined, { timeout: 30_000 });
-  await page.evaluate(async () => {
-    await (window as unknown as { scorelab: { ready: Promise<unknown> } }).scorelab.ready;
-    return true;
-  });
+  try {
+    await page.waitForFunction(() => Boolean((window as unknown as { scorelab?: unknown }).scorelab), undefined, { timeout: 60_000 });
+    await page.evaluate(async () => {
+      await (window as unknown as { scorelab: { ready: Promise<unknown> } }).scorelab.ready;
+      return true;
+    });
+  } catch (e) {
+    const status = await page.locator('#status').textContent({ timeout: 1000 }).catch(() => '(no #status)');
+    throw new Error(`the page at #${hash} did not get ready: ${(e as Error).message.split('\n')[0]}; #status: ${status}; page errors: ${JSON.stringify(errors)}; console errors: ${JSON.stringify(consoleErrors)}`);
+  }
   return page;
 }
 
@@ -162,6 +169,22 @@ export async function waitTick(page: Page, n: number, sel = '#tick', timeout = 6
     [sel, n] as const,
     { timeout },
   );
+}
+
+/**
+ * After Pause: waits until the counter stops (a batch under way when Pause was pressed may still
+ * land), then returns the step it stopped at. Fails if it never stops.
+ */
+export async function settledTick(page: Page, sel = '#tick', timeout = 10_000): Promise<number> {
+  const end = Date.now() + timeout;
+  let t = await tick(page, sel);
+  for (;;) {
+    await page.waitForTimeout(300);
+    const u = await tick(page, sel);
+    if (u === t) return t;
+    if (Date.now() > end) throw new Error(`${sel} still moves ${timeout} ms after Pause (${t} → ${u})`);
+    t = u;
+  }
 }
 
 /** Presses Step `n` times (clicks), waiting for the counter after each. */

@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibleName, availability, launch, newContext, openPage, pageErrors, startServer, tick, waitReady, waitTick, type Server } from './helpers.js';
+import { accessibleName, availability, launch, newContext, openPage, pageErrors, settledTick, startServer, tick, waitReady, waitTick, type Server } from './helpers.js';
 
 const { skip, fail } = availability();
 
@@ -100,9 +100,9 @@ describe.skipIf(skip !== null)('classroom page, keyboard only', () => {
     await waitTick(page, t0 + 5);
     expect(await tabTo(page, '#pause')).toBe(true);
     await page.keyboard.press('Space');
-    const t = await tick(page);
-    await page.waitForTimeout(400);
-    expect(await tick(page)).toBe(t);
+    const t = await settledTick(page);
+    await page.waitForTimeout(500);
+    expect(await tick(page), 'Pause stops the counter').toBe(t);
   });
 
   it('Space on the A/B switch shows B\'s controls, which Tab then reaches, each with a name', async () => {
