@@ -60,6 +60,8 @@ export class Engine {
   readonly scoreHistory: Float32Array[] = [];
   /** Sanctions lived through per agent and domain, summed over the steps (n × 6). */
   readonly sanctionCounts: Int32Array;
+  /** Whether the plug-ins' finish hooks have run (the run's end). */
+  private finished = false;
 
   constructor(raw: unknown, label: string, opts: EngineOptions = {}) {
     this.scenario = prepare(raw, label, opts);
@@ -107,6 +109,9 @@ export class Engine {
       this.keepScore();
       if (performance.now() - t0 >= budgetMs) break;
     }
+    // a plug-in's stop hook ended the run before its last step: its finish hooks run as in the CLI
+    if (this.sim.stopped && !this.finished) this.sim.run(0);
+    this.finished ||= this.sim.stopped !== null || this.tick >= this.total;
     return done;
   }
 
