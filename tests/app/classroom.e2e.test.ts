@@ -175,7 +175,7 @@ describe.skipIf(skip !== null)('classroom page in Chromium', () => {
   it('with the network on, the network canvas is drawn (not blank)', async () => {
     await page.check('#network-toggle');
     await page.waitForSelector('#network canvas');
-    await stepTimes(page, 7);
+    await runTo(page, 28);
     await page.waitForTimeout(500); // let sigma draw a frame
     const shot = await page.locator('#network').screenshot();
     expect(pngSize(shot)).not.toBeNull();
