@@ -11,7 +11,7 @@ import { byId, diffColumns, fillAbParams, makeSliders, suggestB } from './ui/con
 import { showAgent } from './ui/inspector.js';
 import { Loop, SPEED_MAX } from './ui/loop.js';
 import { NetworkView } from './ui/network.js';
-import { Runner } from './ui/runner.js';
+import { REPLACED, Runner } from './ui/runner.js';
 import { parseHash, toHash, type ColorBy, type PageState } from './ui/url.js';
 
 interface Preset { name: string; title: string; description: string; watch: string; raw: Record<string, unknown> }
@@ -44,10 +44,12 @@ let inspected: number | null = null;
 let generation = 0;
 
 const say = (text: string) => (el.status.textContent = text);
+/** A batch cut short because its run was rebuilt or B switched off: not an error to show. */
+const replaced = (e: Error) => e.message === REPLACED;
 const preset = () => presets.find((p) => p.name === state.preset)!;
 const runners = () => (B ? [A, B] : [A]);
 const speed = () => Number(el.speed.value);
-const loop = new Loop(runners, speed, () => state.network, onBatch, (why) => say(`Finished: ${why} (step ${A.tick}).`), (e) => say(`Error: ${e.message}`), () => (state.network ? network.renderMs : 0));
+const loop = new Loop(runners, speed, () => state.network, onBatch, (why) => say(`Finished: ${why} (step ${A.tick}).`), (e) => !replaced(e) && say(`Error: ${e.message}`), () => (state.network ? network.renderMs : 0));
 
 function setsOf(s: PageState, forB: boolean): string[] {
   const sets = s.sets.filter(([p]) => !(forB && s.ab && p === s.ab[0])).map(([p, v]) => `${p}=${v}`);

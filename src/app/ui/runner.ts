@@ -6,6 +6,9 @@
 import type { Row } from '../../core/contracts.js';
 import type { AgentInfo, Built, BuildRequest, Frame, NetworkReply, Reply, Request, Stepped } from '../protocol.js';
 
+/** The error of requests cut short by `terminate` (B switched off while a batch was under way). */
+export const REPLACED = 'the run was replaced';
+
 export class Runner {
   private worker: Worker;
   private pending: { resolve(r: Reply): void; reject(e: Error): void }[] = [];
@@ -93,6 +96,6 @@ export class Runner {
 
   terminate(): void {
     this.worker.terminate();
-    for (const p of this.pending.splice(0)) p.reject(new Error('the run was replaced'));
+    for (const p of this.pending.splice(0)) p.reject(new Error(REPLACED));
   }
 }
