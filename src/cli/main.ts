@@ -11,6 +11,7 @@ import { merge } from './commands/merge.js';
 import { plot } from './commands/plot.js';
 import { report } from './commands/report.js';
 import { run } from './commands/run.js';
+import { serve } from './commands/serve.js';
 import { slurm } from './commands/slurm.js';
 import { sweep } from './commands/sweep.js';
 import { verify } from './commands/verify.js';
@@ -27,6 +28,7 @@ export const COMMANDS: Record<string, Command> = {
   plot: { summary: "draw an experiment's declared figures from its results folder (SVG, PNG, vega-lite spec)", run: plot },
   report: { summary: 'write one self-contained HTML report of a results folder', run: report },
   verify: { summary: "re-run a sample of a sweep's runs and check they reproduce byte for byte", run: verify },
+  serve: { summary: 'serve the classroom page (pick a preset, move a slider, press Run) on this machine; offline', run: serve },
   init: { summary: 'write a ready project of your own (regime, scenario, experiment, test) into a new folder', run: init },
 };
 
