@@ -27,6 +27,8 @@ export interface GraphParams {
   file: string | null;
   onlineOnlyShare: number;
   offlineOnlyShare: number;
+  /** Keep self-ties and repeated ties (absent or false: a simple graph). */
+  multigraph?: boolean;
 }
 
 export const GRAPH_DEFAULTS: GraphParams = {

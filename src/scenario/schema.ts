@@ -64,6 +64,11 @@ export const PopulationSchema = z
     traitSigma: z.number().min(0).max(5),
     knowledgeShare: prob,
     approval: prob,
+    // false: no standard population (wealth, income, households, traits): agents have only ids, the
+    // group a graph file gives, and the plug-ins' columns (src/core/populate.ts)
+    standard: z.boolean(),
+    // float32: regimes' score columns (score_*) stored in 32 bits (docs/benchmark.md#float32-scores)
+    scorePrecision: z.enum(['float64', 'float32']),
   })
   .partial()
   .strict();
@@ -79,6 +84,8 @@ export const GraphSchema = z
     file: z.string().min(1),
     onlineOnlyShare: prob,
     offlineOnlyShare: prob,
+    // true: the adjacency keeps self-ties and repeated ties (voter and rewiring models)
+    multigraph: z.boolean(),
   })
   .partial()
   .strict();
