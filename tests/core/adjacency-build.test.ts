@@ -46,17 +46,20 @@ describe('Adjacency.fromEdges', () => {
         dst[e] = Math.floor(rnd() * n);
         layer[e] = 1 + Math.floor(rnd() * 3);
       }
-      const a = Adjacency.fromEdges(n, src, dst, layer);
       const b = reference(n, src, dst, layer);
-      expect(blocks(a)).toEqual(blocks(b));
-      expect(Array.from(a.start)).toEqual(Array.from(b.start));
-      expect(Array.from(a.cap)).toEqual(Array.from(b.cap));
-      expect(a.targets.length).toBe(b.targets.length);
-      expect(Array.from(a.targets)).toEqual(Array.from(b.targets)); // spare slots are zero, as before
-      expect(a.edgeCount).toBe(b.edgeCount);
-      expect(a.tiesAdded).toBe(0);
-      expect(a.multigraph).toBe(false);
-      a.validate();
+      // filled directly, and in buckets of 2^shift agents (the large-list path), alike
+      for (const bucketShift of [undefined, -1, 0, 2, 5, 20]) {
+        const a = Adjacency.fromEdges(n, src, dst, layer, 0.5, { bucketShift });
+        expect(blocks(a)).toEqual(blocks(b));
+        expect(Array.from(a.start)).toEqual(Array.from(b.start));
+        expect(Array.from(a.cap)).toEqual(Array.from(b.cap));
+        expect(a.targets.length).toBe(b.targets.length);
+        expect(Array.from(a.targets)).toEqual(Array.from(b.targets)); // spare slots are zero, as before
+        expect(a.edgeCount).toBe(b.edgeCount);
+        expect(a.tiesAdded).toBe(0);
+        expect(a.multigraph).toBe(false);
+        a.validate();
+      }
     }
   });
 
@@ -76,7 +79,10 @@ describe('multigraph', () => {
   const nbrs = (a: Adjacency, i: number) => Array.from(a.targets.subarray(a.start[i]!, a.start[i]! + a.deg[i]!));
 
   it('keeps self-ties and repeated ties: degrees, neighbours, count', () => {
+    const bucketed = Adjacency.fromEdges(3, src, dst, layer, 0.5, { multigraph: true, bucketShift: 0 });
     const a = build();
+    expect(Array.from(bucketed.targets)).toEqual(Array.from(a.targets));
+    expect(Array.from(bucketed.layer)).toEqual(Array.from(a.layer));
     expect(a.multigraph).toBe(true);
     expect(a.edgeCount).toBe(6);
     // a self-tie counts twice towards its agent's degree
