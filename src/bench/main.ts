@@ -340,7 +340,17 @@ export async function benchComposite(agents: number, steps: number) {
 
 /** Child process: build, step and write the tables of friend-cleanup at n agents; print peak RSS. */
 async function memoryChild(n: number, k: number, steps: number): Promise<void> {
-  const rss = () => process.resourceUsage().maxRSS * 1024;
+  // the peak of this process's own memory (VmHWM): getrusage's maxRSS is kept across exec on
+  // Linux, so a child's would start at its parent's resident size
+  const rss = () => {
+    try {
+      const m = /VmHWM:\s*(\d+)\s*kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+      if (m) return Number(m[1]) * 1024;
+    } catch {
+      /* no /proc: fall back */
+    }
+    return process.resourceUsage().maxRSS * 1024;
+  };
   const base = rss();
   const raw = {
     seed: 1,
