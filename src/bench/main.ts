@@ -1,20 +1,41 @@
 /**
- * `npm run bench`: performance of the step loop on the benchmark model (docs/benchmark.md).
+ * `npm run bench`: performance at population scale on the benchmark model (docs/benchmark.md).
  *
- * friend-cleanup at 100,000 agents / 1M ties (k = 20): median ms per step and per stage,
- * bytes per tie of the stepping representation, the neighbour pass as a ratio to the in-process
- * streaming-read floor (summing a Float64Array as large as the arrays the pass touches, each counted
- * once), and the cost of recording every metric as a ratio to the step, measured on two runs stepped
- * side by side (`recordCost`); `--presets a,b` measures the same on preset scenarios at --agents.
- * Ratios are measured in the same run; absolute times on shared machines are noisy. Options:
- * --agents N --degree K --steps N --rounds R --presets LIST.
- *
- * Then sweep throughput (./sweep.ts): runs per second at 1 and 2 workers and the ratio. Options:
- * --workers-list 1,2,16 --sweep-runs N --sweep-agents N --sweep-steps N --sweep-rounds R;
- * --only step | sweep runs one section.
+ * Sections, per size (default 10,000 agents with k = 10, 100,000 and 1,000,000 with k = 20;
+ * `--quick`: 10k and 100k; `--sizes 10000,100000`):
+ * - floor: the streaming-read floor, a plain loop summing the adjacency's targets array (every
+ *   neighbour pass is compared to it);
+ * - graph: G(N, M) and `Adjacency.fromEdges` timed separately, and bytes per tie;
+ * - friend-cleanup: build, median step (its record included), the neighbour pass as a ratio to
+ *   the floor; and locality: the same neighbour-mean kernel on the ids as built (random order)
+ *   and on a BFS-relabelled copy of the same graph, Float64 and Float32 scores, each against the
+ *   floor (a measurement: the engine does not renumber);
+ * - composite: a full `national-composite` step with `joint-punishment`, `cleanup` and all
+ *   metrics (sizes ≥ 100,000);
+ * - threads: the worker-thread neighbour pass and step (src/bench/threads.ts, when present) at 1
+ *   and 2 threads (and 16 where the machine has them), as ratios to one thread;
+ * - memory: peak RSS of a child process per size (build, steps, tables written as `scorelab run`
+ *   writes them), so peaks do not mix, and bytes per agent;
+ * - record cost: all metrics against the step (`recordCost`, at one size ≤ 100,000; `--presets`);
+ * - sweep throughput (./sweep.ts): runs per second at 1 and 2 workers.
+ * It prints each section and writes results/bench/<date>.json and .md (`--out DIR`), every
+ * timing also as a ratio measured in the same run (to the floor, to one thread) and to the
+ * previous file in that folder when there is one. Absolute times on shared machines are noisy.
+ * Options: --sizes LIST --quick --degree K --steps N --rounds R --presets LIST --out DIR
+ * --only step | sweep, and the sweep's: --workers-list 1,2,16 --sweep-runs N --sweep-agents N
+ * --sweep-steps N --sweep-rounds R; --agents N is --sizes N.
  */
-import { availableParallelism } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { Adjacency } from '../core/adjacency.js';
+import { makeRng } from '../core/rng.js';
+import { erdosRenyiGNM } from '../graphs/erdos-renyi.js';
+import { writeFileAtomic } from '../results/atomic.js';
+import { writeRun } from '../results/write-run.js';
 import { METRICS, METRIC_COLUMNS } from '../metrics/index.js';
 import { buildSimulation } from '../scenario/build.js';
 import { locateScenario, prepareScenario, readYaml } from '../scenario/load.js';
@@ -89,7 +110,166 @@ export async function recordCost(raw: unknown, source: string, steps: number, op
   return { ...r, toStep: r.allMetricsMs / r.stepMs, toDynamics: r.allMetricsMs / r.dynamicsMs, sim: A };
 }
 
-export async function benchStep(opts: { agents: number; degree: number; steps: number; rounds: number }) {
+/** The streaming-read floor: a plain loop summing an Int32Array (the targets), eight accumulators. */
+export function targetsFloor(t: Int32Array, rounds: number): number {
+  const ts: number[] = [];
+  let sink = 0;
+  const n8 = t.length - (t.length % 8);
+  // warm-up rounds (the loop is compiled first): more where one round is short
+  const warm = Math.max(2, Math.min(50, Math.ceil(4e6 / Math.max(1, t.length))));
+  for (let r = 0; r < rounds + warm; r++) {
+    const t0 = now();
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+    for (let i = 0; i < n8; i += 8) {
+      s0 = (s0 + t[i]!) | 0;
+      s1 = (s1 + t[i + 1]!) | 0;
+      s2 = (s2 + t[i + 2]!) | 0;
+      s3 = (s3 + t[i + 3]!) | 0;
+      s4 = (s4 + t[i + 4]!) | 0;
+      s5 = (s5 + t[i + 5]!) | 0;
+      s6 = (s6 + t[i + 6]!) | 0;
+      s7 = (s7 + t[i + 7]!) | 0;
+    }
+    sink += s0 + s1 + s2 + s3 + s4 + s5 + s6 + s7;
+    if (r >= warm) ts.push(now() - t0);
+  }
+  if (sink === 0.5) console.log('');
+  return median(ts);
+}
+
+/** Mean degree of the benchmark model at n agents (docs/benchmark.md: k = 10 at 10,000, else 20). */
+const degreeOf = (n: number, k?: number) => k ?? (n <= 10_000 ? 10 : 20);
+
+/** G(N, M) and `Adjacency.fromEdges`, timed separately (median of `rounds`), and bytes per tie. */
+export function benchGraph(n: number, k: number, rounds: number) {
+  const m = Math.min(Math.round((n * k) / 2), (n * (n - 1)) / 2);
+  const gnm: number[] = [], from: number[] = [];
+  let adj: Adjacency | null = null;
+  for (let r = 0; r < rounds; r++) {
+    adj = null;
+    let t0 = now();
+    const el = erdosRenyiGNM(n, m, makeRng(`bench:graph:${r}`));
+    gnm.push(now() - t0);
+    t0 = now();
+    adj = Adjacency.fromEdges(n, el.src, el.dst);
+    from.push(now() - t0);
+  }
+  return { agents: n, ties: adj!.edgeCount, gnmMs: median(gnm), fromEdgesMs: median(from), buildMs: median(gnm) + median(from), bytesPerTie: adj!.byteSize() / adj!.edgeCount, adj: adj! };
+}
+
+/**
+ * The friend-cleanup neighbour-mean kernel: next[i] = mean of s over i's neighbours. One copy per
+ * score type, so that each stays monomorphic (one function fed both would slow both).
+ */
+function meanPass64(adj: Adjacency, s: Float64Array, next: Float64Array): void {
+  const { start, deg, targets } = adj;
+  for (let i = 0; i < adj.n; i++) {
+    const d = deg[i]!;
+    if (d === 0) {
+      next[i] = s[i]!;
+      continue;
+    }
+    const st = start[i]!;
+    let sum = 0;
+    for (let k = st; k < st + d; k++) sum += s[targets[k]!]!;
+    next[i] = sum / d;
+  }
+}
+
+function meanPass32(adj: Adjacency, s: Float32Array, next: Float64Array): void {
+  const { start, deg, targets } = adj;
+  for (let i = 0; i < adj.n; i++) {
+    const d = deg[i]!;
+    if (d === 0) {
+      next[i] = s[i]!;
+      continue;
+    }
+    const st = start[i]!;
+    let sum = 0;
+    for (let k = st; k < st + d; k++) sum += s[targets[k]!]!;
+    next[i] = sum / d;
+  }
+}
+
+/** Ids in BFS order (roots in id order, neighbours in slot order): perm[old] = new. */
+export function bfsOrder(adj: Adjacency): Int32Array {
+  const n = adj.n;
+  const perm = new Int32Array(n).fill(-1);
+  const queue = new Int32Array(n);
+  let next = 0;
+  for (let r = 0; r < n; r++) {
+    if (perm[r] !== -1) continue;
+    let head = next;
+    perm[r] = next;
+    queue[next++] = r;
+    while (head < next) {
+      const i = queue[head++]!;
+      const st = adj.start[i]!;
+      for (let k = st; k < st + adj.deg[i]!; k++) {
+        const j = adj.targets[k]!;
+        if (perm[j] === -1) {
+          perm[j] = next;
+          queue[next++] = j;
+        }
+      }
+    }
+  }
+  return perm;
+}
+
+/**
+ * The neighbour pass against the floor with the ids as built (random order for G(N, M)) and on a
+ * BFS-relabelled copy of the same graph, with Float64 and Float32 scores: how much locality would
+ * give (a measurement; the engine keeps its ids).
+ */
+export function benchLocality(adj: Adjacency, rounds: number) {
+  const n = adj.n;
+  const perm = bfsOrder(adj);
+  const e = adj.edges();
+  for (let k = 0; k < e.src.length; k++) {
+    e.src[k] = perm[e.src[k]!]!;
+    e.dst[k] = perm[e.dst[k]!]!;
+  }
+  const bfs = Adjacency.fromEdges(n, e.src, e.dst, e.layer);
+  const s64 = new Float64Array(n);
+  const r = makeRng('bench:locality');
+  for (let i = 0; i < n; i++) s64[i] = r();
+  const s32 = Float32Array.from(s64);
+  const next = new Float64Array(n);
+  const time = (a: Adjacency, s: Float64Array | Float32Array) => {
+    const ts: number[] = [];
+    for (let k = 0; k < rounds + 2; k++) {
+      const t0 = now();
+      if (s instanceof Float64Array) meanPass64(a, s, next);
+      else meanPass32(a, s, next);
+      if (k >= 2) ts.push(now() - t0);
+    }
+    return median(ts);
+  };
+  // interleaved, so drifting load hits every variant alike
+  const out = { randomF64: [] as number[], randomF32: [] as number[], bfsF64: [] as number[], bfsF32: [] as number[], floor: [] as number[], floorBfs: [] as number[] };
+  for (let k = 0; k < 3; k++) {
+    out.floor.push(targetsFloor(adj.targets, rounds));
+    out.randomF64.push(time(adj, s64));
+    out.randomF32.push(time(adj, s32));
+    out.floorBfs.push(targetsFloor(bfs.targets, rounds));
+    out.bfsF64.push(time(bfs, s64));
+    out.bfsF32.push(time(bfs, s32));
+  }
+  const floorMs = median(out.floor);
+  const m = { randomF64: median(out.randomF64), randomF32: median(out.randomF32), bfsF64: median(out.bfsF64), bfsF32: median(out.bfsF32) };
+  return {
+    agents: n,
+    ties: adj.edgeCount,
+    floorMs,
+    ...Object.fromEntries(Object.entries(m).map(([k, v]) => [`${k}Ms`, v])),
+    ...Object.fromEntries(Object.entries(m).map(([k, v]) => [`${k}ToFloor`, v / floorMs])),
+    bfsGain: m.randomF64 / m.bfsF64,
+  } as Record<string, number>;
+}
+
+/** friend-cleanup at n agents: build, median step (record included), neighbour pass and its floor. */
+export async function benchStep(opts: { agents: number; degree: number; steps: number; rounds: number; recordCost?: boolean }) {
   const raw = {
     seed: 1,
     steps: opts.steps,
@@ -106,8 +286,7 @@ export async function benchStep(opts: { agents: number; degree: number; steps: n
   sim.init();
   const w = sim.world;
   const hooks = sim.instances[0]!.hooks;
-  // warm-up
-  for (let s = 0; s < 3; s++) sim.step();
+  for (let s = 0; s < Math.min(3, opts.steps); s++) sim.step(); // warm-up
   const stepMs: number[] = [];
   const passMs: number[] = [];
   for (let s = 0; s < opts.steps; s++) {
@@ -120,12 +299,8 @@ export async function benchStep(opts: { agents: number; degree: number; steps: n
     hooks.score!();
     passMs.push(now() - a);
   }
-  const m2 = 2 * w.adj.edgeCount;
-  // bytes of the arrays the neighbour pass reads or writes, each counted once (as docs/benchmark.md
-  // counts them): the used slots of targets (4 B each), and start, deg, own, score, next per agent
-  const touched = m2 * 4 + w.n * (4 + 4 + 1 + 8 + 8);
-  const floor = streamFloor(touched, opts.rounds);
-  const cost = await recordCost(raw, '(bench)', opts.steps);
+  const floor = targetsFloor(w.adj.targets, opts.rounds);
+  const cost = opts.recordCost ? await recordCost(raw, '(bench)', opts.steps) : null;
   return {
     agents: w.n,
     ties: w.adj.edgeCount,
@@ -134,9 +309,170 @@ export async function benchStep(opts: { agents: number; degree: number; steps: n
     neighbourPassMs: median(passMs),
     floorMs: floor,
     passToFloor: median(passMs) / floor,
+    stepToFloor: median(stepMs) / floor,
     bytesPerTie: w.adj.byteSize() / w.adj.edgeCount,
     cost,
   };
+}
+
+/** A full national-composite step with joint-punishment, cleanup and every metric recorded every step. */
+export async function benchComposite(agents: number, steps: number) {
+  const file = locateScenario('national-composite');
+  const t0 = now();
+  const { scenario, graph, plugins } = await prepareScenario(readYaml(file), file, {
+    agents,
+    steps,
+    set: ['regimes.joint-punishment=true', 'adaptations.cleanup=true', 'metrics=all', 'record.every=1'],
+  });
+  const sim = buildSimulation(scenario, { graph, plugins });
+  sim.init();
+  const buildMs = now() - t0;
+  sim.step(); // warm-up
+  const ts: number[] = [], rec: number[] = [];
+  for (let s = 0; s < steps; s++) {
+    const a = now();
+    sim.step();
+    ts.push(now() - a);
+    rec.push(sim.lastRecordMs);
+  }
+  return { agents: sim.world.n, ties: sim.world.adj.edgeCount, buildMs, stepMedianMs: median(ts), recordMedianMs: median(rec), steps };
+}
+
+/** Child process: build, step and write the tables of friend-cleanup at n agents; print peak RSS. */
+async function memoryChild(n: number, k: number, steps: number): Promise<void> {
+  // the peak of this process's own memory (VmHWM): getrusage's maxRSS is kept across exec on
+  // Linux, so a child's would start at its parent's resident size
+  const rss = () => {
+    try {
+      const m = /VmHWM:\s*(\d+)\s*kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+      if (m) return Number(m[1]) * 1024;
+    } catch {
+      /* no /proc: fall back */
+    }
+    return process.resourceUsage().maxRSS * 1024;
+  };
+  const base = rss();
+  const raw = {
+    seed: 1,
+    steps,
+    population: { agents: n, householdSize: 1 },
+    graph: { model: 'erdos-renyi', meanDegree: k, households: false },
+    behaviour: {},
+    regimes: { 'friend-cleanup': {} },
+    metrics: BENCH_METRICS,
+  };
+  const { scenario } = await prepareScenario(raw, '(bench)');
+  const sim = buildSimulation(scenario);
+  const built = rss();
+  const started = new Date();
+  sim.run(steps);
+  const stepped = rss();
+  const dir = mkdtempSync(join(tmpdir(), 'scorelab-bench-'));
+  try {
+    await writeRun(dir, sim, scenario, started, new Date(), { figure: false });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const written = rss();
+  const ties = sim.world.adj.edgeCount;
+  console.log(JSON.stringify({ agents: n, ties, baseRss: base, builtRss: built, steppedRss: stepped, peakRss: written, adjacencyBytes: sim.world.adj.byteSize(), bytesPerAgentAndTies: (written - base) / n }));
+}
+
+/** Peak RSS of one child process per size (so peaks do not mix). */
+export function benchMemory(n: number, k: number, steps: number): Record<string, number> {
+  const self = fileURLToPath(import.meta.url);
+  const args = self.endsWith('.ts') ? ['--import', 'tsx', self] : [self];
+  const r = spawnSync(process.execPath, [...args, '--child-memory', String(n), '--degree', String(k), '--steps', String(steps)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (r.status !== 0) throw new Error(`bench: the memory child at ${n} agents failed (${r.status}): ${r.stderr.slice(-2000)}`);
+  const line = r.stdout.trim().split('\n').pop()!;
+  return JSON.parse(line) as Record<string, number>;
+}
+
+interface ThreadRow {
+  agents: number;
+  ties: number;
+  threads: number;
+  passMs: number;
+  stepMs: number;
+}
+
+/**
+ * THREADS SECTION — src/bench/threads.ts (the worker-thread engine's bench) exports
+ * `benchThreads(opts)` returning `{ agents, ties, threads, passMs, stepMs }[]`. It is imported
+ * dynamically: where the file is absent (or fails to load) the section says so and the bench goes on.
+ */
+async function benchThreadsSection(sizes: number[], degree: number | undefined, steps: number, rounds: number): Promise<{ rows: (ThreadRow & { passToOne: number; stepToOne: number })[]; note?: string }> {
+  const spec = './threads.js';
+  type ThreadsModule = { benchThreads?: (o: unknown) => Promise<ThreadRow[]> | ThreadRow[] };
+  let mod: ThreadsModule;
+  try {
+    mod = (await import(spec)) as ThreadsModule;
+  } catch (e) {
+    return { rows: [], note: `src/bench/threads.ts not present (${(e as Error).message.split('\n')[0]})` };
+  }
+  const benchThreads = mod.benchThreads;
+  if (typeof benchThreads !== 'function') return { rows: [], note: 'src/bench/threads.ts exports no benchThreads' };
+  const threads = availableParallelism() >= 16 ? [1, 2, 16] : [1, 2];
+  // benchThreads({ agents, degree, threads, steps, warmup }): one call per size, each at its own mean degree
+  void rounds;
+  const rows: ThreadRow[] = [];
+  for (const n of sizes) rows.push(...(await benchThreads({ agents: [n], degree: degreeOf(n, degree), threads, steps, warmup: 3 })));
+  return {
+    rows: rows.map((r) => {
+      const one = rows.find((o) => o.agents === r.agents && o.threads === 1);
+      return { ...r, passToOne: one ? r.passMs / one.passMs : NaN, stepToOne: one ? r.stepMs / one.stepMs : NaN };
+    }),
+  };
+}
+
+/** One timing or size in the flat table: its value and its ratios measured in the same run. */
+export interface BenchEntry {
+  section: string;
+  agents: number;
+  ties: number;
+  measure: string;
+  value: number;
+  unit: string;
+  toFloor?: number;
+  toOneThread?: number;
+  toPrevious?: number;
+}
+
+const entryKey = (e: BenchEntry) => `${e.section}|${e.agents}|${e.measure}`;
+
+/** The newest earlier bench file in `dir` (by name), read before this run writes its own. */
+function previousEntries(dir: string): { file: string; commit?: string; entries: Map<string, BenchEntry> } | null {
+  if (!existsSync(dir)) return null;
+  const files = readdirSync(dir).filter((f) => /^\d{4}-\d{2}-\d{2}.*\.json$/.test(f)).sort();
+  const f = files.pop();
+  if (!f) return null;
+  try {
+    const j = JSON.parse(readFileSync(join(dir, f), 'utf8')) as { commit?: string; entries?: BenchEntry[] };
+    return { file: f, commit: j.commit, entries: new Map((j.entries ?? []).map((e) => [entryKey(e), e])) };
+  } catch {
+    return null;
+  }
+}
+
+function gitCommit(): string | undefined {
+  const r = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8', cwd: fileURLToPath(new URL('.', import.meta.url)) });
+  return r.status === 0 ? r.stdout.trim() : undefined;
+}
+
+const fmt = (v: number | undefined, d = 2) => (v === undefined || !Number.isFinite(v) ? '' : Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(d));
+
+/** The markdown table of the entries. */
+export function markdownTable(entries: BenchEntry[], head: string): string {
+  const lines = [
+    head,
+    '',
+    '| section | agents | ties | measure | value | unit | × floor | × 1 thread | × previous |',
+    '|---|---:|---:|---|---:|---|---:|---:|---:|',
+  ];
+  for (const e of entries) {
+    lines.push(`| ${e.section} | ${e.agents.toLocaleString('en-US')} | ${e.ties.toLocaleString('en-US')} | ${e.measure} | ${fmt(e.value, e.unit === 'ms' && e.value >= 10 ? 1 : 2)} | ${e.unit} | ${fmt(e.toFloor)} | ${fmt(e.toOneThread)} | ${fmt(e.toPrevious)} |`);
+  }
+  return lines.join('\n') + '\n';
 }
 
 function printCost(label: string, c: Awaited<ReturnType<typeof recordCost>>): void {
@@ -148,11 +484,15 @@ function printCost(label: string, c: Awaited<ReturnType<typeof recordCost>>): vo
 
 const OPTIONS = {
   agents: { type: 'string' },
+  sizes: { type: 'string' },
+  quick: { type: 'boolean' },
   degree: { type: 'string' },
   steps: { type: 'string' },
   rounds: { type: 'string' },
   only: { type: 'string' },
   presets: { type: 'string' },
+  out: { type: 'string' },
+  'child-memory': { type: 'string' },
   // sweep throughput (./sweep.ts)
   'workers-list': { type: 'string' },
   'sweep-runs': { type: 'string' },
@@ -161,12 +501,15 @@ const OPTIONS = {
   'sweep-rounds': { type: 'string' },
 } as const;
 
-async function main() {
-  let values: Partial<Record<keyof typeof OPTIONS, string>>;
+export const DEFAULT_SIZES = [10_000, 100_000, 1_000_000];
+export const QUICK_SIZES = [10_000, 100_000];
+
+export async function main(argv: string[] = process.argv.slice(2)): Promise<void> {
+  let values: Partial<Record<keyof typeof OPTIONS, string | boolean>>;
   try {
-    values = parseArgs({ options: OPTIONS }).values;
+    values = parseArgs({ args: argv, options: OPTIONS }).values;
   } catch (e) {
-    throw new UserError(`${(e as Error).message}; options: ${Object.keys(OPTIONS).map((k) => `--${k}`).join(' ')}`);
+    throw new UserError(`${(e as Error).message}; options: ${Object.keys(OPTIONS).filter((k) => k !== 'child-memory').map((k) => `--${k}`).join(' ')}`);
   }
   /** A whole number ≥ 1 from the option `name`, or `def`. */
   const count = (name: keyof typeof OPTIONS, def: number): number => {
@@ -176,30 +519,127 @@ async function main() {
     if (!Number.isInteger(v) || v < 1) throw new UserError(`--${name}: expected a whole number ≥ 1, found "${raw}"`);
     return v;
   };
+  const steps = count('steps', 10);
+  const degreeOpt = values.degree === undefined ? undefined : count('degree', 20);
+  if (values['child-memory'] !== undefined) {
+    const n = count('child-memory', 1000);
+    return memoryChild(n, degreeOf(n, degreeOpt), steps);
+  }
   if (values.only !== undefined && values.only !== 'step' && values.only !== 'sweep') {
     throw new UserError(`--only: expected step or sweep, found "${values.only}"`);
   }
+  let sizes = values.quick ? QUICK_SIZES : DEFAULT_SIZES;
+  if (values.agents !== undefined) sizes = [count('agents', 100_000)];
+  if (typeof values.sizes === 'string') {
+    sizes = values.sizes.split(',').map((x) => x.trim()).filter(Boolean).map((x) => Number(x.replace(/_/g, '')));
+    if (!sizes.length || sizes.some((v) => !Number.isInteger(v) || v < 100)) throw new UserError(`--sizes: expected agent counts ≥ 100 like 10000,100000, found "${values.sizes}"`);
+  }
   const sweepOnly = values.only === 'sweep';
-  const agents = count('agents', 100_000);
-  const degree = count('degree', 20);
-  const steps = count('steps', 20);
-  // preset names are checked before anything runs
-  const presets = (values.presets ?? '').split(',').map((x) => x.trim()).filter(Boolean).map((name) => ({ name, file: locateScenario(name) }));
+  const rounds = count('rounds', 7);
+  const presets = String(values.presets ?? '').split(',').map((x) => x.trim()).filter(Boolean).map((name) => ({ name, file: locateScenario(name) }));
+  const outDir = resolve(typeof values.out === 'string' ? values.out : 'results/bench');
+  const entries: BenchEntry[] = [];
+  const add = (e: BenchEntry) => entries.push(e);
+  const sections: Record<string, unknown> = {};
   if (!sweepOnly) {
-    const r = await benchStep({ agents, degree, steps, rounds: count('rounds', 15) });
-    console.log(`friend-cleanup step loop: ${r.agents} agents, ${r.ties} ties (ER, random id order, Float64 scores)`);
-    console.log(`  build (graph + world)           ${r.buildMs.toFixed(0)} ms`);
-    console.log(`  median step                     ${r.stepMedianMs.toFixed(1)} ms`);
-    console.log(`  neighbour pass                  ${r.neighbourPassMs.toFixed(1)} ms = ${r.passToFloor.toFixed(2)} × streaming-read floor (${r.floorMs.toFixed(1)} ms; target ≤ 6×)`);
-    console.log(`  stepping representation         ${r.bytesPerTie.toFixed(1)} bytes per tie (target ≤ 20)`);
-    console.log(`all ${METRICS.length} metrics (${METRIC_COLUMNS.length} columns) recorded every step, against the step that records the three of docs/benchmark.md#the-benchmark-model-friend-cleanup:`);
-    printCost('benchmark model', r.cost);
-    for (const { name, file } of presets) {
-      printCost(`${name} (its own metrics, ${Math.min(10, steps)} steps)`, await recordCost(readYaml(file), file, Math.min(10, steps), { agents }));
+    const floors = new Map<number, number>();
+    // graph construction and the floor
+    const graph: Record<string, number>[] = [];
+    const locality: Record<string, number>[] = [];
+    console.log('graph construction (G(N, M) and Adjacency.fromEdges, median of rounds) and the streaming-read floor (summing the targets array):');
+    for (const n of sizes) {
+      const k = degreeOf(n, degreeOpt);
+      const g = benchGraph(n, k, n >= 1_000_000 ? 3 : 5);
+      const floor = targetsFloor(g.adj.targets, rounds);
+      floors.set(n, floor);
+      const { adj, ...row } = g;
+      graph.push({ ...row, floorMs: floor, targetsBytes: adj.targets.byteLength });
+      console.log(`  ${String(n).padStart(9)} agents ${String(g.ties).padStart(9)} ties  G(N,M) ${g.gnmMs.toFixed(0)} ms  fromEdges ${g.fromEdgesMs.toFixed(0)} ms  ${g.bytesPerTie.toFixed(1)} B/tie  floor ${floor.toFixed(2)} ms`);
+      add({ section: 'floor', agents: n, ties: g.ties, measure: 'sum of targets', value: floor, unit: 'ms', toFloor: 1 });
+      add({ section: 'graph', agents: n, ties: g.ties, measure: 'G(N, M)', value: g.gnmMs, unit: 'ms', toFloor: g.gnmMs / floor });
+      add({ section: 'graph', agents: n, ties: g.ties, measure: 'fromEdges', value: g.fromEdgesMs, unit: 'ms', toFloor: g.fromEdgesMs / floor });
+      add({ section: 'graph', agents: n, ties: g.ties, measure: 'adjacency bytes per tie', value: g.bytesPerTie, unit: 'B' });
+      const loc = benchLocality(adj, n >= 1_000_000 ? Math.min(rounds, 3) : rounds);
+      locality.push(loc);
+      console.log(
+        `    locality: neighbour-mean pass ${loc.randomF64Ms!.toFixed(1)} ms = ${loc.randomF64ToFloor!.toFixed(1)} × floor as built (random ids), ${loc.bfsF64Ms!.toFixed(1)} ms = ${loc.bfsF64ToFloor!.toFixed(1)} × after BFS relabelling; Float32 ${loc.randomF32ToFloor!.toFixed(1)} × / ${loc.bfsF32ToFloor!.toFixed(1)} ×`,
+      );
+      for (const [m, key] of [['pass, random ids, f64', 'randomF64'], ['pass, random ids, f32', 'randomF32'], ['pass, BFS ids, f64', 'bfsF64'], ['pass, BFS ids, f32', 'bfsF32']] as const) {
+        add({ section: 'locality', agents: n, ties: g.ties, measure: m, value: loc[`${key}Ms`]!, unit: 'ms', toFloor: loc[`${key}ToFloor`]! });
+      }
     }
+    sections.graph = graph;
+    sections.locality = locality;
+    // the benchmark model's step loop
+    const steps1: unknown[] = [];
+    const costAt = sizes.filter((n) => n <= 100_000).pop() ?? sizes[0]!;
+    for (const n of sizes) {
+      const r = await benchStep({ agents: n, degree: degreeOf(n, degreeOpt), steps: n >= 1_000_000 ? Math.min(steps, 5) : steps, rounds: n >= 1_000_000 ? Math.min(rounds, 5) : rounds, recordCost: n === costAt });
+      const floor = r.floorMs; // the floor of this run's own adjacency
+      console.log(`friend-cleanup step loop: ${r.agents} agents, ${r.ties} ties (ER, random id order, Float64 scores)`);
+      console.log(`  build (graph + world)           ${r.buildMs.toFixed(0)} ms`);
+      console.log(`  median step                     ${r.stepMedianMs.toFixed(1)} ms = ${(r.stepMedianMs / floor).toFixed(0)} × floor`);
+      console.log(`  neighbour pass                  ${r.neighbourPassMs.toFixed(1)} ms = ${r.passToFloor.toFixed(2)} × streaming-read floor (${r.floorMs.toFixed(1)} ms; target ≤ 6×)`);
+      console.log(`  stepping representation         ${r.bytesPerTie.toFixed(1)} bytes per tie (target ≤ 20)`);
+      add({ section: 'friend-cleanup', agents: n, ties: r.ties, measure: 'build (graph + world)', value: r.buildMs, unit: 'ms', toFloor: r.buildMs / floor });
+      add({ section: 'friend-cleanup', agents: n, ties: r.ties, measure: 'median step (record included)', value: r.stepMedianMs, unit: 'ms', toFloor: r.stepMedianMs / floor });
+      add({ section: 'friend-cleanup', agents: n, ties: r.ties, measure: 'neighbour pass', value: r.neighbourPassMs, unit: 'ms', toFloor: r.neighbourPassMs / floor });
+      if (r.cost) {
+        console.log(`all ${METRICS.length} metrics (${METRIC_COLUMNS.length} columns) recorded every step, against the step that records the three of docs/benchmark.md#the-benchmark-model-friend-cleanup:`);
+        printCost('benchmark model', r.cost);
+        add({ section: 'record cost', agents: n, ties: r.ties, measure: 'record, all metrics', value: r.cost.allMetricsMs, unit: 'ms', toFloor: r.cost.allMetricsMs / floor });
+        add({ section: 'record cost', agents: n, ties: r.ties, measure: 'record of all metrics ÷ the step', value: r.cost.toStep, unit: '×' });
+      }
+      const { cost, ...rest } = r;
+      steps1.push({ ...rest, recordCost: cost ? { ...cost, sim: undefined } : null });
+    }
+    sections.friendCleanup = steps1;
+    const presetCosts: unknown[] = [];
+    for (const { name, file } of presets) {
+      const c = await recordCost(readYaml(file), file, Math.min(10, steps), { agents: costAt });
+      printCost(`${name} (its own metrics, ${Math.min(10, steps)} steps)`, c);
+      presetCosts.push({ preset: name, ...c, sim: undefined });
+    }
+    sections.presets = presetCosts;
+    // a full national-composite step
+    const compSizes = sizes.some((n) => n >= 100_000) ? sizes.filter((n) => n >= 100_000) : [sizes[sizes.length - 1]!];
+    const comp: unknown[] = [];
+    for (const n of compSizes) {
+      const c = await benchComposite(n, n >= 1_000_000 ? 3 : 5);
+      comp.push(c);
+      console.log(`national-composite + joint-punishment + cleanup, all metrics every step: ${c.agents} agents, ${c.ties} ties: build ${c.buildMs.toFixed(0)} ms, median step ${c.stepMedianMs.toFixed(0)} ms (record ${c.recordMedianMs.toFixed(0)} ms; target ≤ 1000 ms at 1M)`);
+      const floor = floors.get(n);
+      add({ section: 'composite', agents: n, ties: c.ties, measure: 'build', value: c.buildMs, unit: 'ms' });
+      add({ section: 'composite', agents: n, ties: c.ties, measure: 'median step (all metrics)', value: c.stepMedianMs, unit: 'ms', toFloor: floor ? c.stepMedianMs / floor : undefined });
+      add({ section: 'composite', agents: n, ties: c.ties, measure: 'record (all metrics)', value: c.recordMedianMs, unit: 'ms', toFloor: floor ? c.recordMedianMs / floor : undefined });
+    }
+    sections.composite = comp;
+    // threads (the worker-thread engine's own bench)
+    const th = await benchThreadsSection(sizes, degreeOpt, steps, rounds);
+    sections.threads = th;
+    if (th.note) console.log(`threads: ${th.note}`);
+    for (const r of th.rows) {
+      console.log(`threads: ${r.agents} agents, ${r.threads} thread(s): pass ${r.passMs.toFixed(1)} ms (${r.passToOne.toFixed(2)} × 1 thread), step ${r.stepMs.toFixed(1)} ms (${r.stepToOne.toFixed(2)} × 1 thread)`);
+      const floor = floors.get(r.agents);
+      add({ section: 'threads', agents: r.agents, ties: r.ties, measure: `pass, ${r.threads} thread(s)`, value: r.passMs, unit: 'ms', toFloor: floor ? r.passMs / floor : undefined, toOneThread: r.passToOne });
+      add({ section: 'threads', agents: r.agents, ties: r.ties, measure: `step, ${r.threads} thread(s)`, value: r.stepMs, unit: 'ms', toFloor: floor ? r.stepMs / floor : undefined, toOneThread: r.stepToOne });
+    }
+    // memory, a child process per size
+    const mem: Record<string, number>[] = [];
+    console.log('peak memory (a child process per size: build, steps, tables written):');
+    for (const n of sizes) {
+      const m = benchMemory(n, degreeOf(n, degreeOpt), Math.min(steps, 3));
+      mem.push(m);
+      console.log(`  ${String(n).padStart(9)} agents: peak RSS ${(m.peakRss! / 1024 ** 2).toFixed(0)} MB (after build ${(m.builtRss! / 1024 ** 2).toFixed(0)} MB, after steps ${(m.steppedRss! / 1024 ** 2).toFixed(0)} MB); adjacency ${(m.adjacencyBytes! / m.ties!).toFixed(1)} B/tie`);
+      add({ section: 'memory', agents: n, ties: m.ties!, measure: 'peak RSS (tables written)', value: m.peakRss! / 1024 ** 2, unit: 'MB' });
+      add({ section: 'memory', agents: n, ties: m.ties!, measure: 'RSS after build', value: m.builtRss! / 1024 ** 2, unit: 'MB' });
+      add({ section: 'memory', agents: n, ties: m.ties!, measure: 'peak RSS above the bare process, per agent', value: m.bytesPerAgentAndTies!, unit: 'B' });
+      add({ section: 'memory', agents: n, ties: m.ties!, measure: 'adjacency bytes per tie', value: m.adjacencyBytes! / m.ties!, unit: 'B' });
+    }
+    sections.memory = mem;
   }
   if (values.only !== 'step') {
-    const workersList = (values['workers-list'] ?? '1,2').split(',').map((x) => Number(x.trim()));
+    const workersList = String(values['workers-list'] ?? '1,2').split(',').map((x) => Number(x.trim()));
     if (workersList.some((w) => !Number.isInteger(w) || w < 1)) throw new UserError(`--workers-list: expected worker counts like 1,2,16, found ${values['workers-list']}`);
     if (!workersList.includes(1)) workersList.unshift(1);
     const o = {
@@ -209,8 +649,26 @@ async function main() {
       steps: count('sweep-steps', 100),
       rounds: count('sweep-rounds', 3),
     };
-    printSweepBench(await benchSweep(o), o, availableParallelism());
+    const rows = await benchSweep(o);
+    printSweepBench(rows, o, availableParallelism());
+    sections.sweep = rows;
+    for (const r of rows) add({ section: 'sweep', agents: o.agents, ties: 0, measure: `runs per second, ${r.workers} worker(s)`, value: r.runsPerSecond, unit: 'runs/s', toOneThread: r.speedup });
   }
+  // ratios to the previous file, then the files
+  const prev = previousEntries(outDir);
+  if (prev) for (const e of entries) {
+    const p = prev.entries.get(entryKey(e));
+    if (p && p.value > 0) e.toPrevious = e.value / p.value;
+  }
+  const date = new Date().toISOString().slice(0, 10);
+  const commit = gitCommit();
+  const json = { kind: 'scorelab-bench', date: new Date().toISOString(), commit, node: process.version, cores: availableParallelism(), sizes, previous: prev ? { file: prev.file, commit: prev.commit } : null, sections, entries };
+  mkdirSync(outDir, { recursive: true });
+  const base = join(outDir, date);
+  writeFileAtomic(`${base}.json`, JSON.stringify(json, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) + '\n');
+  const head = `# scorelab bench ${date}${commit ? ` (${commit})` : ''}\n\nNode ${process.version}, ${availableParallelism()} cores; sizes ${sizes.join(', ')}; ratios measured in the same run${prev ? `; × previous: against ${prev.file}${prev.commit ? ` (${prev.commit})` : ''}` : ''}.`;
+  writeFileAtomic(`${base}.md`, markdownTable(entries, head));
+  console.log(`\nwrote ${base}.json and ${base}.md`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

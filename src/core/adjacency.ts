@@ -31,6 +31,8 @@ export interface AdjacencyView {
   readonly tiesAdded: number;
   /** Ties dropped by `removeEdge` (or `setLayer(…, 0)`) since the adjacency was built. */
   readonly tiesRemoved: number;
+  /** Self-ties and repeated ties are kept (a self-tie fills two slots of its agent's block). */
+  readonly multigraph?: boolean;
 }
 
 /** The ties of a run as a flat adjacency (CSR: `start`, `deg`, `targets`, `layer`): `fromEdges(n, src, dst, layer?)`, `degree(i)`, `hasEdge(i, j)`, `addEdge`, `removeEdge`. */
@@ -48,11 +50,19 @@ export class Adjacency implements AdjacencyView {
   /** Slots in use up to this index (including dead space of moved blocks). */
   private used = 0;
   private dead = 0;
+  /**
+   * Self-ties and repeated ties are kept (graph.multigraph: voter and rewiring models ask for
+   * them). A self-tie i–i fills two slots of i's block (both its ends), so it counts 2 towards
+   * i's degree, as in the usual convention; a tie repeated r times fills r slots in each block.
+   */
+  readonly multigraph: boolean;
 
   constructor(
     readonly n: number,
     capacityPerAgent: Int32Array | number = 8,
+    opts: { multigraph?: boolean } = {},
   ) {
+    this.multigraph = opts.multigraph === true;
     this.start = new Int32Array(n);
     this.cap = new Int32Array(n);
     this.deg = new Int32Array(n);
@@ -69,8 +79,16 @@ export class Adjacency implements AdjacencyView {
   }
 
   /**
-   * Build from an edge list (pairs `src[e]`–`dst[e]`). Self-ties and duplicates are dropped.
+   * Build from an edge list (pairs `src[e]`–`dst[e]`). Self-ties and duplicates are dropped (the
+   * first copy of a tie is kept, with its layer); a `multigraph` adjacency keeps them all.
    * `spare` is the share of extra slots per agent kept free for rewiring.
+   *
+   * Each agent's block lists its neighbours in the order of the ties' first copies in the list,
+   * as adding the ties one by one with `addEdge` would. The blocks are filled in one pass over
+   * the list (both ends of every tie, copies included: a block's capacity counts them), then
+   * each block drops its repeated neighbours in place, keeping the first: a stamp per agent
+   * (`seen[j] = i + 1` while block i is read) finds a repeat in O(1), so the build is linear in
+   * the ties instead of O(degree) per tie.
    */
   static fromEdges(
     n: number,
@@ -78,20 +96,113 @@ export class Adjacency implements AdjacencyView {
     dst: ArrayLike<number>,
     layer?: ArrayLike<number>,
     spare = 0.5,
+    opts: {
+      multigraph?: boolean;
+      /** Agents per fill bucket, as a power of two (default 12 from 2^18 ties on; -1: fill directly). The result does not depend on it. */
+      bucketShift?: number;
+    } = {},
   ): Adjacency {
+    const multi = opts.multigraph === true;
+    const m = src.length;
     const d = new Int32Array(n);
-    for (let e = 0; e < src.length; e++) {
-      if (src[e] === dst[e]) continue;
-      d[src[e]!]!++;
-      d[dst[e]!]!++;
+    for (let e = 0; e < m; e++) {
+      const i = src[e]!;
+      const j = dst[e]!;
+      if (i === j && !multi) continue;
+      d[i]!++;
+      d[j]!++;
     }
     const cap = new Int32Array(n);
     for (let i = 0; i < n; i++) cap[i] = d[i]! + Math.max(2, Math.ceil(d[i]! * spare));
-    const a = new Adjacency(n, cap);
-    for (let e = 0; e < src.length; e++) {
-      a.addEdge(src[e]!, dst[e]!, layer ? layer[e]! : LAYER_BOTH);
+    const a = new Adjacency(n, cap, { multigraph: multi });
+    const { start, deg, targets } = a;
+    const lay = a.layer;
+    const shift = opts.bucketShift ?? (m >= 1 << 18 ? 12 : -1);
+    if (shift < 0 || n <= 1 << shift) {
+      // fill: deg counts the slots written so far (copies included)
+      for (let e = 0; e < m; e++) {
+        const i = src[e]!;
+        const j = dst[e]!;
+        if (i === j && !multi) continue;
+        const l = layer ? layer[e]! : LAYER_BOTH;
+        let k = start[i]! + deg[i]!++;
+        targets[k] = j;
+        lay[k] = l;
+        k = start[j]! + deg[j]!++;
+        targets[k] = i;
+        lay[k] = l;
+      }
+    } else {
+      // the same fill in two cache-friendly passes: writing each tie's two ends straight into the
+      // blocks scatters 2·m writes over the whole arrays (a cache and TLB miss each: 9 s of the
+      // build at 10M ties); instead the ends are first appended, in list order, to one bucket per
+      // 2^shift agents (a few hundred sequential streams), then each bucket fills its agents'
+      // blocks, whose slots lie together. Bucketing is stable, so each block keeps list order.
+      const buckets = ((n - 1) >> shift) + 1;
+      const mask = (1 << shift) - 1;
+      const bStart = new Int32Array(buckets + 1);
+      for (let i = 0; i < n; i++) bStart[(i >> shift) + 1]! += d[i]!;
+      for (let b = 0; b < buckets; b++) bStart[b + 1]! += bStart[b]!;
+      const total = bStart[buckets]!;
+      const at = bStart.slice(0, buckets);
+      const owner = shift <= 16 ? new Uint16Array(total) : new Int32Array(total);
+      const other = new Int32Array(total);
+      const code = new Uint8Array(total);
+      for (let e = 0; e < m; e++) {
+        const i = src[e]!;
+        const j = dst[e]!;
+        if (i === j && !multi) continue;
+        const l = layer ? layer[e]! : LAYER_BOTH;
+        let k = at[i >> shift]!++;
+        owner[k] = i & mask;
+        other[k] = j;
+        code[k] = l;
+        k = at[j >> shift]!++;
+        owner[k] = j & mask;
+        other[k] = i;
+        code[k] = l;
+      }
+      for (let b = 0; b < buckets; b++) {
+        const base = b << shift;
+        for (let k = bStart[b]!; k < bStart[b + 1]!; k++) {
+          const i = base + owner[k]!;
+          const w = start[i]! + deg[i]!++;
+          targets[w] = other[k]!;
+          lay[w] = code[k]!;
+        }
+      }
     }
-    a.tiesAdded = 0; // the build is not turnover
+    let slots = 0;
+    if (multi) {
+      for (let i = 0; i < n; i++) slots += deg[i]!;
+    } else {
+      // drop repeats in place, keeping each neighbour's first slot (the tie's first copy: the
+      // slots of a block are in list order); both ends of a tie keep the same copy
+      const seen = new Int32Array(n);
+      for (let i = 0; i < n; i++) {
+        const s = start[i]!;
+        const e = s + deg[i]!;
+        const stamp = i + 1;
+        let w = s;
+        for (let k = s; k < e; k++) {
+          const j = targets[k]!;
+          if (seen[j] === stamp) continue;
+          seen[j] = stamp;
+          if (w !== k) {
+            targets[w] = j;
+            lay[w] = lay[k]!;
+          }
+          w++;
+        }
+        if (w !== e) {
+          targets.fill(0, w, e);
+          lay.fill(0, w, e);
+        }
+        deg[i] = w - s;
+        slots += w - s;
+      }
+    }
+    a.edgeCount = slots / 2;
     return a;
   }
 
@@ -113,9 +224,12 @@ export class Adjacency implements AdjacencyView {
     return this.deg[i]! <= this.deg[j]! ? this.slotOf(i, j) >= 0 : this.slotOf(j, i) >= 0;
   }
 
-  /** Adds the undirected tie i–j; returns false for a self-tie or an existing tie. */
+  /**
+   * Adds the undirected tie i–j; returns false for a self-tie or an existing tie (a multigraph
+   * adds both: a self-tie, or one more copy of the tie).
+   */
   addEdge(i: number, j: number, layer: number = LAYER_BOTH): boolean {
-    if (i === j || this.hasEdge(i, j)) return false;
+    if (!this.multigraph && (i === j || this.hasEdge(i, j))) return false;
     this.push(i, j, layer);
     this.push(j, i, layer);
     this.edgeCount++;
@@ -123,7 +237,7 @@ export class Adjacency implements AdjacencyView {
     return true;
   }
 
-  /** Drops the tie i–j; returns false if there was none. O(deg(i) + deg(j)). */
+  /** Drops the tie i–j (in a multigraph, one copy of it); returns false if there was none. O(deg(i) + deg(j)). */
   removeEdge(i: number, j: number): boolean {
     const k = this.slotOf(i, j);
     if (k < 0) return false;
@@ -150,14 +264,16 @@ export class Adjacency implements AdjacencyView {
     return true;
   }
 
-  /** Calls fn once per tie (i < j). */
+  /** Calls fn once per tie (i < j; in a multigraph once per copy, and i = j for a self-tie). */
   forEachEdge(fn: (i: number, j: number, layer: number) => void): void {
     for (let i = 0; i < this.n; i++) {
       const s = this.start[i]!;
       const e = s + this.deg[i]!;
+      let self = 0;
       for (let k = s; k < e; k++) {
         const j = this.targets[k]!;
         if (i < j) fn(i, j, this.layer[k]!);
+        else if (i === j && self++ % 2 === 0) fn(i, j, this.layer[k]!); // a self-tie's two slots: once
       }
     }
   }
@@ -190,6 +306,7 @@ export class Adjacency implements AdjacencyView {
 
   /** Checks the invariants (symmetry, no self-ties, no duplicates, count); throws on a violation. */
   validate(): void {
+    if (this.multigraph) return this.validateMulti();
     let slots = 0;
     for (let i = 0; i < this.n; i++) {
       const seen = new Set<number>();
@@ -202,6 +319,26 @@ export class Adjacency implements AdjacencyView {
         const back = this.slotOf(j, i);
         if (back < 0) throw new Error(`adjacency: tie ${i}-${j} missing its reverse`);
         if (this.layer[back] !== this.layer[k]) throw new Error(`adjacency: layer mismatch ${i}-${j}`);
+        slots++;
+      }
+    }
+    if (slots !== 2 * this.edgeCount) throw new Error(`adjacency: edge count ${this.edgeCount} != ${slots / 2}`);
+  }
+
+  /** A multigraph's invariants: each tie as many times in both blocks, a self-tie's slots in pairs, the count. */
+  private validateMulti(): void {
+    let slots = 0;
+    const count = (i: number, j: number) => {
+      let c = 0;
+      for (let k = this.start[i]!; k < this.start[i]! + this.deg[i]!; k++) if (this.targets[k] === j) c++;
+      return c;
+    };
+    for (let i = 0; i < this.n; i++) {
+      const s = this.start[i]!;
+      for (let k = s; k < s + this.deg[i]!; k++) {
+        const j = this.targets[k]!;
+        const c = count(i, j);
+        if (j === i ? c % 2 !== 0 : c !== count(j, i)) throw new Error(`adjacency: tie ${i}-${j} held ${c} times at ${i}, not matched at ${j}`);
         slots++;
       }
     }

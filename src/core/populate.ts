@@ -8,6 +8,7 @@
  * knew of their local scheme (MERICS 2020, docs/calibration.md#public-opinion). Approval: about 80% approve
  * (Kostka 2019, docs/calibration.md#public-opinion).
  */
+import { UserError } from './errors.js';
 import { DOMAINS, type Domain } from './population.js';
 import type { World } from './world.js';
 
@@ -42,6 +43,43 @@ export interface PopulationParams {
   knowledgeShare: number;
   /** Mean initial approval of the system, in [0, 1]. */
   approval: number;
+  /**
+   * false: leave out the standard population (households, groups, wealth, income, traits, dissent,
+   * risk, knowledge, approval): agents have only ids, the group a graph file gives, and the
+   * plug-ins' columns, and agents.csv holds only those. For models that need no economy (a voter
+   * model); absent or true: the standard population.
+   */
+  standard?: boolean;
+  /** 'float32': regimes' score columns (`score_*`) are stored in 32 bits; absent: 64 bits. */
+  scorePrecision?: 'float64' | 'float32';
+}
+
+/**
+ * Metrics that read the standard population (wealth, income, households or approval): with
+ * `population.standard: false` they cannot be recorded.
+ */
+export const STANDARD_POPULATION_METRICS = ['gini_wealth', 'theil_wealth', 'approval_mean', 'bottom_persistence', 'shorrocks_mobility', 'household_spillover'];
+/** Plug-ins that read the standard population (the economy of the `standard` behaviour). */
+export const STANDARD_POPULATION_PLUGINS = ['standard'];
+
+/**
+ * With `population.standard: false`, refuses (a UserError naming the metric or plug-in and the
+ * option) the metrics and plug-ins that need wealth, income, households or approval: they would
+ * record zeros or NaN, not a result.
+ */
+export function checkStandardPopulation(p: PopulationParams, metrics: readonly string[], plugins: readonly string[], file?: string): void {
+  if (p.standard !== false) return;
+  const where = file ? `${file}: ` : '';
+  for (const m of metrics) {
+    if (STANDARD_POPULATION_METRICS.includes(m)) {
+      throw new UserError(`${where}metrics: '${m}' cannot be recorded with population.standard: false (it reads the wealth, income, households or approval that option leaves out); remove the metric or the option`, file, 'metrics');
+    }
+  }
+  for (const id of plugins) {
+    if (STANDARD_POPULATION_PLUGINS.includes(id)) {
+      throw new UserError(`${where}behaviour.${id}: the '${id}' behaviour needs the standard population (wealth, income, traits) that population.standard: false leaves out; use behaviour: {} or another behaviour, or remove the option`, file, `behaviour.${id}`);
+    }
+  }
 }
 
 /** Default population parameters (docs/calibration.md#world-defaults). */
@@ -65,6 +103,11 @@ export const POPULATION_DEFAULTS: PopulationParams = {
 export function populate(world: World, p: PopulationParams): void {
   const n = world.n;
   const pop = world.pop;
+  if (p.scorePrecision === 'float32') pop.scorePrecision = 'float32';
+  if (p.standard === false) {
+    pop.leaveOutStandard();
+    return;
+  }
   const hr = world.rng('households');
   // households: sizes 1 + Poisson(mean − 1), consecutive ids; a household shares a group
   let id = 0;

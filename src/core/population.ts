@@ -57,6 +57,11 @@ export class Population {
   /** Approval of the scoring system in [0, 1]. */
   readonly approval: Float32Array;
 
+  /** 'float32': score columns (`score_*`) asked for as f64 are made f32 (population.scorePrecision). */
+  scorePrecision: 'float64' | 'float32' = 'float64';
+  /** false: the standard population was left out (population.standard: false). */
+  standard = true;
+
   constructor(readonly n: number) {
     this.group = this.addColumn('group', 'u8', 'core', 'group: 0 majority, 1 minority');
     this.wealth = this.addColumn('wealth', 'f64', 'core', 'wealth (currency units)');
@@ -79,16 +84,35 @@ export class Population {
     doc = '',
     exportIt = true,
   ): InstanceType<(typeof CTORS)[K]> {
+    // a score column in 32 bits when the scenario asks for it (the regime's code reads and writes it alike)
+    const made: ColumnKind = kind === 'f64' && this.scorePrecision === 'float32' && name.startsWith('score_') ? 'f32' : kind;
     const existing = this.columns.get(name);
     if (existing) {
       const info = this.info.get(name)!;
-      if (info.kind !== kind) throw new Error(`population: column '${name}' exists as ${info.kind}, not ${kind}`);
+      if (info.kind !== made) throw new Error(`population: column '${name}' exists as ${info.kind}, not ${kind}`);
       return existing as InstanceType<(typeof CTORS)[K]>;
     }
-    const col = new CTORS[kind](this.n) as InstanceType<(typeof CTORS)[K]>;
+    const col = new CTORS[made](this.n) as InstanceType<(typeof CTORS)[K]>;
     this.columns.set(name, col);
-    this.info.set(name, { name, kind, owner, export: exportIt, doc });
+    this.info.set(name, { name, kind: made, owner, export: exportIt, doc });
     return col;
+  }
+
+  /**
+   * Leaves out the standard population (population.standard: false): its columns stay (zero, so a
+   * plug-in that reads them reads zeros, never garbage) but are no longer exported, and the core
+   * columns of the world (benefit, censor …) are not exported either; the agents table then holds
+   * the ids, the group when a graph file gives one (`groupGiven`) and the plug-ins' columns.
+   */
+  leaveOutStandard(): void {
+    this.standard = false;
+    for (const info of this.info.values()) if (info.owner === 'core') info.export = false;
+  }
+
+  /** Exports the group column again (a graph file gave the agents' groups). */
+  groupGiven(): void {
+    const g = this.info.get('group');
+    if (g) g.export = true;
   }
 
   column(name: string): Column | undefined {

@@ -106,10 +106,11 @@ export function findGraph(id: string): GraphSpec | undefined {
 }
 
 /**
- * The ties a generator returned as a simple `EdgeList`: pairs converted, a repeated tie kept once;
- * an id outside 0 … n − 1, a non-integer id or a self-tie is a UserError naming the generator.
+ * The ties a generator returned as an `EdgeList`: pairs converted, a repeated tie kept once; an id
+ * outside 0 … n − 1, a non-integer id or a self-tie is a UserError naming the generator. In a
+ * multigraph (`graph.multigraph: true`) self-ties and repeated ties are kept as the generator gave them.
  */
-export function toEdgeList(id: string, n: number, edges: GraphEdges): EdgeList {
+export function toEdgeList(id: string, n: number, edges: GraphEdges, multigraph = false): EdgeList {
   const isList = !Array.isArray(edges) && typeof edges === 'object' && edges !== null && 'src' in edges;
   const m = isList ? (edges as EdgeList).src.length : (edges as readonly (readonly [number, number])[]).length;
   const at = (e: number): [number, number] => (isList ? [(edges as EdgeList).src[e]!, (edges as EdgeList).dst[e]!] : [(edges as any)[e]?.[0], (edges as any)[e]?.[1]]);
@@ -121,7 +122,12 @@ export function toEdgeList(id: string, n: number, edges: GraphEdges): EdgeList {
     if (!Number.isInteger(a) || !Number.isInteger(b) || a < 0 || b < 0 || a >= n || b >= n) {
       throw new UserError(`graph model '${id}': tie ${e} is (${a}, ${b}); expected two agent ids, integers in 0 … ${n - 1}`);
     }
-    if (a === b) throw new UserError(`graph model '${id}': tie ${e} is (${a}, ${b}), a self-tie; expected two different agents`);
+    if (multigraph) {
+      src.push(a);
+      dst.push(b);
+      continue;
+    }
+    if (a === b) throw new UserError(`graph model '${id}': tie ${e} is (${a}, ${b}), a self-tie; expected two different agents (or graph.multigraph: true)`);
     const lo = Math.min(a, b);
     const key = lo * n + Math.max(a, b);
     if (seen.has(key)) continue;

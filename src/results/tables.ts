@@ -88,15 +88,22 @@ export function stepsTable(rows: Row[], columns: string[]): aq.ColumnTable {
 
 const KIND_TYPE: Record<string, ColumnType> = { f64: 'float64', f32: 'float64', i32: 'int32', u8: 'int32' };
 
+/** The agents table's columns as the world holds them (views, not copies), in table order, with its schema. */
+export interface AgentColumns {
+  n: number;
+  data: Record<string, ArrayLike<unknown> & { slice(a: number, b: number): ArrayLike<unknown> }>;
+  schema: Schema;
+}
+
 /**
- * Final state per agent: id, core columns, traits, degree, every exported plug-in column, list
- * status. Types come from the columns' kinds: real columns float64, integer and flag columns
- * int32; `id` is int32, or utf8 when the graph file names its nodes.
+ * The columns of the agents table (see `agentsTable`), without copying them. Without the standard
+ * population (population.standard: false) there are no traits and no degree column: only the ids,
+ * the exported columns (the group a graph file gives, the plug-ins') and the list status.
  */
-export function agentsTable(sim: Simulation): aq.ColumnTable {
+export function agentColumns(sim: Simulation): AgentColumns {
   const w = sim.world;
   const n = w.n;
-  const data: Record<string, ArrayLike<unknown>> = {};
+  const data: AgentColumns['data'] = {};
   const schema: Schema = {};
   data.id = w.nodeKeys ?? Int32Array.from({ length: n }, (_, i) => i);
   schema.id = w.nodeKeys ? 'utf8' : 'int32';
@@ -105,12 +112,14 @@ export function agentsTable(sim: Simulation): aq.ColumnTable {
     data[name] = w.pop.columns.get(name)!;
     schema[name] = KIND_TYPE[info.kind] ?? 'float64';
   }
-  DOMAINS.forEach((d, k) => {
-    data[`trait_${d}`] = w.pop.trait.subarray(k * n, (k + 1) * n);
-    schema[`trait_${d}`] = 'float64';
-  });
-  data.degree = w.adj.deg.slice(0, n);
-  schema.degree = 'int32';
+  if (w.pop.standard) {
+    DOMAINS.forEach((d, k) => {
+      data[`trait_${d}`] = w.pop.trait.subarray(k * n, (k + 1) * n);
+      schema[`trait_${d}`] = 'float64';
+    });
+    data.degree = w.adj.deg.slice(0, n);
+    schema.degree = 'int32';
+  }
   for (const l of w.lists.lists.values()) {
     const key = l.id.replace(/-/g, '_');
     data[`on_${key}`] = l.on;
@@ -120,9 +129,51 @@ export function agentsTable(sim: Simulation): aq.ColumnTable {
     schema[`ever_${key}`] = 'int32';
     schema[`times_${key}`] = 'int32';
   }
+  return { n, data, schema };
+}
+
+/** Rows a..b of the agents' columns as a table (plain arrays, as `agentsTable` makes them). */
+function agentRows(c: AgentColumns, a: number, b: number): aq.ColumnTable {
   const cols: Record<string, unknown[]> = {};
-  for (const [k, v] of Object.entries(data)) cols[k] = Array.from(v as ArrayLike<unknown>);
-  return withSchema(aq.table(cols), schema);
+  for (const [k, v] of Object.entries(c.data)) cols[k] = Array.from(a === 0 && b === c.n ? v : v.slice(a, b));
+  return withSchema(aq.table(cols), c.schema);
+}
+
+/**
+ * Final state per agent: id, core columns, traits, degree, every exported plug-in column, list
+ * status. Types come from the columns' kinds: real columns float64, integer and flag columns
+ * int32; `id` is int32, or utf8 when the graph file names its nodes.
+ */
+export function agentsTable(sim: Simulation): aq.ColumnTable {
+  const c = agentColumns(sim);
+  return agentRows(c, 0, c.n);
+}
+
+/**
+ * agents.csv in pieces of `rows` rows, made from the world's columns a piece at a time (the whole
+ * table is never held): joined they are `toCsv(agentsTable(sim))` byte for byte.
+ */
+export function* agentsCsvChunks(sim: Simulation, rows = 50_000): Generator<string> {
+  const c = agentColumns(sim);
+  for (let a = 0; a < c.n || a === 0; a += rows) {
+    const text = toCsv(agentRows(c, a, Math.min(c.n, a + rows)));
+    yield a === 0 ? text : text.slice(text.indexOf('\n') + 1);
+  }
+}
+
+/**
+ * agents.arrow (Arrow IPC file) from the world's columns: the same bytes as
+ * `toArrowBytes(agentsTable(sim))`, made from typed arrays (8 bytes a value, not a JavaScript array
+ * of every column).
+ */
+export function agentsArrowBytes(sim: Simulation): Uint8Array {
+  const c = agentColumns(sim);
+  const cols: Record<string, ArrayLike<unknown>> = {};
+  for (const [k, v] of Object.entries(c.data)) {
+    // the values as agentsTable gives them: 32-bit floats widened, small integers as int32
+    cols[k] = v instanceof Float32Array ? Float64Array.from(v) : v instanceof Uint8Array ? Int32Array.from(v) : v;
+  }
+  return toArrowBytes(withSchema(aq.table(cols), c.schema), c.schema);
 }
 
 /** CSV text ending with exactly one newline. */

@@ -13,7 +13,7 @@ import { writeGexf } from '../graphs/io.js';
 import { renderSvg, runFigureSpec, svgToPng } from '../plots/run-figure.js';
 import { writeFileAtomic, writeFileAtomicChunks } from './atomic.js';
 import { provenance } from './manifest.js';
-import { agentsTable, stepsTable, toArrowBytes, toCsv } from './tables.js';
+import { agentsArrowBytes, agentsCsvChunks, stepsTable, toArrowBytes, toCsv } from './tables.js';
 
 /** Rows per chunk of a streamed CSV file. */
 export const CSV_CHUNK_ROWS = 50_000;
@@ -64,7 +64,6 @@ export interface WriteRunOptions {
 export async function writeRun(dir: string, sim: Simulation, scenario: ResolvedScenario, startedAt: Date, finishedAt: Date, opts: WriteRunOptions = {}): Promise<RunFiles> {
   const figure = opts.figure ?? true;
   const steps = stepsTable(sim.rows, sim.columns);
-  const agents = agentsTable(sim);
   const files: RunFiles = {
     dir,
     steps: resolve(dir, 'steps.csv'),
@@ -73,8 +72,9 @@ export async function writeRun(dir: string, sim: Simulation, scenario: ResolvedS
   };
   writeFileAtomicChunks(files.steps, csvChunks(steps));
   writeFileAtomic(resolve(dir, 'steps.arrow'), toArrowBytes(steps));
-  writeFileAtomicChunks(files.agents, csvChunks(agents));
-  writeFileAtomic(resolve(dir, 'agents.arrow'), toArrowBytes(agents));
+  // agents.csv streamed from the world's columns a chunk at a time (never the whole table)
+  writeFileAtomicChunks(files.agents, agentsCsvChunks(sim, CSV_CHUNK_ROWS));
+  writeFileAtomic(resolve(dir, 'agents.arrow'), agentsArrowBytes(sim));
   const manifest = {
     kind: 'scorelab-run',
     ...provenance(),

@@ -5,7 +5,7 @@
 import { Adjacency, LAYER_BOTH, LAYER_OFFLINE, LAYER_ONLINE } from '../core/adjacency.js';
 import type { AnyPlugin } from '../core/contracts.js';
 import { fieldError, UserError } from '../core/errors.js';
-import { populate } from '../core/populate.js';
+import { checkStandardPopulation, populate } from '../core/populate.js';
 import { DOMAINS } from '../core/population.js';
 import { Simulation } from '../core/simulation.js';
 import { World } from '../core/world.js';
@@ -36,7 +36,7 @@ function socialTies(world: World, s: ResolvedScenario, loaded?: LoadedGraph): Ed
     const ctx: BuiltinGraphContext = { group: world.pop.group, household: world.pop.household, file, scenario: s, loaded };
     return spec.build(n, g as never, rng, ctx) as EdgeList;
   }
-  return toEdgeList(g.model, n, spec.build(n, (g.params ?? {}) as never, rng, { group: world.pop.group, household: world.pop.household, file }));
+  return toEdgeList(g.model, n, spec.build(n, (g.params ?? {}) as never, rng, { group: world.pop.group, household: world.pop.household, file }), s.graph.multigraph === true);
 }
 
 /** Applies node attributes from a graph file that match core columns (group). */
@@ -177,11 +177,13 @@ export interface BuildOptions {
 export function buildSimulation(s: ResolvedScenario, opts: BuildOptions = {}): Simulation {
   checkRunnable(s, opts.graph);
   const n = opts.graph ? opts.graph.keys.length : s.population.agents;
+  checkStandardPopulation(s.population, s.metrics, FAMILIES.flatMap((f) => Object.keys(s[SECTION[f]])), s.file ?? undefined);
   const world = new World(n, s.seed, s.daysPerStep);
   populate(world, s.population);
   if (opts.graph) {
     world.nodeKeys = opts.graph.keys;
     applyNodeAttributes(world, opts.graph, s.graph.file);
+    if (opts.graph.nodeAttributes.group && s.population.standard === false) world.pop.groupGiven();
   }
   DOMAINS.forEach((d, i) => {
     world.detect[i * 2] = s.detect[d];
@@ -189,7 +191,8 @@ export function buildSimulation(s: ResolvedScenario, opts: BuildOptions = {}): S
     world.evidenceQuality[i] = s.evidenceQuality?.[d] ?? world.evidenceQuality[i]!;
   });
   const parts: EdgeList[] = [socialTies(world, s, opts.graph)];
-  if (s.graph.households) parts.push(householdCliques(world.pop.household));
+  // without the standard population there are no households (population.standard: false)
+  if (s.graph.households && s.population.standard !== false) parts.push(householdCliques(world.pop.household));
   const el = parts.length > 1 ? mergeEdgeLists(n, ...parts) : parts[0]!;
   const layer = el.layer ? Uint8Array.from(el.layer) : new Uint8Array(el.src.length).fill(LAYER_BOTH);
   if (s.graph.onlineOnlyShare > 0 || s.graph.offlineOnlyShare > 0) {
@@ -201,7 +204,7 @@ export function buildSimulation(s: ResolvedScenario, opts: BuildOptions = {}): S
       else if (u < s.graph.onlineOnlyShare + s.graph.offlineOnlyShare) layer[e] = LAYER_OFFLINE;
     }
   }
-  world.adj = Adjacency.fromEdges(n, el.src, el.dst, layer);
+  world.adj = Adjacency.fromEdges(n, el.src, el.dst, layer, undefined, { multigraph: s.graph.multigraph === true });
   if (s.primaryScore) world.primaryChoice = s.primaryScore;
   const extra = new Map((opts.plugins ?? []).map((p) => [p.id, p]));
   const plugins: { spec: AnyPlugin; params: Record<string, unknown> }[] = [];

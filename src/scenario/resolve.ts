@@ -37,6 +37,8 @@ export interface GraphParams {
   offlineOnlyShare: number;
   /** A generator defined outside the library only: its parameters, resolved against its table (absent for built-ins). */
   params?: Record<string, unknown>;
+  /** Keep self-ties and repeated ties (absent or false: a simple graph). */
+  multigraph?: boolean;
 }
 
 export const GRAPH_DEFAULTS: GraphParams = {

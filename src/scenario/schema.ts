@@ -13,9 +13,13 @@ const prob = z.number().min(0).max(1);
 
 /**
  * Largest population: what fits in 24 GB at the default graph (mean degree 10 and households,
- * about 1.9 kB per agent by src/scenario/build.ts `memoryEstimate`), with a margin.
+ * about 6 ties per agent). The run-time check (src/scenario/build.ts `memoryEstimate`, 1.79 kB per
+ * agent at that graph) admits 14.4 million in 24 GB; a measured run of the default preset peaks at
+ * 1.31 kB per agent (1.48 GB at 1M agents, tables streamed to disk), which would allow about 19
+ * million. The maximum is the estimate's limit, so every population the schema accepts passes
+ * the check in 24 GB, with about 35 % to spare against the measurement (docs/benchmark.md#population-scale).
  */
-export const MAX_AGENTS = 10_000_000;
+export const MAX_AGENTS = 14_000_000;
 
 /** A name used in folder names and messages: printable, one line, no path separators' tricks. */
 const nameText = z
@@ -64,6 +68,11 @@ export const PopulationSchema = z
     traitSigma: z.number().min(0).max(5),
     knowledgeShare: prob,
     approval: prob,
+    // false: no standard population (wealth, income, households, traits): agents have only ids, the
+    // group a graph file gives, and the plug-ins' columns (src/core/populate.ts)
+    standard: z.boolean(),
+    // float32: regimes' score columns (score_*) stored in 32 bits (docs/benchmark.md#float32-scores)
+    scorePrecision: z.enum(['float64', 'float32']),
   })
   .partial()
   .strict();
@@ -82,6 +91,8 @@ export const GraphSchema = z
     file: z.string().min(1),
     onlineOnlyShare: prob,
     offlineOnlyShare: prob,
+    // true: the adjacency keeps self-ties and repeated ties (voter and rewiring models)
+    multigraph: z.boolean(),
   })
   .partial()
   .strict();

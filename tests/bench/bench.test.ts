@@ -2,7 +2,9 @@
  * `npm run bench` as a user runs it, at a tiny size (this checks that it works and what it
  * prints, not how fast anything is: timings belong to the bench, not to tests).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { recordCost } from '../../src/bench/main.js';
@@ -10,10 +12,16 @@ import { locateScenario, readYaml } from '../../src/scenario/load.js';
 import { ROOT } from '../helpers.js';
 
 const BENCH = join(ROOT, 'dist', 'bench', 'main.js');
-const bench = (args: string[]) => {
-  const r = spawnSync(process.execPath, [BENCH, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-};
+/** Runs the bench in a child process without blocking this thread (vitest's own messages go on meanwhile). */
+const bench = (args: string[]) =>
+  new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
+    const child = spawn(process.execPath, [BENCH, ...args], { cwd: ROOT, timeout: 240_000 });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('close', (code) => done({ code, stdout, stderr }));
+  });
 
 describe('the metric-cost measure', () => {
   it('steps two runs side by side, both recording every step, and they end alike', async () => {
@@ -27,21 +35,45 @@ describe('the metric-cost measure', () => {
 });
 
 describe('npm run bench', () => {
-  it('prints every section at a tiny size', () => {
-    const r = bench(['--agents', '3000', '--steps', '3', '--rounds', '2', '--presets', 'joint-punishment', '--sweep-runs', '2', '--sweep-agents', '500', '--sweep-steps', '5', '--sweep-rounds', '1']);
-    expect(r.stderr).toBe('');
-    expect(r.code).toBe(0);
-    for (const line of ['median step', 'neighbour pass', 'bytes per tie', 'benchmark model', 'joint-punishment (its own metrics, 3 steps)', 'sweep throughput', '2 worker(s)'])
-      expect(r.stdout).toContain(line);
+  it('prints every section at a tiny size and writes its JSON and markdown', { timeout: 400_000 }, async () => {
+    const out = mkdtempSync(join(tmpdir(), 'scorelab-bench-test-'));
+    try {
+      const r = await bench(['--sizes', '3000', '--steps', '3', '--rounds', '2', '--presets', 'joint-punishment', '--sweep-runs', '2', '--sweep-agents', '500', '--sweep-steps', '5', '--sweep-rounds', '1', '--out', out]);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      for (const line of ['G(N,M)', 'fromEdges', 'locality', 'median step', 'neighbour pass', 'bytes per tie', 'benchmark model', 'joint-punishment (its own metrics, 3 steps)', 'national-composite', 'threads', 'peak memory', 'sweep throughput', '2 worker(s)'])
+        expect(r.stdout).toContain(line);
+      // the files: valid JSON with every section, and the markdown table
+      const date = new Date().toISOString().slice(0, 10);
+      const j = JSON.parse(readFileSync(join(out, `${date}.json`), 'utf8'));
+      expect(j.kind).toBe('scorelab-bench');
+      expect(j.sizes).toEqual([3000]);
+      for (const s of ['graph', 'locality', 'friendCleanup', 'presets', 'composite', 'threads', 'memory', 'sweep']) expect(j.sections, s).toHaveProperty(s);
+      expect(j.sections.memory[0].peakRss).toBeGreaterThan(0);
+      const sections = new Set(j.entries.map((e: { section: string }) => e.section));
+      for (const s of ['floor', 'graph', 'locality', 'friend-cleanup', 'record cost', 'composite', 'memory', 'sweep']) expect(sections.has(s), s).toBe(true);
+      for (const e of j.entries) expect(Number.isFinite(e.value), `${e.section} ${e.measure}`).toBe(true);
+      expect(j.entries.find((e: { section: string }) => e.section === 'graph').toFloor).toBeGreaterThan(0);
+      expect(existsSync(join(out, `${date}.md`))).toBe(true);
+      expect(readFileSync(join(out, `${date}.md`), 'utf8')).toContain('| section | agents |');
+      // a second run compares with the first file
+      const again = await bench(['--sizes', '3000', '--steps', '3', '--rounds', '2', '--only', 'step', '--out', out]);
+      expect(again.code, again.stderr).toBe(0);
+      const j2 = JSON.parse(readFileSync(join(out, `${date}.json`), 'utf8'));
+      expect(j2.previous.file).toBe(`${date}.json`);
+      expect(j2.entries.some((e: { toPrevious?: number }) => Number.isFinite(e.toPrevious))).toBe(true);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
-  it('a mistake in its options gets one message and exit 2, before anything runs', () => {
+  it('a mistake in its options gets one message and exit 2, before anything runs', async () => {
     for (const [args, msg] of [
       [['--bogus'], "Unknown option '--bogus'"],
       [['--agents', 'many'], '--agents: expected a whole number ≥ 1, found "many"'],
       [['--only', 'both'], '--only: expected step or sweep'],
       [['--presets', 'sesme'], "did you mean 'sesame'"],
     ] as const) {
-      const r = bench([...args]);
+      const r = await bench([...args]);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr).toContain(msg);
       expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace

@@ -20,6 +20,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { ROOT } from '../helpers.js';
+import { MAX_AGENTS as SCHEMA_MAX_AGENTS } from '../../src/scenario/schema.js';
 import { runMain, STACK_LINE } from './in-process.js';
 
 const CASES = Number(process.env.SCORELAB_FUZZ ?? 300);
@@ -109,7 +110,7 @@ function clamp(doc: unknown): void {
   if (isObj(doc.population) && doc.population.agents === undefined) doc.population.agents = MAX_AGENTS;
   if (doc.steps === undefined) doc.steps = MAX_STEPS;
   const pop = doc.population;
-  if (isObj(pop) && typeof pop.agents === 'number' && Number.isInteger(pop.agents) && pop.agents > MAX_AGENTS && pop.agents <= 10_000_000) pop.agents = MAX_AGENTS;
+  if (isObj(pop) && typeof pop.agents === 'number' && Number.isInteger(pop.agents) && pop.agents > MAX_AGENTS && pop.agents <= SCHEMA_MAX_AGENTS) pop.agents = MAX_AGENTS;
   if (typeof doc.steps === 'number' && Number.isInteger(doc.steps) && doc.steps > MAX_STEPS && doc.steps <= 10_000_000) doc.steps = MAX_STEPS;
   if (typeof doc.daysPerStep === 'number' && doc.daysPerStep > 30 && doc.daysPerStep <= 3650) doc.daysPerStep = 30;
 }

@@ -1,0 +1,128 @@
+/**
+ * `Adjacency.fromEdges` builds in one linear pass what adding the ties one by one builds (same
+ * blocks, same neighbour order, same layers, same capacities), and a multigraph keeps self-ties and
+ * repeated ties (graph.multigraph).
+ */
+import { describe, expect, it } from 'vitest';
+import { Adjacency, LAYER_BOTH } from '../../src/core/adjacency.js';
+
+/** The build as it was: capacities from the degrees with copies, then `addEdge` tie by tie. */
+function reference(n: number, src: ArrayLike<number>, dst: ArrayLike<number>, layer?: ArrayLike<number>, spare = 0.5): Adjacency {
+  const d = new Int32Array(n);
+  for (let e = 0; e < src.length; e++) {
+    if (src[e] === dst[e]) continue;
+    d[src[e]!]!++;
+    d[dst[e]!]!++;
+  }
+  const cap = new Int32Array(n);
+  for (let i = 0; i < n; i++) cap[i] = d[i]! + Math.max(2, Math.ceil(d[i]! * spare));
+  const a = new Adjacency(n, cap);
+  for (let e = 0; e < src.length; e++) a.addEdge(src[e]!, dst[e]!, layer ? layer[e]! : LAYER_BOTH);
+  a.tiesAdded = 0;
+  return a;
+}
+
+function blocks(a: Adjacency): { t: number[][]; l: number[][] } {
+  const t: number[][] = [];
+  const l: number[][] = [];
+  for (let i = 0; i < a.n; i++) {
+    const s = a.start[i]!;
+    t.push(Array.from(a.targets.subarray(s, s + a.deg[i]!)));
+    l.push(Array.from(a.layer.subarray(s, s + a.deg[i]!)));
+  }
+  return { t, l };
+}
+
+describe('Adjacency.fromEdges', () => {
+  it('matches tie-by-tie insertion on lists with repeats and self-ties', () => {
+    let x = 12345;
+    const rnd = () => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    for (const [n, m] of [[5, 30], [50, 400], [300, 900], [1000, 200]] as const) {
+      const src = new Int32Array(m);
+      const dst = new Int32Array(m);
+      const layer = new Uint8Array(m);
+      for (let e = 0; e < m; e++) {
+        src[e] = Math.floor(rnd() * n);
+        dst[e] = Math.floor(rnd() * n);
+        layer[e] = 1 + Math.floor(rnd() * 3);
+      }
+      const b = reference(n, src, dst, layer);
+      // filled directly, and in buckets of 2^shift agents (the large-list path), alike
+      for (const bucketShift of [undefined, -1, 0, 2, 5, 20]) {
+        const a = Adjacency.fromEdges(n, src, dst, layer, 0.5, { bucketShift });
+        expect(blocks(a)).toEqual(blocks(b));
+        expect(Array.from(a.start)).toEqual(Array.from(b.start));
+        expect(Array.from(a.cap)).toEqual(Array.from(b.cap));
+        expect(a.targets.length).toBe(b.targets.length);
+        expect(Array.from(a.targets)).toEqual(Array.from(b.targets)); // spare slots are zero, as before
+        expect(a.edgeCount).toBe(b.edgeCount);
+        expect(a.tiesAdded).toBe(0);
+        expect(a.multigraph).toBe(false);
+        a.validate();
+      }
+    }
+  });
+
+  it('drops self-ties and repeats by default', () => {
+    const a = Adjacency.fromEdges(3, [0, 0, 1, 1, 2], [1, 1, 1, 0, 2]);
+    expect(a.edgeCount).toBe(1);
+    expect(Array.from(a.deg)).toEqual([1, 1, 0]);
+  });
+});
+
+describe('multigraph', () => {
+  // 0–1 twice, 1–1 (a self-tie), 1–2, 2–0, 0–1 a third time
+  const src = [0, 1, 1, 1, 2, 1];
+  const dst = [1, 0, 1, 2, 0, 0];
+  const layer = [3, 1, 3, 2, 3, 2];
+  const build = () => Adjacency.fromEdges(3, src, dst, layer, 0.5, { multigraph: true });
+  const nbrs = (a: Adjacency, i: number) => Array.from(a.targets.subarray(a.start[i]!, a.start[i]! + a.deg[i]!));
+
+  it('keeps self-ties and repeated ties: degrees, neighbours, count', () => {
+    const bucketed = Adjacency.fromEdges(3, src, dst, layer, 0.5, { multigraph: true, bucketShift: 0 });
+    const a = build();
+    expect(Array.from(bucketed.targets)).toEqual(Array.from(a.targets));
+    expect(Array.from(bucketed.layer)).toEqual(Array.from(a.layer));
+    expect(a.multigraph).toBe(true);
+    expect(a.edgeCount).toBe(6);
+    // a self-tie counts twice towards its agent's degree
+    expect(Array.from(a.deg)).toEqual([4, 6, 2]);
+    expect(nbrs(a, 0)).toEqual([1, 1, 2, 1]);
+    expect(nbrs(a, 1)).toEqual([0, 0, 1, 1, 2, 0]);
+    expect(nbrs(a, 2)).toEqual([1, 0]);
+    a.validate();
+    const seen: [number, number][] = [];
+    a.forEachEdge((i, j) => seen.push([i, j]));
+    expect(seen).toEqual([[0, 1], [0, 1], [0, 2], [0, 1], [1, 1], [1, 2]]);
+    expect(a.edges().src.length).toBe(6);
+  });
+
+  it('removeEdge drops one copy of a repeated tie, and a self-tie whole', () => {
+    const a = build();
+    expect(a.removeEdge(0, 1)).toBe(true);
+    expect(a.edgeCount).toBe(5);
+    expect(a.deg[0]).toBe(3);
+    expect(a.deg[1]).toBe(5);
+    expect(nbrs(a, 0).filter((j) => j === 1).length).toBe(2);
+    expect(nbrs(a, 1).filter((j) => j === 0).length).toBe(2);
+    a.validate();
+    expect(a.removeEdge(1, 1)).toBe(true);
+    expect(a.deg[1]).toBe(3);
+    expect(nbrs(a, 1)).not.toContain(1);
+    expect(a.edgeCount).toBe(4);
+    a.validate();
+    expect(a.removeEdge(1, 1)).toBe(false);
+  });
+
+  it('addEdge adds self-ties and copies', () => {
+    const a = build();
+    expect(a.addEdge(2, 2)).toBe(true);
+    expect(a.addEdge(0, 2)).toBe(true);
+    expect(a.deg[2]).toBe(5);
+    expect(a.edgeCount).toBe(8);
+    a.validate();
+    const simple = Adjacency.fromEdges(3, src, dst, layer);
+    expect(simple.addEdge(2, 2)).toBe(false);
+    expect(simple.addEdge(0, 2)).toBe(false);
+  });
+});
