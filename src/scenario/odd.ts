@@ -229,7 +229,9 @@ export function oddDocument(s: ResolvedScenario, opts: OddOptions = {}): OddDocu
     initialization: {
       text:
         (s.graph.file ? `The agents and ties are those of ${s.graph.file}; ` : 'The population and the ties are drawn from the seed: ') +
-        'households of size 1 + Poisson(mean − 1) with one group each; lognormal wealth and income potential (correlated logs); lognormal propensities by domain around the means; risk attitude uniform; knowledge of the rules with probability knowledgeShare; approval ≈ N(approval, 0.15) clipped to [0, 1]. ' +
+        (s.population.standard === false
+          ? 'the standard population is left out (population.standard: false): no households, wealth, income, propensities or knowledge; agents have only their ids, a group where the graph file gives one, and the columns the plug-ins add. '
+          : 'households of size 1 + Poisson(mean − 1) with one group each; lognormal wealth and income potential (correlated logs); lognormal propensities by domain around the means; risk attitude uniform; knowledge of the rules with probability knowledgeShare; approval ≈ N(approval, 0.15) clipped to [0, 1]. ') +
         `Then every plug-in is created and its init hook runs (${list(active.filter((a) => (stageOf.get(a.id) ?? []).includes('init')).map((a) => a.id), 'none has one')}), and step 0 is recorded. The parameters below fix the initial state; the same seed gives the same world.`,
       parameters: params,
     },

@@ -138,3 +138,21 @@ describe('describe --odd', () => {
     expect(doc.initialization.parameters.find((p) => p.name === 'graph.file')!.value).toBe('../graphs/simple.csv');
   });
 });
+
+describe('ODD of the scale options', () => {
+  it('population.standard: false says the standard population is left out; the new world parameters have unit, doc and source', async () => {
+    const lean = await prepareScenario({ steps: 1, population: { agents: 20, standard: false, scorePrecision: 'float32' }, graph: { households: false, multigraph: true }, behaviour: {}, metrics: ['tie_count'] }, 'lean.yaml');
+    const doc = oddDocument(lean.scenario);
+    expect(doc.initialization.text).toMatch(/standard population is left out/);
+    expect(doc.initialization.text).not.toMatch(/lognormal wealth/);
+    for (const name of ['population.standard', 'population.scorePrecision', 'graph.multigraph']) {
+      const row = doc.initialization.parameters.find((p) => p.name === name)!;
+      expect(row, name).toBeDefined();
+      expect(row.doc).not.toBe('(not documented)');
+      expect(row.unit).not.toBe('');
+      expect(row.source).not.toBe('');
+    }
+    const full = await prepareScenario({ steps: 1, population: { agents: 20 } }, 'full.yaml');
+    expect(oddDocument(full.scenario).initialization.text).toMatch(/lognormal wealth/);
+  });
+});
