@@ -61,8 +61,16 @@ function writeHash(): void {
   history.replaceState(null, '', toHash(state));
 }
 
+/** The latest rebuild, settled or not: Run and Step wait for it, so no batch meets a half-built pair of runs. */
+let building: Promise<void> = Promise.resolve();
+
 /** Builds the world(s) for the current settings; every change of settings comes here (a reset). */
-async function rebuild(freshPreset = false): Promise<void> {
+function rebuild(freshPreset = false): Promise<void> {
+  building = rebuildNow(freshPreset);
+  return building;
+}
+
+async function rebuildNow(freshPreset: boolean): Promise<void> {
   const me = ++generation;
   loop.stop();
   const p = preset();
@@ -181,12 +189,14 @@ function wire(): void {
   el.speed.addEventListener('input', showSpeed);
   showSpeed();
   byId('run').addEventListener('click', () => {
-    if (A.done) return say('The run has ended; press Reset to start again.');
-    loop.start();
-    say(`Running ${fmt(A.built?.n ?? 0)} agents`);
+    void building.then(() => {
+      if (A.done) return say('The run has ended; press Reset to start again.');
+      loop.start();
+      say(`Running ${fmt(A.built?.n ?? 0)} agents`);
+    }, fail);
   });
   byId('pause').addEventListener('click', () => (loop.stop(), say(`Paused at step ${A.tick}.`), inspected !== null && void inspect(inspected)));
-  byId('step').addEventListener('click', () => void loop.stepOnce().then(() => say(`Step ${A.tick}.`)));
+  byId('step').addEventListener('click', () => void building.then(() => loop.stepOnce()).then(() => say(`Step ${A.tick}.`), fail));
   byId('reset').addEventListener('click', () => void rebuild().catch(fail));
   el.netToggle.addEventListener('change', () => {
     state.network = el.netToggle.checked;
