@@ -110,13 +110,18 @@ export function populate(world: World, p: PopulationParams): void {
   }
   const hr = world.rng('households');
   // households: sizes 1 + Poisson(mean − 1), consecutive ids; a household shares a group
+  const household = pop.household;
+  const group = pop.group;
+  const hMean = Math.max(0, p.householdSize - 1);
+  const minorityShare = p.minorityShare;
   let id = 0;
   for (let i = 0; i < n; ) {
-    const size = Math.max(1, 1 + hr.poisson(Math.max(0, p.householdSize - 1)));
-    const minority = hr() < p.minorityShare ? 1 : 0;
-    for (let k = 0; k < size && i < n; k++, i++) {
-      pop.household[i] = id;
-      pop.group[i] = minority;
+    const size = Math.max(1, 1 + hr.poisson(hMean));
+    const minority = hr() < minorityShare ? 1 : 0;
+    const end = Math.min(n, i + size);
+    for (; i < end; i++) {
+      household[i] = id;
+      group[i] = minority;
     }
     id++;
   }
@@ -125,22 +130,41 @@ export function populate(world: World, p: PopulationParams): void {
   const lnR = Math.log(p.minorityWealthRatio);
   const lnI = Math.log(p.incomeMedian);
   const rho = p.incomeWealthCorrelation;
+  const rhoC = Math.sqrt(1 - rho * rho);
   const mean = -0.5 * p.traitSigma * p.traitSigma; // keeps the mean propensity at the stated value
   const wealth0 = pop.addColumn('wealth_initial', 'f64', 'core', 'wealth at the start of the run');
+  // one pass per agent, drawing in the order of the columns below (the stream's order is the
+  // population's identity); the parameters and columns are read once, outside the loop
+  const wealth = pop.wealth;
+  const income = pop.income;
+  const trait = pop.trait;
+  const dissent = pop.dissent;
+  const risk = pop.risk;
+  const knowledge = pop.knowledge;
+  const approval = pop.approval;
+  const wealthSigma = p.wealthSigma;
+  const incomeSigma = p.incomeSigma;
+  const traitSigma = p.traitSigma;
+  const knowledgeShare = p.knowledgeShare;
+  const approval0 = p.approval;
+  const traitMean = Float64Array.from(DOMAINS, (d) => p.traits[d]);
+  const domains = DOMAINS.length;
+  const speech = DOMAINS.indexOf('speech');
   for (let i = 0; i < n; i++) {
     const zw = r.normal();
-    const zi = rho * zw + Math.sqrt(1 - rho * rho) * r.normal();
-    const shift = pop.group[i] ? lnR : 0;
-    pop.wealth[i] = Math.exp(lnW + shift + p.wealthSigma * zw);
-    pop.income[i] = Math.exp(lnI + shift + p.incomeSigma * zi);
-    for (let d = 0; d < DOMAINS.length; d++) {
-      const m = p.traits[DOMAINS[d]!];
-      pop.trait[d * n + i] = m * Math.exp(mean + p.traitSigma * r.normal());
+    const zi = rho * zw + rhoC * r.normal();
+    const shift = group[i] ? lnR : 0;
+    const w = Math.exp(lnW + shift + wealthSigma * zw);
+    wealth[i] = w;
+    income[i] = Math.exp(lnI + shift + incomeSigma * zi);
+    for (let d = 0, k = i; d < domains; d++, k += n) {
+      const t = traitMean[d]! * Math.exp(mean + traitSigma * r.normal());
+      trait[k] = t;
+      if (d === speech) dissent[i] = t; // both f32: the same rounding as reading trait back
     }
-    pop.dissent[i] = pop.trait[DOMAINS.indexOf('speech') * n + i]!;
-    pop.risk[i] = r();
-    wealth0[i] = pop.wealth[i]!;
-    pop.knowledge[i] = r() < p.knowledgeShare ? 1 : 0;
-    pop.approval[i] = Math.min(1, Math.max(0, p.approval + 0.15 * r.normal()));
+    risk[i] = r();
+    wealth0[i] = w;
+    knowledge[i] = r() < knowledgeShare ? 1 : 0;
+    approval[i] = Math.min(1, Math.max(0, approval0 + 0.15 * r.normal()));
   }
 }

