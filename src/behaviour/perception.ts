@@ -135,6 +135,7 @@ export class Perception {
   private readonly ownSum: Float64Array;
   /** What each agent shows its neighbours this step (update's flags). */
   private readonly flags: Uint8Array;
+  private readonly any: Int32Array;
   private offs = new Int32Array(0);
   private bits = new Int32Array(0);
   private pubs = new Float64Array(0);
@@ -160,6 +161,7 @@ export class Perception {
     this.gain = new Float64Array(n);
     this.ownSum = new Float64Array(n);
     this.flags = new Uint8Array(n);
+    this.any = new Int32Array((n + 31) >>> 5);
   }
 
   /** Prior certainty c₀ of agent i in domain d. */
@@ -241,8 +243,12 @@ export class Perception {
     const loss = this.loss;
     const gain = this.gain;
     const flags = this.flags;
+    // any flag, one bit per agent: the neighbour pass reads this small set (n/8 bytes, cache-resident)
+    const any = this.any.fill(0);
     for (let j = 0; j < n; j++) {
-      flags[j] = (sanctioned[j]! & mask ? 1 : 0) | (loss[j]! > 0 && ownSum[j]! > 0 ? 2 : 0) | (rewarded[j] ? 4 : 0) | (rOwn[j]! >= ATTRIBUTE_MIN ? 8 : 0);
+      const f = (sanctioned[j]! & mask ? 1 : 0) | (loss[j]! > 0 && ownSum[j]! > 0 ? 2 : 0) | (rewarded[j] ? 4 : 0) | (rOwn[j]! >= ATTRIBUTE_MIN ? 8 : 0);
+      flags[j] = f;
+      if (f !== 0) any[j >>> 5]! |= 1 << (j & 31);
     }
     const offs = this.offsets(domains);
     const bits = this.bits;
@@ -263,8 +269,8 @@ export class Perception {
       const s0 = start[i]!, dg = deg[i]!;
       for (let e = s0; e < s0 + dg; e++) {
         const j = targets[e]!;
+        if ((any[j >>> 5]! & (1 << (j & 31))) === 0) continue;
         const f = flags[j]!;
-        if (f === 0) continue;
         if (f & 3) {
           const sj = sanctioned[j]!;
           const lj = loss[j]!;
