@@ -133,6 +133,14 @@ export class Perception {
   private readonly loss: Float64Array;
   private readonly gain: Float64Array;
   private readonly ownSum: Float64Array;
+  /** What each agent shows its neighbours this step (update's flags). */
+  private readonly flags: Uint8Array;
+  private readonly any: Int32Array;
+  private offs = new Int32Array(0);
+  private bits = new Int32Array(0);
+  private pubs = new Float64Array(0);
+  private nbS = new Float64Array(0);
+  private nbL = new Float64Array(0);
 
   constructor(readonly n: number, readonly p: PerceptionParams) {
     this.caught = new Float64Array(D * n);
@@ -152,6 +160,8 @@ export class Perception {
     this.loss = new Float64Array(n);
     this.gain = new Float64Array(n);
     this.ownSum = new Float64Array(n);
+    this.flags = new Uint8Array(n);
+    this.any = new Int32Array((n + 31) >>> 5);
   }
 
   /** Prior certainty c₀ of agent i in domain d. */
@@ -207,53 +217,108 @@ export class Perception {
       this.gain[j] = (m > 1 ? (m - 1) * dt : 0) + p.benefitDays * world.benefit[j]!;
     }
     // own sanctions (for attribution) first, so a loss in the step of the sanction is attributed
-    for (const d of domains) {
+    const own = this.own;
+    const sanctioned = ex.sanctioned;
+    const rewarded = ex.rewarded;
+    const T = domains.length;
+    let mask = 0;
+    for (let t = 0; t < T; t++) {
+      const d = domains[t]!;
       const bit = 1 << d;
+      mask |= bit;
       const o = d * n;
-      for (let j = 0; j < n; j++) this.own[o + j] = gamma * this.own[o + j]! + (ex.sanctioned[j]! & bit ? 1 : 0);
+      for (let j = 0; j < n; j++) own[o + j] = gamma * own[o + j]! + (sanctioned[j]! & bit ? 1 : 0);
     }
     // share of each agent's loss put down to domain d
     const ownSum = this.ownSum.fill(0);
-    for (const d of domains) for (let j = 0; j < n; j++) ownSum[j]! += this.own[d * n + j]!;
+    for (const d of domains) for (let j = 0; j < n; j++) ownSum[j]! += own[d * n + j]!;
     for (let j = 0; j < n; j++) if (ownSum[j]! < ATTRIBUTE_MIN) ownSum[j] = 0;
-    for (const d of domains) {
-      const bit = 1 << d;
-      const o = d * n;
-      const pub = n ? ex.published[d]! / n : 0;
-      for (let i = 0; i < n; i++) {
-        const k = o + i;
-        const own = ex.sanctioned[i]! & bit ? 1 : 0;
-        let nbS = 0, nbL = 0;
-        const s0 = start[i]!, dg = deg[i]!;
-        for (let e = s0; e < s0 + dg; e++) {
-          const j = targets[e]!;
-          if (ex.sanctioned[j]! & bit) nbS++;
-          if (this.loss[j]! > 0 && ownSum[j]! > 0) nbL += (this.loss[j]! * this.own[o + j]!) / ownSum[j]!;
-        }
-        const myL = this.loss[i]! > 0 && ownSum[i]! > 0 ? (this.loss[i]! * this.own[k]!) / ownSum[i]! : 0;
-        const v = this.chance[k]!;
-        this.caught[k] = gamma * this.caught[k]! + own + wv * nbS + wp * pub;
-        this.trials[k] = gamma * this.trials[k]! + this.acted[k]! + wv * dg * v + wp * v;
-        this.seen[k] = gamma * this.seen[k]! + own + wv * nbS;
-        this.cost[k] = gamma * this.cost[k]! + myL + wv * nbL;
-      }
+    // rewards (any domain) for good conduct: own rewards first (read by the neighbour pass)
+    const rOwn = this.rOwn;
+    for (let j = 0; j < n; j++) rOwn[j] = gamma * rOwn[j]! + (rewarded[j] ? 1 : 0);
+    // What each agent shows its neighbours, as flags: 1 sanctioned in a tracked domain, 2 a loss
+    // attributed to its sanctions, 4 rewarded, 8 recently rewarded (its gain is seen). An agent
+    // with no flag adds nothing to any neighbour's sums (every term it would add is 0, and the
+    // sums are never −0), so skipping it changes no number.
+    const loss = this.loss;
+    const gain = this.gain;
+    const flags = this.flags;
+    // any flag, one bit per agent: the neighbour pass reads this small set (n/8 bytes, cache-resident)
+    const any = this.any.fill(0);
+    for (let j = 0; j < n; j++) {
+      const f = (sanctioned[j]! & mask ? 1 : 0) | (loss[j]! > 0 && ownSum[j]! > 0 ? 2 : 0) | (rewarded[j] ? 4 : 0) | (rOwn[j]! >= ATTRIBUTE_MIN ? 8 : 0);
+      flags[j] = f;
+      if (f !== 0) any[j >>> 5]! |= 1 << (j & 31);
     }
-    // rewards (any domain) for good conduct
-    for (let j = 0; j < n; j++) this.rOwn[j] = gamma * this.rOwn[j]! + (ex.rewarded[j] ? 1 : 0);
+    const offs = this.offsets(domains);
+    const bits = this.bits;
+    const pubs = this.pubs;
+    for (let t = 0; t < T; t++) pubs[t] = n ? ex.published[domains[t]!]! / n : 0;
+    const nbS = this.nbS;
+    const nbL = this.nbL;
+    const { caught, trials, seen, cost, acted, chance } = this;
+    const { rCaught, rTrials, rSeen, rValue, goodActed, goodChance } = this;
+    // one pass over the ties for every domain and the rewards; each sum adds its terms in the
+    // order of the ties, as a pass per domain did
     for (let i = 0; i < n; i++) {
+      for (let t = 0; t < T; t++) {
+        nbS[t] = 0;
+        nbL[t] = 0;
+      }
       let nbR = 0, nbV = 0;
       const s0 = start[i]!, dg = deg[i]!;
       for (let e = s0; e < s0 + dg; e++) {
         const j = targets[e]!;
-        if (ex.rewarded[j]) nbR++;
-        if (this.rOwn[j]! >= ATTRIBUTE_MIN) nbV += this.gain[j]!;
+        if ((any[j >>> 5]! & (1 << (j & 31))) === 0) continue;
+        const f = flags[j]!;
+        if (f & 3) {
+          const sj = sanctioned[j]!;
+          const lj = loss[j]!;
+          const sum = ownSum[j]!;
+          for (let t = 0; t < T; t++) {
+            if (sj & bits[t]!) nbS[t]!++;
+            if (f & 2) nbL[t]! += (lj * own[offs[t]! + j]!) / sum;
+          }
+        }
+        if (f & 4) nbR++;
+        if (f & 8) nbV += gain[j]!;
       }
-      const own = ex.rewarded[i] ? 1 : 0;
-      const v = this.goodChance[i]!;
-      this.rCaught[i] = gamma * this.rCaught[i]! + own + wv * nbR;
-      this.rTrials[i] = gamma * this.rTrials[i]! + this.goodActed[i]! + wv * dg * v;
-      this.rSeen[i] = gamma * this.rSeen[i]! + own + wv * nbR;
-      this.rValue[i] = gamma * this.rValue[i]! + (this.rOwn[i]! >= ATTRIBUTE_MIN ? this.gain[i]! : 0) + wv * nbV;
+      const li = loss[i]!, si = ownSum[i]!;
+      const sani = sanctioned[i]!;
+      for (let t = 0; t < T; t++) {
+        const k = offs[t]! + i;
+        const ownI = sani & bits[t]! ? 1 : 0;
+        const myL = li > 0 && si > 0 ? (li * own[k]!) / si : 0;
+        const v = chance[k]!;
+        const s = nbS[t]!;
+        caught[k] = gamma * caught[k]! + ownI + wv * s + wp * pubs[t]!;
+        trials[k] = gamma * trials[k]! + acted[k]! + wv * dg * v + wp * v;
+        seen[k] = gamma * seen[k]! + ownI + wv * s;
+        cost[k] = gamma * cost[k]! + myL + wv * nbL[t]!;
+      }
+      const ownR = rewarded[i] ? 1 : 0;
+      const v = goodChance[i]!;
+      rCaught[i] = gamma * rCaught[i]! + ownR + wv * nbR;
+      rTrials[i] = gamma * rTrials[i]! + goodActed[i]! + wv * dg * v;
+      rSeen[i] = gamma * rSeen[i]! + ownR + wv * nbR;
+      rValue[i] = gamma * rValue[i]! + (rOwn[i]! >= ATTRIBUTE_MIN ? gain[i]! : 0) + wv * nbV;
     }
+  }
+
+  /** Offsets d·n and bits 1 << d of the tracked domains (kept between steps). */
+  private offsets(domains: readonly number[]): Int32Array {
+    const T = domains.length;
+    if (this.offs.length !== T) {
+      this.offs = new Int32Array(T);
+      this.bits = new Int32Array(T);
+      this.pubs = new Float64Array(T);
+      this.nbS = new Float64Array(T);
+      this.nbL = new Float64Array(T);
+    }
+    for (let t = 0; t < T; t++) {
+      this.offs[t] = domains[t]! * this.n;
+      this.bits[t] = 1 << domains[t]!;
+    }
+    return this.offs;
   }
 }

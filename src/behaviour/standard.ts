@@ -75,6 +75,8 @@ export const standard = defineBehaviour({
     const S = DOMAIN_INDEX.speech;
     const habit = pop.addColumn('spending_habit', 'f64', 'standard', 'income level that spending is used to, per day', false);
     const perception = new Perception(n, p);
+    const stress = new Float64Array(n);
+    const said = new Uint8Array(n);
     world.services.set('behaviour:perception', perception);
     return {
       init() {
@@ -86,31 +88,56 @@ export const standard = defineBehaviour({
         const sq = Math.sqrt(dt);
         const adjust = 1 - Math.exp(-dt / p.habitDays);
         const { wealth, income, trait, dissent } = pop;
+        const { incomeMult, propensityMult, censor } = world;
+        const { chance, acted, goodChance, goodActed } = perception;
+        // Pass by pass (the economy, then each domain over all agents, then good deeds and
+        // dissent), so each pass streams a few arrays; the acts are pushed at the end, agent by
+        // agent in the order a single pass pushed them. Every draw is keyed, so the order in which
+        // they are taken changes none.
         for (let i = 0; i < n; i++) {
-          const inc = income[i]! * world.incomeMult[i]!;
+          const inc = income[i]! * incomeMult[i]!;
           const h = habit[i]!;
           wealth[i]! += dt * (inc * p.savingsRate - (1 - p.savingsRate) * (h - inc)) + sq * p.shockSd * income[i]! * econ.normal(i, day, 0);
           if (h !== inc) habit[i] = h + (inc - h) * adjust;
-          const stress = Math.min(1, Math.max(0, 1 - wealth[i]! / (income[i]! * p.bufferDays)));
-          for (const d of violating) {
-            const k = d * n + i;
-            let rate = trait[k]! * world.propensityMult[k]!;
-            if (d === F) rate *= 1 + p.stressGain * stress;
-            rate *= violationFactor(perception.certainty(world, d, i), perception.severity(d, i), p);
+          stress[i] = Math.min(1, Math.max(0, 1 - wealth[i]! / (income[i]! * p.bufferDays)));
+        }
+        // violationFactor is 1 whatever ĉ when Ŝ ≤ 0 or κ ≤ 0: ĉ is then not computed
+        const deters = !(p.kappa <= 0);
+        for (const d of violating) {
+          const o = d * n;
+          for (let i = 0; i < n; i++) {
+            const k = o + i;
+            let rate = trait[k]! * propensityMult[k]!;
+            if (d === F) rate *= 1 + p.stressGain * stress[i]!;
+            const sev = perception.severity(d, i);
+            if (deters && !(sev <= 0)) rate *= violationFactor(perception.certainty(world, d, i), sev, p);
             const q = 1 - Math.exp(-rate * dt);
-            perception.chance[k] = q;
-            const did = act.u(i, day, d) < q;
-            perception.acted[k] = did ? 1 : 0;
-            if (did) world.acts.push(i, d, ACT_VIOLATION, d === F ? p.defaultDays * income[i]! : 1);
+            chance[k] = q;
+            acted[k] = act.u(i, day, d) < q ? 1 : 0;
           }
-          const good = trait[C * n + i]! * rewardFactor(perception.rewardChance(i), perception.rewardValue(i), p);
+        }
+        // rewardFactor is 1 whatever r̂ when V̂ ≤ 0 or κ_r ≤ 0
+        const rewards = !(p.rewardKappa <= 0);
+        const oc = C * n;
+        for (let i = 0; i < n; i++) {
+          const val = perception.rewardValue(i);
+          let good = trait[oc + i]!;
+          if (rewards && !(val <= 0)) good *= rewardFactor(perception.rewardChance(i), val, p);
           const qg = 1 - Math.exp(-good * dt);
-          perception.goodChance[i] = qg;
-          const didGood = act.u(i, day, C) < qg;
-          perception.goodActed[i] = didGood ? 1 : 0;
-          if (didGood) world.acts.push(i, C, ACT_GOOD, 1);
-          const dr = dissent[i]! * (1 - world.censor[i]!);
-          if (act.u(i, day, S) < 1 - Math.exp(-dr * dt)) world.acts.push(i, S, ACT_EXPRESSION, 1);
+          goodChance[i] = qg;
+          goodActed[i] = act.u(i, day, C) < qg ? 1 : 0;
+          const dr = dissent[i]! * (1 - censor[i]!);
+          said[i] = act.u(i, day, S) < 1 - Math.exp(-dr * dt) ? 1 : 0;
+        }
+        const acts = world.acts;
+        const T = violating.length;
+        for (let i = 0; i < n; i++) {
+          for (let t = 0; t < T; t++) {
+            const d = violating[t]!;
+            if (acted[d * n + i]) acts.push(i, d, ACT_VIOLATION, d === F ? p.defaultDays * income[i]! : 1);
+          }
+          if (goodActed[i]) acts.push(i, C, ACT_GOOD, 1);
+          if (said[i]) acts.push(i, S, ACT_EXPRESSION, 1);
         }
       },
       adapt() {

@@ -68,6 +68,8 @@ export class Simulation {
   /** The tie-pass parts the recorded metrics need together (computed in one pass per record). */
   private readonly tieNeeds: TieNeed[];
   private readonly observeKey: Keyed;
+  /** The snapshot's `anyBlack`, written in place at each record. */
+  private anyBlackBuf = new Uint8Array(0);
   /** Threads of the per-agent passes. */
   readonly threads: number;
   /** The world's threads (passMs: time in the per-agent passes so far). */
@@ -211,7 +213,8 @@ export class Simulation {
     const t0 = performance.now();
     const w = this.world;
     w.cases.open = true; // ground truth is readable by metrics and record hooks only
-    const snap = makeSnapshot(w, this.record.params ?? {}, this.tieNeeds);
+    if (this.anyBlackBuf.length !== w.n) this.anyBlackBuf = new Uint8Array(w.n);
+    const snap = makeSnapshot(w, this.record.params ?? {}, this.tieNeeds, this.anyBlackBuf);
     const row: Row = {};
     for (const c of this.columns) row[c] = null;
     row.step = w.step;

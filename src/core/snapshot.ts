@@ -75,7 +75,11 @@ export interface MetricSpec {
 }
 
 /** The snapshot of a world now (used by the simulation at each recorded step, and by tests). */
-export function makeSnapshot(world: World, metricParams: Record<string, unknown> = {}, tieNeeds?: readonly TieNeed[]): Snapshot {
+/**
+ * `anyBlackOut`: a buffer of world.n bytes to write `anyBlack` into (the simulation passes its own,
+ * so a record allocates no new array); a new array by default.
+ */
+export function makeSnapshot(world: World, metricParams: Record<string, unknown> = {}, tieNeeds?: readonly TieNeed[], anyBlackOut?: Uint8Array<ArrayBuffer>): Snapshot {
   const p = world.primary;
   return {
     n: world.n,
@@ -91,7 +95,7 @@ export function makeSnapshot(world: World, metricParams: Record<string, unknown>
     scoreRange: p ? [p.min, p.max] : null,
     blackLists: world.lists.black(),
     redLists: world.lists.red(),
-    anyBlack: world.lists.anyBlack(),
+    anyBlack: anyBlackOut && anyBlackOut.length === world.n ? world.lists.anyBlack(anyBlackOut) : world.lists.anyBlack(),
     stats: world.stats,
     column: (name: string) => world.pop.column(name),
     metricParams,

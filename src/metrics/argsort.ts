@@ -141,9 +141,8 @@ export function ranksOf(order: Int32Array): Int32Array {
 }
 
 /** Label floor(k · rank / n) per agent (0 = lowest), from the ascending `order` of the agents. */
-export function quantileLabels(order: Int32Array, k: number): Uint8Array {
+export function quantileLabels(order: Int32Array, k: number, out: Uint8Array = new Uint8Array(order.length)): Uint8Array {
   const n = order.length;
-  const out = new Uint8Array(n);
   // floor(k·r/n) = c exactly for ceil(c·n/k) ≤ r < ceil((c+1)·n/k)
   for (let c = 0, r = 0; c < k; c++) {
     const end = c + 1 < k ? Math.ceil(((c + 1) * n) / k) : n;

@@ -21,6 +21,7 @@ export const bottomPersistence: MetricSpec = {
   doc: 'Share of agents in the bottom wealth decile at every recorded step of the window (bottom_persistence.window days, default the Shorrocks window).',
   make: () => {
     let lastOut = new Int32Array(0);
+    let keep = new Int32Array(0);
     let days: number[] = [];
     let seqs: number[] = [];
     let seq = 0, n0 = -1, last = -Infinity;
@@ -36,7 +37,7 @@ export const bottomPersistence: MetricSpec = {
       last = s.day;
       // bottom decile = the first ceil(n/10) agents in wealth order (floor(10·rank/n) = 0)
       const order = wealthOrder(s), bottom = Math.ceil(s.n / 10);
-      const keep = new Int32Array(bottom);
+      if (keep.length !== bottom) keep = new Int32Array(bottom); // scratch, kept between steps
       for (let r = 0; r < bottom; r++) keep[r] = lastOut[order[r]!]!;
       lastOut.fill(seq);
       for (let r = 0; r < bottom; r++) lastOut[order[r]!] = keep[r]!;

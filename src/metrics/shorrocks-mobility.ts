@@ -26,6 +26,7 @@ export const shorrocksMobility: MetricSpec = {
   make: () => {
     let days: number[] = [];
     let packed: Uint8Array[] = [];
+    const spare: Uint8Array[] = [];
     let n0 = -1, last = -Infinity;
     return (s) => {
       const window = windowOf(s, 'shorrocks_mobility.window');
@@ -41,10 +42,11 @@ export const shorrocksMobility: MetricSpec = {
       if (days.length > 0 && n >= 5) {
         const r = refIndex(days, s.day, window);
         days.splice(0, r);
-        packed.splice(0, r);
+        for (const old of packed.splice(0, r)) spare.push(old); // buffers no longer in the window
         out = fin(shorrocks(transitionCounts(packed[0]!, q, n)));
       }
-      const p = new Uint8Array((n + 1) >> 1);
+      let p = spare.pop();
+      if (!p || p.length !== (n + 1) >> 1) p = new Uint8Array((n + 1) >> 1);
       for (let i = 0; i + 1 < n; i += 2) p[i >> 1] = q[i]! | (q[i + 1]! << 4);
       if (n & 1) p[n >> 1] = q[n - 1]!;
       days.push(s.day);

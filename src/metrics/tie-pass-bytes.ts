@@ -115,3 +115,83 @@ export function byteKeys(
   out.set([slots, sameAll, onAll, offAll, sameOn, sameOff, m2, s1, s2, sxy, lo, hi]); // the order of `sums`
 }
 
+
+/**
+ * `byteKeys` reading the node values from a Float32Array that holds them exactly (the caller checks):
+ * the same doubles in the same order, half the bytes gathered per tie end. (A copy, so that each
+ * loop sees one kind of array.)
+ *
+ * k ≤ 8 classes, kg ≤ 2 groups: table counts per tie end (see the header) and the assortativity
+ * sums of `v` (mean c); totals into `out` (see `sums` in tie-pass-loops.ts). Without node values
+ * the caller passes zeros (the sums are then not reported).
+ */
+export function byteKeys32(
+  n: number, start: Int32Array, deg: Int32Array, targets: Int32Array, layer: Uint8Array, kb: Uint8Array, v: Float32Array, c: number,
+  G: number, inside: Float64Array, degree: Float64Array, mix: Float64Array, out: Float64Array,
+): void {
+  const T = LUT;
+  let slots = 0, sameAll = 0, onAll = 0, offAll = 0, sameOn = 0, sameOff = 0;
+  let m2 = 0, s1 = 0, s2 = 0, sxy = 0, lo = Infinity, hi = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const d = deg[i]!;
+    if (d === 0) continue;
+    const ki = kb[i]!, cl = ki & 7, s = start[i]!, e2 = s + d;
+    let acc = 0, inn, g1, on, off, inOn, inOff;
+    let h = 0, lor = 0;
+    if (d < 256) {
+      const base = cl << 6;
+      let e = s;
+      for (; e + 1 < e2; e += 2) {
+        // two tie ends per turn; acc keeps the order of a plain loop
+        const j = targets[e]!, j2 = targets[e + 1]!, L = layer[e]!, L2 = layer[e + 1]!;
+        acc += v[j]!;
+        acc += v[j2]!;
+        lor |= L | L2;
+        h += T[base + (kb[j]! << 2) + (L & 3)]! + T[base + (kb[j2]! << 2) + (L2 & 3)]!;
+      }
+      if (e < e2) {
+        const j = targets[e]!, L = layer[e]!;
+        acc += v[j]!;
+        lor |= L;
+        h += T[base + (kb[j]! << 2) + (L & 3)]!;
+      }
+    } else for (let e = s; e < e2; e++) acc += v[targets[e]!]!;
+    if (d < 256 && lor < 4) {
+      const l = lowOf(h), u = highOf(h);
+      inn = l & 255;
+      g1 = (l >>> 8) & 255;
+      on = (l >>> 16) & 255;
+      off = l >>> 24;
+      inOn = u & 255;
+      inOff = u >>> 8;
+    } else {
+      countBlock(targets, layer, kb, cl, s, e2);
+      inn = blk[0]!;
+      g1 = blk[1]!;
+      on = blk[2]!;
+      off = blk[3]!;
+      inOn = blk[4]!;
+      inOff = blk[5]!;
+    }
+    const row = (ki >> 3) * G;
+    mix[row]! += d - g1;
+    if (G === 2) mix[row + 1]! += g1;
+    inside[cl]! += inn;
+    degree[cl]! += d;
+    slots += d;
+    sameAll += inn;
+    onAll += on;
+    offAll += off;
+    sameOn += inOn;
+    sameOff += inOff;
+    const xi = v[i]! - c;
+    if (xi < lo) lo = xi;
+    if (xi > hi) hi = xi;
+    m2 += d;
+    s1 += d * xi;
+    s2 += d * xi * xi;
+    sxy += xi * (acc - d * c);
+  }
+  out.set([slots, sameAll, onAll, offAll, sameOn, sameOff, m2, s1, s2, sxy, lo, hi]); // the order of `sums`
+}
+

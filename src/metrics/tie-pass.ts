@@ -38,7 +38,7 @@ import type { Adjacency, AdjacencyView } from '../core/adjacency.js';
 import { K_SCORE_TIE_TERMS } from '../core/kernels.js';
 import type { Snapshot, TieNeed } from '../core/snapshot.js';
 import type { Parallel } from '../core/threads.js';
-import { byteKeys } from './tie-pass-bytes.js';
+import { byteKeys, byteKeys32 } from './tie-pass-bytes.js';
 import { general, groupsOnly, scoreSums, sums } from './tie-pass-loops.js';
 import { groupSizes, memo, scoreQuantile, type Num } from './util.js';
 
@@ -64,6 +64,19 @@ export interface TiePass {
 let key8 = new Uint8Array(0);
 let xf = new Float64Array(0);
 let zeros = new Float64Array(0); // node values of a pass without x: read, never written
+let f32 = new Float32Array(0);
+
+/** v[0, n) as Float32 when every value is one exactly (scores on a grid), else null. */
+function exactFloat32(v: Float64Array, n: number): Float32Array | null {
+  if (f32.length < n) f32 = new Float32Array(n);
+  const out = f32;
+  for (let i = 0; i < n; i++) {
+    const x = v[i]!;
+    out[i] = x;
+    if (out[i] !== x) return null; // NaN too: then the Float64 loop
+  }
+  return out;
+}
 
 function emptyPass(k: number, kg: number): TiePass {
   const K = Math.max(k, 1), G = Math.max(kg, 1);
@@ -144,7 +157,9 @@ export function tiePass(adj: AdjacencyView, labels: Num | null, k: number, group
       else kb.fill(0, 0, n);
       if (groups) for (let i = 0; i < n; i++) kb[i] |= groups[i]! << 3;
       if (!v && zeros.length < n) zeros = new Float64Array(n);
-      byteKeys(n, adj.start, adj.deg, adj.targets, adj.layer, kb, v ?? zeros, c, G, p.inside, p.degree, p.mix, sums);
+      const v32 = v ? exactFloat32(v, n) : null;
+      if (v32) byteKeys32(n, adj.start, adj.deg, adj.targets, adj.layer, kb, v32, c, G, p.inside, p.degree, p.mix, sums);
+      else byteKeys(n, adj.start, adj.deg, adj.targets, adj.layer, kb, v ?? zeros, c, G, p.inside, p.degree, p.mix, sums);
       if (!wantLayers) sums[2] = sums[3] = sums[4] = sums[5] = 0; // layer counts feed only the cross-stratum shares
       if (v) p.xsums = sums.slice(6, 12);
     }

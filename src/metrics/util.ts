@@ -46,8 +46,10 @@ export function memo<T>(snap: Snapshot, key: string, fn: () => T): T {
 // Orders are kept per column array between snapshots: while the column holds the same values
 // (`valuesId`), or when its new values are still in that order (one O(n) check), the same order —
 // and the labels made from it — are used again. Orders and labels are shared, read-only.
+// An order recomputed for the same array object is written into the buffer of the last one (no
+// allocation per step); its labels are then marked stale and rewritten in place when next asked for.
 const lastOrder = new WeakMap<object, { id: number; order: Int32Array }>();
-const labelsOf = new WeakMap<Int32Array, Map<number, Uint8Array>>();
+const labelsOf = new WeakMap<Int32Array, Map<number, { q: Uint8Array; fresh: boolean }>>();
 
 /** True when `order` lists `x` ascending, ties by index (argsort's order). */
 function inOrder(x: Num, order: Int32Array): boolean {
@@ -66,6 +68,13 @@ function orderOf(s: Snapshot, x: Float64Array | Float32Array, name: string): Int
     prev.id = id;
     return prev.order;
   }
+  if (prev && prev.order.length === x.length) {
+    argsort(x, prev.order);
+    prev.id = id;
+    const m = labelsOf.get(prev.order);
+    if (m) for (const e of m.values()) e.fresh = false;
+    return prev.order;
+  }
   const o = argsort(x);
   lastOrder.set(x, { id, order: o });
   return o;
@@ -74,9 +83,17 @@ function orderOf(s: Snapshot, x: Float64Array | Float32Array, name: string): Int
 function quantileOf(order: Int32Array, k: number): Uint8Array {
   let m = labelsOf.get(order);
   if (!m) labelsOf.set(order, (m = new Map()));
-  let q = m.get(k);
-  if (!q) m.set(k, (q = quantileLabels(order, k)));
-  return q;
+  const e = m.get(k);
+  if (!e) {
+    const q = quantileLabels(order, k);
+    m.set(k, { q, fresh: true });
+    return q;
+  }
+  if (!e.fresh) {
+    quantileLabels(order, k, e.q);
+    e.fresh = true;
+  }
+  return e.q;
 }
 
 export const wealthOrder = (s: Snapshot): Int32Array => memo(s, 'wealth.order', () => orderOf(s, s.wealth, 'wealth'));
