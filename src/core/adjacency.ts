@@ -47,6 +47,8 @@ export class Adjacency implements AdjacencyView {
   tiesAdded = 0;
   /** Ties dropped since the adjacency was built. */
   tiesRemoved = 0;
+  /** Counts every change of a block (a tie end written or dropped): equal versions, equal ties (src/core/neighbour-sums.ts). */
+  version = 0;
   /** Slots in use up to this index (including dead space of moved blocks). */
   private used = 0;
   private dead = 0;
@@ -351,6 +353,7 @@ export class Adjacency implements AdjacencyView {
     this.targets[k] = j;
     this.layer[k] = layer;
     this.deg[i]!++;
+    this.version++;
   }
 
   private pop(i: number, k: number): void {
@@ -358,6 +361,7 @@ export class Adjacency implements AdjacencyView {
     this.targets[k] = this.targets[last]!;
     this.layer[k] = this.layer[last]!;
     this.deg[i]!--;
+    this.version++;
   }
 
   /** Moves i's block to the end with doubled capacity. Amortized O(deg). */

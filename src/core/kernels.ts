@@ -14,47 +14,18 @@ export type KernelArray = Float64Array | Float32Array | Int32Array | Uint8Array;
 export type Kernel = (a: readonly KernelArray[], x: Float64Array, lo: number, hi: number) => void;
 
 /**
- * The friend-cleanup score (src/regimes/basic/friend-cleanup.ts), agent by agent:
- * next_i = (1 − β)·t_i + β·mean_{j∈N(i)} s_j with t_i = (1 − λ)·s_i + λ·own_i (t_i without ties).
- * Arrays [s, own, next, start, deg, targets]; numbers [β, λ]. The neighbours' sum in slot order.
+ * Σ_{j∈N(i)} v_j per agent, in slot order (a plain loop from the first slot on: the order every
+ * inline loop of the project uses), 0 for an agent without ties (src/core/neighbour-sums.ts).
+ * Arrays [v, start, deg, targets, out].
  */
-function friendCleanupScore(a: readonly KernelArray[], x: Float64Array, lo: number, hi: number): void {
-  const s = a[0] as Float64Array, own = a[1] as Uint8Array, next = a[2] as Float64Array;
-  const start = a[3] as Int32Array, deg = a[4] as Int32Array, targets = a[5] as Int32Array;
-  const b = x[0]!, l = x[1]!;
-  for (let i = lo; i < hi; i++) {
-    const t = (1 - l) * s[i]! + l * own[i]!;
-    const d = deg[i]!;
-    if (d === 0) {
-      next[i] = t;
-      continue;
-    }
-    const st = start[i]!;
-    let sum = 0;
-    for (let k = st; k < st + d; k++) sum += s[targets[k]!]!;
-    next[i] = (1 - b) * t + (b * sum) / d;
-  }
-}
-
-/**
- * The per-agent term of Newman's scalar assortativity (src/metrics/tie-pass-loops.ts, scoreSums):
- * term_i = x′_i·(Σ_{j∈N(i)} v_j − k_i·c) with x′_i = v_i − c, the neighbours' sum in slot order (the
- * order of a plain loop); 0 for an agent without ties. Arrays [v, start, deg, targets, term]; numbers [c].
- */
-function scoreTieTerms(a: readonly KernelArray[], x: Float64Array, lo: number, hi: number): void {
+function neighbourSums(a: readonly KernelArray[], _x: Float64Array, lo: number, hi: number): void {
   const v = a[0] as Float64Array, start = a[1] as Int32Array, deg = a[2] as Int32Array;
-  const targets = a[3] as Int32Array, term = a[4] as Float64Array;
-  const c = x[0]!;
+  const targets = a[3] as Int32Array, out = a[4] as Float64Array;
   for (let i = lo; i < hi; i++) {
-    const d = deg[i]!;
-    if (d === 0) {
-      term[i] = 0;
-      continue;
-    }
-    const s = start[i]!, e2 = s + d;
-    let acc = 0;
-    for (let e = s; e < e2; e++) acc += v[targets[e]!]!;
-    term[i] = (v[i]! - c) * (acc - d * c);
+    const st = start[i]!, e = st + deg[i]!;
+    let sum = 0;
+    for (let k = st; k < e; k++) sum += v[targets[k]!]!;
+    out[i] = sum;
   }
 }
 
@@ -98,9 +69,8 @@ function neighbourShare(a: readonly KernelArray[], _x: Float64Array, lo: number,
   }
 }
 
-export const K_FRIEND_CLEANUP_SCORE = 0;
-export const K_SCORE_TIE_TERMS = 1;
-export const K_NEIGHBOUR_MEAN = 2;
-export const K_NEIGHBOUR_SHARE = 3;
+export const K_NEIGHBOUR_SUMS = 0;
+export const K_NEIGHBOUR_MEAN = 1;
+export const K_NEIGHBOUR_SHARE = 2;
 
-export const KERNELS: readonly Kernel[] = [friendCleanupScore, scoreTieTerms, neighbourMean, neighbourShare];
+export const KERNELS: readonly Kernel[] = [neighbourSums, neighbourMean, neighbourShare];

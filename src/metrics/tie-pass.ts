@@ -35,7 +35,7 @@
  * the run's metrics need.
  */
 import type { Adjacency, AdjacencyView } from '../core/adjacency.js';
-import { K_SCORE_TIE_TERMS } from '../core/kernels.js';
+import { neighbourSums } from '../core/neighbour-sums.js';
 import type { Snapshot, TieNeed } from '../core/snapshot.js';
 import type { Parallel } from '../core/threads.js';
 import { byteKeys, byteKeys32 } from './tie-pass-bytes.js';
@@ -96,19 +96,16 @@ function emptyPass(k: number, kg: number): TiePass {
 /**
  * Counts tie ends by class (pass null, k = 0 for a partition not needed) and, with `x`, the
  * assortativity sums. Labels < 256. With `par` (the run's threads, src/core/threads.ts), the sums
- * of `x` alone (no labels, no groups) take each agent's term on the threads and add the terms in
- * agent order here: the same additions in the same order as the one-thread loop, bit for bit.
+ * of `x` alone (no labels, no groups) take the neighbours' sums from src/core/neighbour-sums.ts (on
+ * the threads, or kept from a regime's pass) and add the terms in agent order here: the same
+ * additions in the same order as the one-thread loop, bit for bit.
  */
 export function tiePass(adj: AdjacencyView, labels: Num | null, k: number, groups: Num | null, kg: number, x: Num | null = null, par?: Parallel): TiePass {
   if (k > 256 || kg > 256) throw new Error(`metrics: the tie pass takes at most 256 classes, got ${Math.max(k, kg)}`);
   const n = adj.n;
   let v: Float64Array | null = null, c = 0;
   const threaded = par !== undefined && x !== null && !labels && !groups && 'cap' in adj;
-  if (threaded && !(x instanceof Float64Array && (par.threads === 1 || x.buffer instanceof SharedArrayBuffer))) {
-    v = par.scratch('tie-pass:x', n).subarray(0, n); // shared with the threads
-    if (ArrayBuffer.isView(x)) v.set(x as Float32Array);
-    else for (let i = 0; i < n; i++) v[i] = x[i]!; // exact for Float32 and plain numbers
-  } else if (x instanceof Float64Array) v = x;
+  if (x instanceof Float64Array) v = x;
   else if (x) {
     if (xf.length < n) xf = new Float64Array(n);
     v = xf;
@@ -176,12 +173,16 @@ export function tiePass(adj: AdjacencyView, labels: Num | null, k: number, group
   return p;
 }
 
-/** scoreSums (tie-pass-loops.ts) with the per-agent terms x′_i(Σ_j x_j − k_i·c) taken on the threads, added here in agent order. */
+/**
+ * scoreSums (tie-pass-loops.ts) with the neighbours' sums Σ_j x_j taken on the threads, or handed
+ * out again when a regime summed the same values over the same ties (src/core/neighbour-sums.ts);
+ * the per-agent terms x′_i(Σ_j x_j − k_i·c) are added here in agent order: the same additions in
+ * the same order as the one-thread loop, bit for bit.
+ */
 function threadedScoreSums(par: Parallel, adj: Adjacency, v: Float64Array, c: number, out: Float64Array): void {
   const n = adj.n;
-  const { start, deg, targets } = par.share(adj);
-  const term = par.scratch('tie-pass:term', n);
-  par.run(K_SCORE_TIE_TERMS, [v, start, deg, targets, term], [c], n);
+  const acc = neighbourSums(par, adj, v);
+  const deg = adj.deg;
   let m2 = 0, s1 = 0, s2 = 0, sxy = 0, lo = Infinity, hi = -Infinity;
   for (let i = 0; i < n; i++) {
     const d = deg[i]!;
@@ -192,7 +193,7 @@ function threadedScoreSums(par: Parallel, adj: Adjacency, v: Float64Array, c: nu
     m2 += d;
     s1 += d * xi;
     s2 += d * xi * xi;
-    sxy += term[i]!;
+    sxy += xi * (acc[i]! - d * c);
   }
   out.set([m2, m2, 0, 0, 0, 0, m2, s1, s2, sxy, lo, hi]); // the order of `sums`, as scoreSums
 }

@@ -16,7 +16,7 @@
  * Sources: docs/benchmark.md#the-benchmark-model-friend-cleanup; partner choice by reputation, Fu, Hauert, Nowak & Wang, PRE 78:026117 (2008).
  */
 import { defineRegime } from '../../core/contracts.js';
-import { K_FRIEND_CLEANUP_SCORE } from '../../core/kernels.js';
+import { neighbourSums } from '../../core/neighbour-sums.js';
 import { num, prob } from '../../core/params.js';
 import { parallel } from '../../core/threads.js';
 
@@ -40,12 +40,11 @@ export const friendCleanup = defineRegime({
     const n = world.n;
     const s = world.pop.addColumn('score_friend', 'f64', 'friend-cleanup', 'friend-weighted score');
     const prop = world.pop.addColumn('default_propensity', 'f64', 'friend-cleanup', 'default probability per step');
-    // the score step runs as a per-agent kernel (src/core/kernels.ts) on the run's threads: its
-    // arrays live in shared memory when there are several (the column is mirrored into `prev`)
+    // the friends' sums come from src/core/neighbour-sums.ts, on the run's threads: the score
+    // assortativity recorded after the last step summed the same scores over the same ties
     const par = parallel(world);
-    const next = par.f64(n);
-    const own = par.u8(n);
-    const prev = par.threads > 1 ? par.f64(n) : s;
+    const next = new Float64Array(n);
+    const own = new Uint8Array(n);
     const order = new Int32Array(n);
     const rInit = world.rng('regime:friend-cleanup:init');
     const rBehave = world.rng('regime:friend-cleanup:behave');
@@ -60,10 +59,15 @@ export const friendCleanup = defineRegime({
         for (let i = 0; i < n; i++) own[i] = rBehave() < prop[i]! ? 0 : 1;
       },
       score() {
-        // per agent: next_i = (1 − β)·t_i + β·mean_j s_j, t_i = (1 − λ)·s_i + λ·own_i (kernels.ts)
-        const { start, deg, targets } = par.share(world.adj);
-        if (prev !== s) prev.set(s);
-        par.run(K_FRIEND_CLEANUP_SCORE, [prev, own, next, start, deg, targets], [p.beta, p.lambda], n);
+        // per agent: next_i = (1 − β)·t_i + β·(Σ_j s_j)/k_i, t_i = (1 − λ)·s_i + λ·own_i
+        const sums = neighbourSums(par, world.adj, s);
+        const deg = world.adj.deg;
+        const b = p.beta, l = p.lambda;
+        for (let i = 0; i < n; i++) {
+          const t = (1 - l) * s[i]! + l * own[i]!;
+          const d = deg[i]!;
+          next[i] = d === 0 ? t : (1 - b) * t + (b * sums[i]!) / d;
+        }
         s.set(next);
       },
       adapt() {
