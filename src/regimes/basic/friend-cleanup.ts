@@ -46,6 +46,11 @@ export const friendCleanup = defineRegime({
     const next = new Float64Array(n);
     const own = new Uint8Array(n);
     const order = new Int32Array(n);
+    // each selected agent's lowest-scored neighbour, found before the turns (-1 without ties), and
+    // the cleanup (counted in `cleanups`) in which a turn last dropped or added one of an agent's ties
+    const lowest = new Int32Array(n);
+    const changed = new Int32Array(n);
+    let cleanups = 0;
     const rInit = world.rng('regime:friend-cleanup:init');
     const rBehave = world.rng('regime:friend-cleanup:behave');
     const rClean = world.rng('regime:friend-cleanup:cleanup');
@@ -76,24 +81,27 @@ export const friendCleanup = defineRegime({
         let m = 0;
         for (let i = 0; i < n; i++) if (rClean() < p.c) order[m++] = i;
         const sel = order.subarray(0, m);
+        // Scores do not change during cleanup, and an agent's lowest-scored neighbour (the first of
+        // its block in slot order) changes only when a turn drops or adds one of its own ties. So
+        // the lowest neighbours are found before the turns, in id order (the blocks read as they
+        // lie in memory, not in the turns' random order), and an agent whose ties a turn changed
+        // looks again at its own turn: the same choice as looking at every turn.
+        cleanups++;
+        for (let q = 0; q < m; q++) lowest[sel[q]!] = lowestNeighbour(adj, s, sel[q]!);
         rClean.shuffle(sel);
         for (let q = 0; q < m; q++) {
           const i = sel[q]!;
-          const d = adj.deg[i]!;
-          if (d === 0) continue;
-          const st = adj.start[i]!;
-          let j = adj.targets[st]!;
-          for (let k = st + 1; k < st + d; k++) {
-            const t = adj.targets[k]!;
-            if (s[t]! < s[j]!) j = t;
-          }
+          const j = changed[i] === cleanups ? lowestNeighbour(adj, s, i) : lowest[i]!;
+          if (j < 0) continue;
           const floor = s[i]! - p.delta;
           if (!(s[j]! < floor)) continue;
           adj.removeEdge(i, j);
+          changed[i] = changed[j] = cleanups;
           for (let a = 0; a < p.maxDraws; a++) {
             const cand = rClean.int(n);
             if (cand === i || s[cand]! < floor || adj.hasEdge(i, cand)) continue;
             adj.addEdge(i, cand);
+            changed[cand] = cleanups;
             break;
           }
         }
@@ -101,3 +109,21 @@ export const friendCleanup = defineRegime({
     };
   },
 });
+
+/** Agent i's lowest-scored neighbour: the first of its block, in slot order, with the lowest score; −1 without ties. */
+function lowestNeighbour(adj: { start: Int32Array; deg: Int32Array; targets: Int32Array }, s: Float64Array, i: number): number {
+  const d = adj.deg[i]!;
+  if (d === 0) return -1;
+  const st = adj.start[i]!;
+  const t = adj.targets;
+  let j = t[st]!, lo = s[j]!;
+  for (let k = st + 1; k < st + d; k++) {
+    const c = t[k]!;
+    const v = s[c]!;
+    if (v < lo) {
+      j = c;
+      lo = v;
+    }
+  }
+  return j;
+}
