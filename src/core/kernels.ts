@@ -69,8 +69,36 @@ function neighbourShare(a: readonly KernelArray[], _x: Float64Array, lo: number,
   }
 }
 
+/**
+ * The byte-key tie counts of src/metrics/tie-pass-bytes.ts, per agent: h_i = Σ over i's tie ends
+ * of lut[(class_i << 6) | (byte_j << 2) | layer], the packed counts of its tie ends (exact for a
+ * degree below 256 and layer codes up to 3), or −1 where the caller must count the block field by
+ * field; 0 without ties. Integer counts: the caller adds them in any order to the same totals.
+ * Arrays [kb, start, deg, targets, layer, lut, h].
+ */
+function tieByteCounts(a: readonly KernelArray[], _x: Float64Array, lo: number, hi: number): void {
+  const kb = a[0] as Uint8Array, start = a[1] as Int32Array, deg = a[2] as Int32Array;
+  const targets = a[3] as Int32Array, layer = a[4] as Uint8Array, T = a[5] as Float64Array, out = a[6] as Float64Array;
+  for (let i = lo; i < hi; i++) {
+    const d = deg[i]!;
+    if (d >= 256) {
+      out[i] = -1;
+      continue;
+    }
+    const s = start[i]!, e2 = s + d, base = (kb[i]! & 7) << 6;
+    let h = 0, lor = 0;
+    for (let e = s; e < e2; e++) {
+      const L = layer[e]!;
+      lor |= L;
+      h += T[base + (kb[targets[e]!]! << 2) + (L & 3)]!;
+    }
+    out[i] = lor < 4 ? h : -1;
+  }
+}
+
 export const K_NEIGHBOUR_SUMS = 0;
 export const K_NEIGHBOUR_MEAN = 1;
 export const K_NEIGHBOUR_SHARE = 2;
+export const K_TIE_BYTE_COUNTS = 3;
 
-export const KERNELS: readonly Kernel[] = [neighbourSums, neighbourMean, neighbourShare];
+export const KERNELS: readonly Kernel[] = [neighbourSums, neighbourMean, neighbourShare, tieByteCounts];

@@ -7,7 +7,7 @@
 
 /** Packed counts of one tie end: index (own class << 6) | (neighbour byte << 2) | layer code. */
 const B8 = 256, B16 = 65536, B24 = 16777216, B32 = 4294967296, B40 = 1099511627776;
-const LUT = new Float64Array(8 * 64);
+export const LUT = new Float64Array(8 * 64);
 for (let cl = 0; cl < 8; cl++)
   for (let kb = 0; kb < 16; kb++)
     for (let L = 0; L < 4; L++) {
@@ -195,3 +195,61 @@ export function byteKeys32(
   out.set([slots, sameAll, onAll, offAll, sameOn, sameOff, m2, s1, s2, sxy, lo, hi]); // the order of `sums`
 }
 
+
+/**
+ * `byteKeys` in two parts, for the run's threads: the packed counts of each agent's tie ends `h`
+ * (kernel K_TIE_BYTE_COUNTS, −1 where the block is counted here field by field) and the
+ * neighbours' sums `acc` of `v` (src/core/neighbour-sums.ts; null without node values) come in
+ * per agent; this loop adds them up in agent order, with the same operations as `byteKeys`: the
+ * same totals, bit for bit.
+ */
+export function combineByteKeys(
+  n: number, start: Int32Array, deg: Int32Array, targets: Int32Array, layer: Uint8Array, kb: Uint8Array, h: Float64Array,
+  v: Float64Array | null, acc: Float64Array | null, c: number, G: number, inside: Float64Array, degree: Float64Array, mix: Float64Array, out: Float64Array,
+): void {
+  let slots = 0, sameAll = 0, onAll = 0, offAll = 0, sameOn = 0, sameOff = 0;
+  let m2 = 0, s1 = 0, s2 = 0, sxy = 0, lo = Infinity, hi = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const d = deg[i]!;
+    if (d === 0) continue;
+    const ki = kb[i]!, cl = ki & 7, hi8 = h[i]!;
+    let inn, g1, on, off, inOn, inOff;
+    if (hi8 >= 0) {
+      const l = lowOf(hi8), u = highOf(hi8);
+      inn = l & 255;
+      g1 = (l >>> 8) & 255;
+      on = (l >>> 16) & 255;
+      off = l >>> 24;
+      inOn = u & 255;
+      inOff = u >>> 8;
+    } else {
+      countBlock(targets, layer, kb, cl, start[i]!, start[i]! + d);
+      inn = blk[0]!;
+      g1 = blk[1]!;
+      on = blk[2]!;
+      off = blk[3]!;
+      inOn = blk[4]!;
+      inOff = blk[5]!;
+    }
+    const row = (ki >> 3) * G;
+    mix[row]! += d - g1;
+    if (G === 2) mix[row + 1]! += g1;
+    inside[cl]! += inn;
+    degree[cl]! += d;
+    slots += d;
+    sameAll += inn;
+    onAll += on;
+    offAll += off;
+    sameOn += inOn;
+    sameOff += inOff;
+    if (!v || !acc) continue;
+    const xi = v[i]! - c;
+    if (xi < lo) lo = xi;
+    if (xi > hi) hi = xi;
+    m2 += d;
+    s1 += d * xi;
+    s2 += d * xi * xi;
+    sxy += xi * (acc[i]! - d * c);
+  }
+  out.set([slots, sameAll, onAll, offAll, sameOn, sameOff, m2, s1, s2, sxy, lo, hi]); // the order of `sums`
+}

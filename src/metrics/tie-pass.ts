@@ -35,10 +35,11 @@
  * the run's metrics need.
  */
 import type { Adjacency, AdjacencyView } from '../core/adjacency.js';
+import { K_TIE_BYTE_COUNTS } from '../core/kernels.js';
 import { neighbourSums } from '../core/neighbour-sums.js';
 import type { Snapshot, TieNeed } from '../core/snapshot.js';
 import type { Parallel } from '../core/threads.js';
-import { byteKeys, byteKeys32 } from './tie-pass-bytes.js';
+import { byteKeys, byteKeys32, combineByteKeys, LUT } from './tie-pass-bytes.js';
 import { general, groupsOnly, scoreSums, sums } from './tie-pass-loops.js';
 import { groupSizes, memo, scoreQuantile, type Num } from './util.js';
 
@@ -153,10 +154,13 @@ export function tiePass(adj: AdjacencyView, labels: Num | null, k: number, group
       if (labels) for (let i = 0; i < n; i++) kb[i] = labels[i]!;
       else kb.fill(0, 0, n);
       if (groups) for (let i = 0; i < n; i++) kb[i] |= groups[i]! << 3;
-      if (!v && zeros.length < n) zeros = new Float64Array(n);
-      const v32 = v ? exactFloat32(v, n) : null;
-      if (v32) byteKeys32(n, adj.start, adj.deg, adj.targets, adj.layer, kb, v32, c, G, p.inside, p.degree, p.mix, sums);
-      else byteKeys(n, adj.start, adj.deg, adj.targets, adj.layer, kb, v ?? zeros, c, G, p.inside, p.degree, p.mix, sums);
+      if (par && 'cap' in adj) threadedByteKeys(par, adj as Adjacency, kb, v, c, G, p, sums);
+      else {
+        if (!v && zeros.length < n) zeros = new Float64Array(n);
+        const v32 = v ? exactFloat32(v, n) : null;
+        if (v32) byteKeys32(n, adj.start, adj.deg, adj.targets, adj.layer, kb, v32, c, G, p.inside, p.degree, p.mix, sums);
+        else byteKeys(n, adj.start, adj.deg, adj.targets, adj.layer, kb, v ?? zeros, c, G, p.inside, p.degree, p.mix, sums);
+      }
       if (!wantLayers) sums[2] = sums[3] = sums[4] = sums[5] = 0; // layer counts feed only the cross-stratum shares
       if (v) p.xsums = sums.slice(6, 12);
     }
@@ -196,6 +200,33 @@ function threadedScoreSums(par: Parallel, adj: Adjacency, v: Float64Array, c: nu
     sxy += xi * (acc[i]! - d * c);
   }
   out.set([m2, m2, 0, 0, 0, 0, m2, s1, s2, sxy, lo, hi]); // the order of `sums`, as scoreSums
+}
+
+const keyBytes = new WeakMap<Parallel, Uint8Array>();
+const lutOf = new WeakMap<Parallel, Float64Array>();
+
+/**
+ * byteKeys (tie-pass-bytes.ts) on the run's threads: each agent's packed tie-end counts by the
+ * kernel K_TIE_BYTE_COUNTS, the neighbours' sums of `v` by src/core/neighbour-sums.ts (often kept
+ * from a regime's pass), added up in agent order by combineByteKeys — the totals of byteKeys, bit
+ * for bit. The class-and-group bytes and the table are copied where the threads can read them.
+ */
+function threadedByteKeys(par: Parallel, adj: Adjacency, kb: Uint8Array, v: Float64Array | null, c: number, G: number, p: TiePass, out: Float64Array): void {
+  const n = adj.n;
+  const { start, deg, targets, layer } = par.share(adj);
+  let keys = keyBytes.get(par);
+  if (!keys || keys.length < n) keyBytes.set(par, (keys = par.u8(n)));
+  keys.set(kb.subarray(0, n));
+  let lut = lutOf.get(par);
+  if (!lut) {
+    lut = par.f64(LUT.length);
+    lut.set(LUT);
+    lutOf.set(par, lut);
+  }
+  const h = par.scratch('tie-pass:h', n);
+  par.run(K_TIE_BYTE_COUNTS, [keys, start, deg, targets, layer, lut, h], [], n);
+  const acc = v ? neighbourSums(par, adj, v) : null;
+  combineByteKeys(n, start, deg, targets, layer, keys, h, v, acc, c, G, p.inside, p.degree, p.mix, out);
 }
 
 const SCORE_TIES = 1, STRATA = 2, GROUPS = 4, ALL = 7;
