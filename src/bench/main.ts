@@ -41,6 +41,7 @@ import { buildSimulation } from '../scenario/build.js';
 import { locateScenario, prepareScenario, readYaml } from '../scenario/load.js';
 import { UserError } from '../core/errors.js';
 import { benchSweep, printSweepBench } from './sweep.js';
+import { targetRows, targetsMarkdown } from './targets.js';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const now = () => performance.now();
@@ -572,9 +573,11 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
     sections.locality = locality;
     // the benchmark model's step loop
     const steps1: unknown[] = [];
+    // the record's cost at the largest size up to 100,000 (beside the presets'), and at 1M when benched
     const costAt = sizes.filter((n) => n <= 100_000).pop() ?? sizes[0]!;
+    const costSizes = new Set([costAt, ...sizes.filter((n) => n >= 1_000_000).slice(0, 1)]);
     for (const n of sizes) {
-      const r = await benchStep({ agents: n, degree: degreeOf(n, degreeOpt), steps: n >= 1_000_000 ? Math.min(steps, 5) : steps, rounds: n >= 1_000_000 ? Math.min(rounds, 5) : rounds, recordCost: n === costAt });
+      const r = await benchStep({ agents: n, degree: degreeOf(n, degreeOpt), steps: n >= 1_000_000 ? Math.min(steps, 5) : steps, rounds: n >= 1_000_000 ? Math.min(rounds, 5) : rounds, recordCost: costSizes.has(n) });
       const floor = r.floorMs; // the floor of this run's own adjacency
       console.log(`friend-cleanup step loop: ${r.agents} agents, ${r.ties} ties (ER, random id order, Float64 scores)`);
       console.log(`  build (graph + world)           ${r.buildMs.toFixed(0)} ms`);
@@ -589,6 +592,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
         printCost('benchmark model', r.cost);
         add({ section: 'record cost', agents: n, ties: r.ties, measure: 'record, all metrics', value: r.cost.allMetricsMs, unit: 'ms', toFloor: r.cost.allMetricsMs / floor });
         add({ section: 'record cost', agents: n, ties: r.ties, measure: 'record of all metrics ÷ the step', value: r.cost.toStep, unit: '×' });
+        add({ section: 'record cost', agents: n, ties: r.ties, measure: 'dynamics of the step', value: r.cost.dynamicsMs, unit: 'ms', toFloor: r.cost.dynamicsMs / floor });
       }
       const { cost, ...rest } = r;
       steps1.push({ ...rest, recordCost: cost ? { ...cost, sim: undefined } : null });
@@ -662,12 +666,17 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
   }
   const date = new Date().toISOString().slice(0, 10);
   const commit = gitCommit();
-  const json = { kind: 'scorelab-bench', date: new Date().toISOString(), commit, node: process.version, cores: availableParallelism(), sizes, previous: prev ? { file: prev.file, commit: prev.commit } : null, sections, entries };
+  const targets = targetRows(entries);
+  const json = { kind: 'scorelab-bench', date: new Date().toISOString(), commit, node: process.version, cores: availableParallelism(), sizes, previous: prev ? { file: prev.file, commit: prev.commit } : null, sections, entries, targets };
   mkdirSync(outDir, { recursive: true });
   const base = join(outDir, date);
   writeFileAtomic(`${base}.json`, JSON.stringify(json, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) + '\n');
   const head = `# scorelab bench ${date}${commit ? ` (${commit})` : ''}\n\nNode ${process.version}, ${availableParallelism()} cores; sizes ${sizes.join(', ')}; ratios measured in the same run${prev ? `; × previous: against ${prev.file}${prev.commit ? ` (${prev.commit})` : ''}` : ''}.`;
-  writeFileAtomic(`${base}.md`, markdownTable(entries, head));
+  if (values.only !== 'sweep') {
+    console.log('\ntargets (issue 14):');
+    for (const t of targets) console.log(`  ${t.met === null ? 'not measured' : t.met ? 'met         ' : 'NOT MET     '} ${t.target}${t.measured ? `: ${t.measured}` : ''}`);
+  }
+  writeFileAtomic(`${base}.md`, markdownTable(entries, head) + (values.only !== 'sweep' ? '\n' + targetsMarkdown(targets) : ''));
   console.log(`\nwrote ${base}.json and ${base}.md`);
 }
 

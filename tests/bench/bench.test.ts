@@ -7,7 +7,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { recordCost } from '../../src/bench/main.js';
+import { recordCost, type BenchEntry } from '../../src/bench/main.js';
+import { targetRows, targetsMarkdown } from '../../src/bench/targets.js';
 import { locateScenario, readYaml } from '../../src/scenario/load.js';
 import { ROOT } from '../helpers.js';
 
@@ -56,6 +57,11 @@ describe('npm run bench', () => {
       expect(j.entries.find((e: { section: string }) => e.section === 'graph').toFloor).toBeGreaterThan(0);
       expect(existsSync(join(out, `${date}.md`))).toBe(true);
       expect(readFileSync(join(out, `${date}.md`), 'utf8')).toContain('| section | agents |');
+      // the targets of issue 14: listed, with the sizes not benched marked as not measured
+      expect(r.stdout).toContain('targets (issue 14)');
+      expect(readFileSync(join(out, `${date}.md`), 'utf8')).toContain('## Targets (issue 14)');
+      expect(j.targets.length).toBe(9);
+      expect(j.targets.every((t: { met: boolean | null }) => t.met === null)).toBe(true);
       // a second run compares with the first file
       const again = await bench(['--sizes', '3000', '--steps', '3', '--rounds', '2', '--only', 'step', '--out', out]);
       expect(again.code, again.stderr).toBe(0);
@@ -79,5 +85,29 @@ describe('npm run bench', () => {
       expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
       expect(r.stdout).toBe('');
     }
+  });
+});
+
+describe('the targets of issue 14', () => {
+  it('reads each verdict off the entries: met, not met, not measured', () => {
+    const e = (section: string, agents: number, measure: string, value: number, toOneThread?: number): BenchEntry => ({ section, agents, ties: 0, measure, value, unit: 'ms', toOneThread });
+    const rows = targetRows([
+      e('friend-cleanup', 100_000, 'median step (record included)', 12),
+      e('threads', 100_000, 'step, 2 thread(s)', 9.5, 0.8),
+      e('threads', 100_000, 'pass, 2 thread(s)', 3, 1 / 1.8),
+      e('friend-cleanup', 1_000_000, 'build (graph + world)', 3100),
+      e('composite', 1_000_000, 'median step (all metrics)', 900),
+      e('record cost', 100_000, 'record, all metrics', 30),
+      e('record cost', 100_000, 'dynamics of the step', 20),
+    ]);
+    const by = (t: string) => rows.find((r) => r.target.startsWith(t))!;
+    expect(by('100k agents').met).toBe(true); // the best of 1 and 2 threads
+    expect(by('100k agents').measured).toBe('1 thread 12.0 ms, 2 threads 9.5 ms');
+    expect(by('1M agents / 10M ties: build').met).toBe(false);
+    expect(by('1M agents: ≤ 200 ms').met).toBeNull();
+    expect(by('a full national-composite').met).toBe(true);
+    expect(rows.find((r) => r.target.includes('1.7×') && r.target.includes('100,000'))!.met).toBe(true);
+    expect(rows.find((r) => r.target.startsWith('all metrics') && r.target.includes('100,000'))!.met).toBe(false);
+    expect(targetsMarkdown(rows)).toContain('| 1M agents / 10M ties: build ≤ 3 s | graph + world 3100 ms | **not met** |');
   });
 });
