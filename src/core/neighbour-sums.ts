@@ -40,7 +40,7 @@ const memos = new WeakMap<Adjacency, Memo>();
  * Σ_{j∈N(i)} v_j for i in [0, adj.n) (0 without ties), in slot order; the returned array belongs
  * to the memo: read it before the next call with this adjacency, never write it.
  */
-export function neighbourSums(par: Parallel, adj: Adjacency, v: Float64Array): Float64Array {
+export function neighbourSums(par: Parallel, adj: Adjacency, v: Float64Array | Float32Array): Float64Array {
   const n = adj.n;
   let m = memos.get(adj);
   if (!m || m.par !== par || m.values.length !== n) {
@@ -67,11 +67,14 @@ export function neighbourSumStats(adj: Adjacency): { hits: number; misses: numbe
   return { hits: m?.hits ?? 0, misses: m?.misses ?? 0 };
 }
 
-/** Whether a[0, n) and b[0, n) hold the same bits (NaNs and signed zeros included). */
-function sameBits(a: Float64Array, b: Float64Array, n: number): boolean {
-  if (b.byteOffset % 4 !== 0) return false;
-  const x = new Int32Array(a.buffer, a.byteOffset, 2 * n);
-  const y = new Int32Array(b.buffer, b.byteOffset, 2 * n);
-  for (let k = 0; k < 2 * n; k++) if (x[k] !== y[k]) return false;
+/** Whether b[0, n) holds the values of a[0, n) bit for bit (a Float32 column: its doubles), NaNs and signed zeros included. */
+function sameBits(a: Float64Array, b: Float64Array | Float32Array, n: number): boolean {
+  if (b instanceof Float64Array && b.byteOffset % 4 === 0) {
+    const x = new Int32Array(a.buffer, a.byteOffset, 2 * n);
+    const y = new Int32Array(b.buffer, b.byteOffset, 2 * n);
+    for (let k = 0; k < 2 * n; k++) if (x[k] !== y[k]) return false;
+    return true;
+  }
+  for (let i = 0; i < n; i++) if (!Object.is(a[i], b[i])) return false; // a NaN differs from no NaN only
   return true;
 }

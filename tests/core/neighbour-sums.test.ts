@@ -11,6 +11,7 @@ import { parallel } from '../../src/core/threads.js';
 import { World } from '../../src/core/world.js';
 import { metricById } from '../../src/metrics/index.js';
 import { friendCleanup } from '../../src/regimes/basic/friend-cleanup.js';
+import { runScenario } from '../../src/index.js';
 
 /** A path 0–1–2–3 and an agent 4 without ties. */
 function path(): Adjacency {
@@ -41,6 +42,23 @@ describe('neighbour sums', () => {
     neighbourSums(par, adj, v);
     neighbourSums(par, adj, z);
     expect(neighbourSumStats(adj)).toEqual({ hits: 1, misses: 5 });
+  });
+
+  it('takes a Float32 column (population.scorePrecision: float32) and compares its values exactly', () => {
+    const adj = path();
+    const par = parallel({});
+    const v = Float32Array.from([0.1, 10, 100, 1000, 5]);
+    expect([...neighbourSums(par, adj, v)]).toEqual([10, Math.fround(0.1) + 100, 1010, 100, 0]);
+    neighbourSums(par, adj, Float32Array.from(v));
+    v[0] = 0.2;
+    expect(neighbourSums(par, adj, v)[1]).toBe(Math.fround(0.2) + 100);
+    expect(neighbourSumStats(adj)).toEqual({ hits: 1, misses: 2 });
+  });
+
+  it('the benchmark model runs with Float32 scores', async () => {
+    const r = await runScenario('bench-friend-cleanup', { agents: 500, steps: 3, set: ['population.scorePrecision=float32'] });
+    expect(r.rows).toHaveLength(4);
+    expect(r.simulation.world.primaryScore()).toBeInstanceOf(Float32Array);
   });
 
   it('friend-cleanup recorded every step: the score reuses the sums of the assortativity recorded before it', () => {
