@@ -46,11 +46,12 @@ export const friendCleanup = defineRegime({
     const next = new Float64Array(n);
     const own = new Uint8Array(n);
     const order = new Int32Array(n);
-    // each selected agent's lowest-scored neighbour, found before the turns (-1 without ties), and
-    // the cleanup (counted in `cleanups`) in which a turn last dropped or added one of an agent's ties
-    const lowest = new Int32Array(n);
-    const changed = new Int32Array(n);
-    let cleanups = 0;
+    // the turns' order as a permutation of the selected (drawn as the selected agents' shuffle
+    // would be), the friend each selected agent would drop (found before the turns; −1: none), and
+    // one bit per agent set when a turn drops or adds one of its ties
+    const perm = new Int32Array(n);
+    const drop = new Int32Array(n);
+    const changed = new Uint8Array((n + 7) >> 3);
     const rInit = world.rng('regime:friend-cleanup:init');
     const rBehave = world.rng('regime:friend-cleanup:behave');
     const rClean = world.rng('regime:friend-cleanup:cleanup');
@@ -80,28 +81,39 @@ export const friendCleanup = defineRegime({
         const adj = world.adj;
         let m = 0;
         for (let i = 0; i < n; i++) if (rClean() < p.c) order[m++] = i;
-        const sel = order.subarray(0, m);
-        // Scores do not change during cleanup, and an agent's lowest-scored neighbour (the first of
-        // its block in slot order) changes only when a turn drops or adds one of its own ties. So
-        // the lowest neighbours are found before the turns, in id order (the blocks read as they
-        // lie in memory, not in the turns' random order), and an agent whose ties a turn changed
-        // looks again at its own turn: the same choice as looking at every turn.
-        cleanups++;
-        for (let q = 0; q < m; q++) lowest[sel[q]!] = lowestNeighbour(adj, s, sel[q]!);
-        rClean.shuffle(sel);
+        // Scores do not change during cleanup, and the friend an agent would drop (its
+        // lowest-scored neighbour, the first of its block in slot order, if more than delta below
+        // it) changes only when a turn drops or adds one of its own ties. So it is found for every
+        // selected agent before the turns, in id order (the blocks read as they lie in memory,
+        // not in the turns' random order), and an agent whose ties a turn changed looks again at
+        // its own turn: the same choice as looking at every turn. The turns' order is the shuffle
+        // of the selected agents, drawn as a permutation of their places (the same draws): each
+        // turn then reads its agent's entry from arrays of the selected, which stay in the cache.
         for (let q = 0; q < m; q++) {
-          const i = sel[q]!;
-          const j = changed[i] === cleanups ? lowestNeighbour(adj, s, i) : lowest[i]!;
-          if (j < 0) continue;
+          const i = order[q]!;
+          const j = lowestNeighbour(adj, s, i);
+          drop[q] = j >= 0 && s[j]! < s[i]! - p.delta ? j : -1;
+        }
+        for (let q = 0; q < m; q++) perm[q] = q;
+        rClean.shuffle(perm.subarray(0, m));
+        changed.fill(0);
+        for (let q = 0; q < m; q++) {
+          const k = perm[q]!;
+          const i = order[k]!;
+          let j = drop[k]!;
+          if (changed[i >> 3]! & (1 << (i & 7))) {
+            j = lowestNeighbour(adj, s, i);
+            if (j < 0 || !(s[j]! < s[i]! - p.delta)) continue;
+          } else if (j < 0) continue;
           const floor = s[i]! - p.delta;
-          if (!(s[j]! < floor)) continue;
           adj.removeEdge(i, j);
-          changed[i] = changed[j] = cleanups;
+          changed[i >> 3]! |= 1 << (i & 7);
+          changed[j >> 3]! |= 1 << (j & 7);
           for (let a = 0; a < p.maxDraws; a++) {
             const cand = rClean.int(n);
             if (cand === i || s[cand]! < floor || adj.hasEdge(i, cand)) continue;
             adj.addEdge(i, cand);
-            changed[cand] = cleanups;
+            changed[cand >> 3]! |= 1 << (cand & 7);
             break;
           }
         }
