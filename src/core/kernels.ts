@@ -96,9 +96,40 @@ function tieByteCounts(a: readonly KernelArray[], _x: Float64Array, lo: number, 
   }
 }
 
+/**
+ * Friend-cleanup's choice (src/regimes/basic/friend-cleanup.ts) for the selected agents q in
+ * [lo, hi): agent i = order[q] drops j, its lowest-scored neighbour (the first of its block in slot
+ * order with the lowest score), when s_j < s_i − δ; drop[q] = j, else −1 (also without ties).
+ * Arrays [s, start, deg, targets, order, drop]; numbers [δ].
+ */
+function cleanupChoice(a: readonly KernelArray[], x: Float64Array, lo: number, hi: number): void {
+  const s = a[0] as Float64Array, start = a[1] as Int32Array, deg = a[2] as Int32Array;
+  const targets = a[3] as Int32Array, order = a[4] as Int32Array, drop = a[5] as Int32Array;
+  const delta = x[0]!;
+  for (let q = lo; q < hi; q++) {
+    const i = order[q]!, d = deg[i]!;
+    if (d === 0) {
+      drop[q] = -1;
+      continue;
+    }
+    const st = start[i]!;
+    let j = targets[st]!, low = s[j]!;
+    for (let k = st + 1; k < st + d; k++) {
+      const c = targets[k]!;
+      const v = s[c]!;
+      if (v < low) {
+        j = c;
+        low = v;
+      }
+    }
+    drop[q] = low < s[i]! - delta ? j : -1;
+  }
+}
+
 export const K_NEIGHBOUR_SUMS = 0;
 export const K_NEIGHBOUR_MEAN = 1;
 export const K_NEIGHBOUR_SHARE = 2;
 export const K_TIE_BYTE_COUNTS = 3;
+export const K_CLEANUP_CHOICE = 4;
 
-export const KERNELS: readonly Kernel[] = [neighbourSums, neighbourMean, neighbourShare, tieByteCounts];
+export const KERNELS: readonly Kernel[] = [neighbourSums, neighbourMean, neighbourShare, tieByteCounts, cleanupChoice];

@@ -35,6 +35,8 @@ export interface Parallel {
   f64(n: number): Float64Array;
   /** A Uint8Array the kernels can read and write. */
   u8(n: number): Uint8Array;
+  /** An Int32Array the kernels can read and write. */
+  i32(n: number): Int32Array;
   /** A work array of at least n entries kept under `name` (shared with more than one thread). */
   scratch(name: string, n: number): Float64Array;
   /** Makes the adjacency's start, deg, targets and layer arrays readable by the kernels; returns it. */
@@ -79,6 +81,9 @@ class Inline implements Parallel {
   }
   u8(n: number): Uint8Array {
     return new Uint8Array(n);
+  }
+  i32(n: number): Int32Array {
+    return new Int32Array(n);
   }
   scratch(name: string, n: number): Float64Array {
     let a = this.scratches.get(name);
@@ -153,6 +158,9 @@ class Pool implements Parallel {
   }
   u8(n: number): Uint8Array {
     return new Uint8Array(new SharedArrayBuffer(Math.max(n, 1)));
+  }
+  i32(n: number): Int32Array {
+    return new Int32Array(new SharedArrayBuffer(Math.max(n, 1) * 4));
   }
   scratch(name: string, n: number): Float64Array {
     let a = this.scratches.get(name);

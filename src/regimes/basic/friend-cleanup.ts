@@ -16,6 +16,7 @@
  * Sources: docs/benchmark.md#the-benchmark-model-friend-cleanup; partner choice by reputation, Fu, Hauert, Nowak & Wang, PRE 78:026117 (2008).
  */
 import { defineRegime } from '../../core/contracts.js';
+import { K_CLEANUP_CHOICE } from '../../core/kernels.js';
 import { neighbourSums } from '../../core/neighbour-sums.js';
 import { num, prob } from '../../core/params.js';
 import { parallel } from '../../core/threads.js';
@@ -45,13 +46,13 @@ export const friendCleanup = defineRegime({
     const par = parallel(world);
     const next = new Float64Array(n);
     const own = new Uint8Array(n);
-    const order = new Int32Array(n);
+    const order = par.i32(n);
     const u = new Float64Array(Math.min(n, BATCH)); // a batch of uniforms
     // the turns' order as a permutation of the selected (drawn as the selected agents' shuffle
     // would be), the friend each selected agent would drop (found before the turns; −1: none), and
     // one bit per agent set when a turn drops or adds one of its ties
     const perm = new Int32Array(n);
-    const drop = new Int32Array(n);
+    const drop = par.i32(n);
     const changed = new Uint8Array((n + 7) >> 3);
     const rInit = world.rng('regime:friend-cleanup:init');
     const rBehave = world.rng('regime:friend-cleanup:behave');
@@ -99,11 +100,12 @@ export const friendCleanup = defineRegime({
         // its own turn: the same choice as looking at every turn. The turns' order is the shuffle
         // of the selected agents, drawn as a permutation of their places (the same draws): each
         // turn then reads its agent's entry from arrays of the selected, which stay in the cache.
-        for (let q = 0; q < m; q++) {
-          const i = order[q]!;
-          const j = lowestNeighbour(adj, s, i);
-          drop[q] = j >= 0 && s[j]! < s[i]! - p.delta ? j : -1;
-        }
+        // (a per-agent kernel on the run's threads, src/core/kernels.ts; with several, it reads
+        // the scores from a copy in shared memory)
+        let sv: Float64Array | Float32Array = s;
+        if (par.threads > 1) (sv = par.scratch('friend-cleanup:s', n)).set(s);
+        const { start, deg, targets } = par.share(adj);
+        par.run(K_CLEANUP_CHOICE, [sv, start, deg, targets, order, drop], [p.delta], m);
         for (let q = 0; q < m; q++) perm[q] = q;
         rClean.shuffle(perm.subarray(0, m));
         changed.fill(0);
