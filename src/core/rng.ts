@@ -24,49 +24,21 @@ export interface Rng {
   shuffle<T extends { length: number; [i: number]: number }>(a: T): T;
   /** Poisson draw (Knuth for small means, normal approximation above 30). */
   poisson(lambda: number): number;
-  /**
-   * Writes the next m uniforms into out[0, m): the same numbers, in the same order, as m calls of
-   * the generator, at a fraction of the cost (a loop with the state in registers).
-   */
+  /** Writes the next m uniforms into out[0, m): the numbers of m calls, in order. */
   fill(out: Float64Array, m: number): Float64Array;
 }
 
-interface AleaState {
-  c: number;
-  s0: number;
-  s1: number;
-  s2: number;
+interface AleaPrng {
+  (): number;
+  double(): number;
 }
 
-/**
- * A generator seeded from a string. seedrandom's `alea` seeds it (its Mash hash of the string gives
- * the state); the steps are alea's, written here so that a batch (`fill`) and single draws share
- * one state held in this closure: each step is the same double arithmetic as seedrandom's
- * `next`, so the numbers are the same, bit for bit (tests/core/rng.test.ts checks millions).
- */
+/** A generator seeded from a string. */
 export function makeRng(seed: string): Rng {
-  const st = (alea as unknown as (s: string, o: { state: true }) => { state(): AleaState })(seed, { state: true }).state();
-  let s0 = st.s0, s1 = st.s1, s2 = st.s2, c = st.c;
-  const prng = (): number => {
-    const t = 2091639 * s0 + c * 2.3283064365386963e-10; // 2^-32
-    s0 = s1;
-    s1 = s2;
-    return (s2 = t - (c = t | 0));
-  };
+  const prng = (alea as unknown as (s: string) => AleaPrng)(seed);
   const r = (() => prng()) as Rng;
   r.fill = (out: Float64Array, m: number): Float64Array => {
-    let a = s0, b = s1, d = s2, k = c;
-    for (let i = 0; i < m; i++) {
-      const t = 2091639 * a + k * 2.3283064365386963e-10;
-      a = b;
-      b = d;
-      d = t - (k = t | 0);
-      out[i] = d;
-    }
-    s0 = a;
-    s1 = b;
-    s2 = d;
-    c = k;
+    for (let i = 0; i < m; i++) out[i] = prng();
     return out;
   };
   r.int = (n: number) => Math.floor(prng() * n);

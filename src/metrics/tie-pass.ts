@@ -154,7 +154,7 @@ export function tiePass(adj: AdjacencyView, labels: Num | null, k: number, group
       if (labels) for (let i = 0; i < n; i++) kb[i] = labels[i]!;
       else kb.fill(0, 0, n);
       if (groups) for (let i = 0; i < n; i++) kb[i] |= groups[i]! << 3;
-      if (par && 'cap' in adj) threadedByteKeys(par, adj as Adjacency, kb, v, c, G, p, sums);
+      if (par && par.threads > 1 && 'cap' in adj) threadedByteKeys(par, adj as Adjacency, kb, v, c, G, p, sums); // one thread: one fused loop is faster
       else {
         if (!v && zeros.length < n) zeros = new Float64Array(n);
         const v32 = v ? exactFloat32(v, n) : null;
