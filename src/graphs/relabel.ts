@@ -169,19 +169,19 @@ export function isPermutation(p: ArrayLike<number>): boolean {
 }
 
 /**
- * The ties renumbered: a new edge list (the input is left as it is: a graph read from a file may
- * serve several runs) with `src`, `dst` mapped through `newOf`, the ties in the same order, so a
- * per-tie array (the layer) stays aligned.
+ * The ties renumbered: `src`, `dst` mapped through `newOf`, the ties in the same order, so a per-tie
+ * array (the layer) stays aligned. A new edge list unless `inPlace` (the caller owns the arrays: a
+ * graph read from a file may serve several runs and must not be changed).
  */
-export function relabelEdges(el: EdgeList, newOf: Int32Array): EdgeList {
+export function relabelEdges(el: EdgeList, newOf: Int32Array, inPlace = false): EdgeList {
   const m = el.src.length;
-  const src = new Int32Array(m), dst = new Int32Array(m);
+  const src = inPlace ? el.src : new Int32Array(m);
+  const dst = inPlace ? el.dst : new Int32Array(m);
   for (let e = 0; e < m; e++) {
     src[e] = newOf[el.src[e]!]!;
     dst[e] = newOf[el.dst[e]!]!;
   }
-  const out: EdgeList = { ...el, src, dst };
-  return out;
+  return inPlace ? el : { ...el, src, dst };
 }
 
 type Gatherable = Float64Array | Float32Array | Int32Array | Uint8Array | Uint16Array | Uint32Array | Int8Array | Int16Array;
