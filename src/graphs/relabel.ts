@@ -9,8 +9,9 @@
  *   breadth-first from a node of least degree of each component, neighbours visited in increasing
  *   degree (ties by index), the whole order then reversed.
  *
- * Both are O(n + m) with typed arrays (counting sorts, no comparison sort). A permutation is given
- * as `newOf[old] = new`.
+ * Both run on typed arrays in O(n + m): the degrees are counting-sorted, and rcm sorts only each
+ * batch of newly reached nodes (the batches sum to n: O(n log n) at worst, a star; short batches
+ * in practice). A permutation is given as `newOf[old] = new`.
  */
 import type { EdgeList } from './types.js';
 
