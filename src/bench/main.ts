@@ -7,9 +7,11 @@
  *   neighbour pass is compared to it);
  * - graph: G(N, M) and `Adjacency.fromEdges` timed separately, and bytes per tie;
  * - friend-cleanup: build, median step (its record included), the neighbour pass as a ratio to
- *   the floor; and locality: the same neighbour-mean kernel on the ids as built (random order)
- *   and on a BFS-relabelled copy of the same graph, Float64 and Float32 scores, each against the
- *   floor (a measurement: the engine does not renumber);
+ *   the floor;
+ * - locality: the neighbour-mean kernel on the ids as built (random order) and relabelled by
+ *   `graph.order` bfs and rcm (src/graphs/relabel.ts), Float64 and Float32 scores, the mean tie
+ *   span and the time to order and relabel; and friend-cleanup built with `graph.order` as-built,
+ *   bfs and rcm side by side: build, median step and neighbour pass, each against the floor;
  * - composite: a full `national-composite` step with `joint-punishment`, `cleanup` and all
  *   metrics (sizes ≥ 100,000);
  * - threads: the worker-thread neighbour pass and step (src/bench/threads.ts, when present) at 1
@@ -34,6 +36,7 @@ import { parseArgs } from 'node:util';
 import { Adjacency } from '../core/adjacency.js';
 import { makeRng } from '../core/rng.js';
 import { erdosRenyiGNM } from '../graphs/erdos-renyi.js';
+import { GRAPH_ORDERS, localityOrder, relabelEdges, type GraphOrder } from '../graphs/relabel.js';
 import { writeFileAtomic } from '../results/atomic.js';
 import { writeRun } from '../results/write-run.js';
 import { METRICS, METRIC_COLUMNS } from '../metrics/index.js';
@@ -192,46 +195,32 @@ function meanPass32(adj: Adjacency, s: Float32Array, next: Float64Array): void {
   }
 }
 
-/** Ids in BFS order (roots in id order, neighbours in slot order): perm[old] = new. */
-export function bfsOrder(adj: Adjacency): Int32Array {
-  const n = adj.n;
-  const perm = new Int32Array(n).fill(-1);
-  const queue = new Int32Array(n);
-  let next = 0;
-  for (let r = 0; r < n; r++) {
-    if (perm[r] !== -1) continue;
-    let head = next;
-    perm[r] = next;
-    queue[next++] = r;
-    while (head < next) {
-      const i = queue[head++]!;
-      const st = adj.start[i]!;
-      for (let k = st; k < st + adj.deg[i]!; k++) {
-        const j = adj.targets[k]!;
-        if (perm[j] === -1) {
-          perm[j] = next;
-          queue[next++] = j;
-        }
-      }
-    }
+/** Mean |i − j| over the ties, as a share of n: about 1/3 for random ids, near 0 when ties join nearby ids. */
+export function meanTieSpan(adj: Adjacency): number {
+  const { start, deg, targets } = adj;
+  let sum = 0, m = 0;
+  for (let i = 0; i < adj.n; i++) {
+    for (let k = start[i]!, end = start[i]! + deg[i]!; k < end; k++) sum += Math.abs(targets[k]! - i);
+    m += deg[i]!;
   }
-  return perm;
+  return m ? sum / m / adj.n : 0;
 }
 
 /**
- * The neighbour pass against the floor with the ids as built (random order for G(N, M)) and on a
- * BFS-relabelled copy of the same graph, with Float64 and Float32 scores: how much locality would
- * give (a measurement; the engine keeps its ids).
+ * The neighbour-mean kernel against the floor on the graph as built (random ids for G(N, M)) and
+ * relabelled by `graph.order`'s bfs and rcm (src/graphs/relabel.ts), with Float64 and Float32
+ * scores; and how long each order takes to compute and apply to the ties.
  */
 export function benchLocality(adj: Adjacency, rounds: number) {
   const n = adj.n;
-  const perm = bfsOrder(adj);
   const e = adj.edges();
-  for (let k = 0; k < e.src.length; k++) {
-    e.src[k] = perm[e.src[k]!]!;
-    e.dst[k] = perm[e.dst[k]!]!;
-  }
-  const bfs = Adjacency.fromEdges(n, e.src, e.dst, e.layer);
+  const relabelled = (order: 'bfs' | 'rcm') => {
+    const t0 = now();
+    const el = relabelEdges({ n, ...e }, localityOrder(n, e.src, e.dst, order));
+    const ms = now() - t0;
+    return { adj: Adjacency.fromEdges(n, el.src, el.dst, el.layer), ms };
+  };
+  const bfs = relabelled('bfs'), rcm = relabelled('rcm');
   const s64 = new Float64Array(n);
   const r = makeRng('bench:locality');
   for (let i = 0; i < n; i++) s64[i] = r();
@@ -248,25 +237,84 @@ export function benchLocality(adj: Adjacency, rounds: number) {
     return median(ts);
   };
   // interleaved, so drifting load hits every variant alike
-  const out = { randomF64: [] as number[], randomF32: [] as number[], bfsF64: [] as number[], bfsF32: [] as number[], floor: [] as number[], floorBfs: [] as number[] };
+  const graphs = { random: adj, bfs: bfs.adj, rcm: rcm.adj };
+  const out: Record<string, number[]> = { floor: [] };
   for (let k = 0; k < 3; k++) {
-    out.floor.push(targetsFloor(adj.targets, rounds));
-    out.randomF64.push(time(adj, s64));
-    out.randomF32.push(time(adj, s32));
-    out.floorBfs.push(targetsFloor(bfs.targets, rounds));
-    out.bfsF64.push(time(bfs, s64));
-    out.bfsF32.push(time(bfs, s32));
+    out.floor!.push(targetsFloor(adj.targets, rounds));
+    for (const [name, g] of Object.entries(graphs)) {
+      (out[`${name}F64`] ??= []).push(time(g, s64));
+      (out[`${name}F32`] ??= []).push(time(g, s32));
+    }
   }
-  const floorMs = median(out.floor);
-  const m = { randomF64: median(out.randomF64), randomF32: median(out.randomF32), bfsF64: median(out.bfsF64), bfsF32: median(out.bfsF32) };
+  const floorMs = median(out.floor!);
+  const m = Object.fromEntries(Object.entries(out).filter(([k]) => k !== 'floor').map(([k, v]) => [k, median(v)]));
   return {
     agents: n,
     ties: adj.edgeCount,
     floorMs,
+    bfsOrderMs: bfs.ms,
+    rcmOrderMs: rcm.ms,
+    randomSpan: meanTieSpan(adj),
+    bfsSpan: meanTieSpan(bfs.adj),
+    rcmSpan: meanTieSpan(rcm.adj),
     ...Object.fromEntries(Object.entries(m).map(([k, v]) => [`${k}Ms`, v])),
     ...Object.fromEntries(Object.entries(m).map(([k, v]) => [`${k}ToFloor`, v / floorMs])),
-    bfsGain: m.randomF64 / m.bfsF64,
+    bfsGain: m.randomF64! / m.bfsF64!,
+    rcmGain: m.randomF64! / m.rcmF64!,
   } as Record<string, number>;
+}
+
+/**
+ * friend-cleanup at n agents with `graph.order` as-built, bfs and rcm: build (the renumbering
+ * included), median step and neighbour pass, each against the streaming-read floor (the median
+ * of the three adjacencies' floors: they are the same size). The three runs are built side by side
+ * and stepped in turn (the order rotating), so drifting load hits each alike; they are different
+ * realisations, so their steps are not the same work to the last tie (cleanup rewires), only the
+ * same model at the same size.
+ */
+export async function benchOrders(opts: { agents: number; degree: number; steps: number; rounds: number }) {
+  const runs: { order: GraphOrder; sim: ReturnType<typeof buildSimulation>; buildMs: number; step: number[]; pass: number[] }[] = [];
+  for (const order of GRAPH_ORDERS) {
+    const raw = {
+      seed: 1,
+      steps: opts.steps,
+      population: { agents: opts.agents, householdSize: 1 },
+      graph: { model: 'erdos-renyi', meanDegree: opts.degree, households: false, order },
+      behaviour: {},
+      regimes: { 'friend-cleanup': {} },
+      metrics: BENCH_METRICS,
+    };
+    const t0 = now();
+    const { scenario } = await prepareScenario(raw, '(bench)');
+    const sim = buildSimulation(scenario);
+    runs.push({ order, sim, buildMs: now() - t0, step: [], pass: [] });
+    sim.init();
+  }
+  for (let s = 0; s < Math.min(3, opts.steps); s++) for (const r of runs) r.sim.step(); // warm-up
+  for (let s = 0; s < opts.steps; s++) {
+    for (let k = 0; k < runs.length; k++) {
+      const r = runs[(s + k) % runs.length]!;
+      const a = now();
+      r.sim.step();
+      r.step.push(now() - a);
+    }
+  }
+  for (let q = 0; q < opts.rounds; q++) {
+    for (let k = 0; k < runs.length; k++) {
+      const r = runs[(q + k) % runs.length]!;
+      const hooks = r.sim.instances[0]!.hooks;
+      const a = now();
+      hooks.score!();
+      r.pass.push(now() - a);
+    }
+  }
+  // the three adjacencies are the same size: one floor, the median of each one's, so that a
+  // noisy floor measurement does not move one order's ratios alone
+  const floorMs = median(runs.map((r) => targetsFloor(r.sim.world.adj.targets, opts.rounds)));
+  return runs.map((r) => {
+    const stepMedianMs = median(r.step), neighbourPassMs = median(r.pass);
+    return { order: r.order, agents: r.sim.world.n, ties: r.sim.world.adj.edgeCount, buildMs: r.buildMs, stepMedianMs, neighbourPassMs, floorMs, passToFloor: neighbourPassMs / floorMs, stepToFloor: stepMedianMs / floorMs, tieSpan: meanTieSpan(r.sim.world.adj) };
+  });
 }
 
 /** friend-cleanup at n agents: build, median step (record included), neighbour pass and its floor. */
@@ -563,16 +611,25 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
       const loc = benchLocality(adj, n >= 1_000_000 ? Math.min(rounds, 3) : rounds);
       locality.push(loc);
       console.log(
-        `    locality: neighbour-mean pass ${loc.randomF64Ms!.toFixed(1)} ms = ${loc.randomF64ToFloor!.toFixed(1)} × floor as built (random ids), ${loc.bfsF64Ms!.toFixed(1)} ms = ${loc.bfsF64ToFloor!.toFixed(1)} × after BFS relabelling; Float32 ${loc.randomF32ToFloor!.toFixed(1)} × / ${loc.bfsF32ToFloor!.toFixed(1)} ×`,
+        `    locality, neighbour-mean kernel (Float64; Float32): as built (random ids) ${loc.randomF64Ms!.toFixed(1)} ms = ${loc.randomF64ToFloor!.toFixed(1)} × floor (${loc.randomF32ToFloor!.toFixed(1)} ×), ` +
+          `bfs ${loc.bfsF64Ms!.toFixed(1)} ms = ${loc.bfsF64ToFloor!.toFixed(1)} × (${loc.bfsF32ToFloor!.toFixed(1)} ×), rcm ${loc.rcmF64Ms!.toFixed(1)} ms = ${loc.rcmF64ToFloor!.toFixed(1)} × (${loc.rcmF32ToFloor!.toFixed(1)} ×); ` +
+          `mean tie span ${loc.randomSpan!.toFixed(3)} / ${loc.bfsSpan!.toFixed(3)} / ${loc.rcmSpan!.toFixed(3)} of n; order + relabel bfs ${loc.bfsOrderMs!.toFixed(0)} ms, rcm ${loc.rcmOrderMs!.toFixed(0)} ms`,
       );
-      for (const [m, key] of [['pass, random ids, f64', 'randomF64'], ['pass, random ids, f32', 'randomF32'], ['pass, BFS ids, f64', 'bfsF64'], ['pass, BFS ids, f32', 'bfsF32']] as const) {
-        add({ section: 'locality', agents: n, ties: g.ties, measure: m, value: loc[`${key}Ms`]!, unit: 'ms', toFloor: loc[`${key}ToFloor`]! });
+      for (const o of ['random', 'bfs', 'rcm'] as const) {
+        const label = o === 'random' ? 'as built (random ids)' : `${o} ids`;
+        for (const f of ['F64', 'F32'] as const) {
+          add({ section: 'locality', agents: n, ties: g.ties, measure: `kernel, ${label}, ${f === 'F64' ? 'f64' : 'f32'}`, value: loc[`${o}${f}Ms`]!, unit: 'ms', toFloor: loc[`${o}${f}ToFloor`]! });
+        }
+        add({ section: 'locality', agents: n, ties: g.ties, measure: `mean tie span, ${label}`, value: loc[`${o}Span`]!, unit: '× n' });
       }
+      add({ section: 'locality', agents: n, ties: g.ties, measure: 'order + relabel, bfs', value: loc.bfsOrderMs!, unit: 'ms', toFloor: loc.bfsOrderMs! / floor });
+      add({ section: 'locality', agents: n, ties: g.ties, measure: 'order + relabel, rcm', value: loc.rcmOrderMs!, unit: 'ms', toFloor: loc.rcmOrderMs! / floor });
     }
     sections.graph = graph;
     sections.locality = locality;
     // the benchmark model's step loop
     const steps1: unknown[] = [];
+    const orders: Awaited<ReturnType<typeof benchOrders>> = [];
     // the record's cost at the largest size up to 100,000 (beside the presets'), and at 1M when benched
     const costAt = sizes.filter((n) => n <= 100_000).pop() ?? sizes[0]!;
     const costSizes = new Set([costAt, ...sizes.filter((n) => n >= 1_000_000).slice(0, 1)]);
@@ -596,8 +653,22 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
       }
       const { cost, ...rest } = r;
       steps1.push({ ...rest, recordCost: cost ? { ...cost, sim: undefined } : null });
+      // the same model with graph.order as-built, bfs and rcm, side by side
+      const big = n >= 1_000_000;
+      const ord = await benchOrders({ agents: n, degree: degreeOf(n, degreeOpt), steps: big ? Math.min(steps, 5) : steps, rounds: big ? Math.min(rounds, 5) : rounds });
+      console.log(`  graph.order (three runs side by side; against the median of their floors):`);
+      for (const o of ord) {
+        console.log(
+          `    ${o.order.padEnd(9)} build ${o.buildMs.toFixed(0).padStart(6)} ms  median step ${o.stepMedianMs.toFixed(1).padStart(7)} ms = ${o.stepToFloor.toFixed(0).padStart(3)} × floor  neighbour pass ${o.neighbourPassMs.toFixed(1).padStart(6)} ms = ${o.passToFloor.toFixed(2)} × floor (${o.floorMs.toFixed(1)} ms)  tie span ${o.tieSpan.toFixed(3)}`,
+        );
+        add({ section: 'locality', agents: n, ties: o.ties, measure: `friend-cleanup build, order ${o.order}`, value: o.buildMs, unit: 'ms', toFloor: o.buildMs / o.floorMs });
+        add({ section: 'locality', agents: n, ties: o.ties, measure: `friend-cleanup median step, order ${o.order}`, value: o.stepMedianMs, unit: 'ms', toFloor: o.stepToFloor });
+        add({ section: 'locality', agents: n, ties: o.ties, measure: `friend-cleanup neighbour pass, order ${o.order}`, value: o.neighbourPassMs, unit: 'ms', toFloor: o.passToFloor });
+      }
+      orders.push(...ord);
     }
     sections.friendCleanup = steps1;
+    sections.orders = orders;
     const presetCosts: unknown[] = [];
     for (const { name, file } of presets) {
       const c = await recordCost(readYaml(file), file, Math.min(10, steps), { agents: costAt });

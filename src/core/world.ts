@@ -111,8 +111,14 @@ export class World {
   readonly policy = new Map<string, unknown>();
   /** Shared services by name (e.g. an obligation ledger that several regimes use). */
   readonly services = new Map<string, unknown>();
-  /** Original node keys when the graph came from a file. */
+  /** Original node keys when the graph came from a file (by internal index). */
   nodeKeys: string[] | null = null;
+  /**
+   * The public id of each agent by internal index, when `graph.order` renumbered the agents (null:
+   * internal index = public id). The public id is the agent's number as the graph was built (the
+   * generator's node, the graph file's row); the tables are written in public order.
+   */
+  publicIds: Int32Array | null = null;
 
   constructor(
     readonly n: number,

@@ -93,6 +93,11 @@ export interface AgentColumns {
   n: number;
   data: Record<string, ArrayLike<unknown> & { slice(a: number, b: number): ArrayLike<unknown> }>;
   schema: Schema;
+  /**
+   * When `graph.order` renumbered the agents: the internal index of the agent of each row (rows in
+   * public order, so a table lists agents as an as-built run does); absent: row i is agent i.
+   */
+  rows?: Int32Array;
 }
 
 /**
@@ -105,7 +110,7 @@ export function agentColumns(sim: Simulation): AgentColumns {
   const n = w.n;
   const data: AgentColumns['data'] = {};
   const schema: Schema = {};
-  data.id = w.nodeKeys ?? Int32Array.from({ length: n }, (_, i) => i);
+  data.id = w.nodeKeys ?? w.publicIds ?? Int32Array.from({ length: n }, (_, i) => i);
   schema.id = w.nodeKeys ? 'utf8' : 'int32';
   for (const [name, info] of w.pop.info) {
     if (!info.export) continue;
@@ -129,14 +134,30 @@ export function agentColumns(sim: Simulation): AgentColumns {
     schema[`ever_${key}`] = 'int32';
     schema[`times_${key}`] = 'int32';
   }
-  return { n, data, schema };
+  return w.publicIds ? { n, data, schema, rows: publicOrder(w.publicIds) } : { n, data, schema };
+}
+
+/** The internal index of the agent of each public id (the inverse of `world.publicIds`). */
+function publicOrder(publicIds: Int32Array): Int32Array {
+  const rows = new Int32Array(publicIds.length);
+  for (let i = 0; i < publicIds.length; i++) rows[publicIds[i]!] = i;
+  return rows;
 }
 
 /** Rows a..b of the agents' columns as a table (plain arrays, as `agentsTable` makes them). */
 function agentRows(c: AgentColumns, a: number, b: number): aq.ColumnTable {
   const cols: Record<string, unknown[]> = {};
-  for (const [k, v] of Object.entries(c.data)) cols[k] = Array.from(a === 0 && b === c.n ? v : v.slice(a, b));
+  const rows = c.rows?.subarray(a, b);
+  for (const [k, v] of Object.entries(c.data)) cols[k] = rows ? Array.from(rows, (i) => v[i]) : Array.from(a === 0 && b === c.n ? v : v.slice(a, b));
   return withSchema(aq.table(cols), c.schema);
+}
+
+/** A column's values in row order (a copy of the same kind when the rows are reordered). */
+function inRowOrder<T extends ArrayLike<unknown>>(v: T, rows: Int32Array | undefined): T {
+  if (!rows) return v;
+  const out = (Array.isArray(v) ? new Array(rows.length) : new (v.constructor as new (n: number) => unknown[])(rows.length)) as unknown[];
+  for (let r = 0; r < rows.length; r++) out[r] = v[rows[r]!];
+  return out as unknown as T;
 }
 
 /**
@@ -169,7 +190,8 @@ export function* agentsCsvChunks(sim: Simulation, rows = 50_000): Generator<stri
 export function agentsArrowBytes(sim: Simulation): Uint8Array {
   const c = agentColumns(sim);
   const cols: Record<string, ArrayLike<unknown>> = {};
-  for (const [k, v] of Object.entries(c.data)) {
+  for (const [k, col] of Object.entries(c.data)) {
+    const v = inRowOrder(col, c.rows);
     // the values as agentsTable gives them: 32-bit floats widened, small integers as int32
     cols[k] = v instanceof Float32Array ? Float64Array.from(v) : v instanceof Uint8Array ? Int32Array.from(v) : v;
   }

@@ -117,5 +117,7 @@ export function writeNetwork(path: string, sim: Simulation): void {
   const score = w.primaryScore();
   if (score) attrs.score = score;
   for (const l of w.lists.lists.values()) attrs[`on_${l.id.replace(/-/g, '_')}`] = l.on;
-  writeGexf(path, adjacencyToGraphology(w.adj, w.nodeKeys ?? undefined, attrs));
+  // nodes by their public ids (the graph file's keys, or the as-built numbers when graph.order renumbered them)
+  const keys = w.nodeKeys ?? (w.publicIds ? Array.from(w.publicIds, String) : undefined);
+  writeGexf(path, adjacencyToGraphology(w.adj, keys, attrs));
 }

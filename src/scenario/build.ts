@@ -11,6 +11,7 @@ import { Simulation } from '../core/simulation.js';
 import { World } from '../core/world.js';
 import { householdCliques, mergeEdgeLists, type EdgeList } from '../graphs/index.js';
 import { findGraph, toEdgeList } from '../graphs/registry.js';
+import { inversePermutation, localityOrder, permuteArray, permuteColumn, relabelEdges, type GraphOrder } from '../graphs/relabel.js';
 import { type BuiltinGraphContext } from './graphs.js';
 import './graphs.js'; // registers the built-in graph models
 import { metricById } from '../metrics/index.js';
@@ -47,6 +48,27 @@ function applyNodeAttributes(world: World, loaded: LoadedGraph, file: string | n
   const minorityValue = values.length === 2 ? (values.includes('1') ? '1' : values[1]) : null;
   if (values.length > 2) throw new UserError(`${file ?? 'graph file'}: node attribute 'group' must have at most 2 values, found ${values.length}`);
   for (let i = 0; i < world.n; i++) world.pop.group[i] = String(group[i]) === minorityValue ? 1 : 0;
+}
+
+/**
+ * Renumbers the agents for locality (`graph.order`): the permutation comes from the ties, and the
+ * population drawn so far, the node keys and the ties move with it, so each agent keeps its
+ * attributes and ties under its public id (`world.publicIds`). Done after the graph is drawn (the
+ * sbm and the household cliques read the groups and households) and before the adjacency and the
+ * plug-ins are made. The edge list is changed in place unless it is the graph file's, which a
+ * caller may reuse.
+ */
+function renumber(world: World, el: EdgeList, order: GraphOrder, owned: boolean): EdgeList {
+  const n = world.n;
+  const newOf = localityOrder(n, el.src, el.dst, order);
+  const scratch = new Float64Array(n);
+  // every column has n values or a block of n per domain (trait); all are moved, even those
+  // still at their initial constant, so none is missed
+  for (const col of world.pop.columns.values()) permuteColumn(col, newOf, scratch);
+  permuteColumn(world.propensityMult, newOf, scratch);
+  if (world.nodeKeys) world.nodeKeys = permuteArray(world.nodeKeys, newOf);
+  world.publicIds = inversePermutation(newOf);
+  return relabelEdges(el, newOf, owned);
 }
 
 /** Memory a run needs, by part (bytes); see `memoryEstimate`. */
@@ -193,7 +215,8 @@ export function buildSimulation(s: ResolvedScenario, opts: BuildOptions = {}): S
   const parts: EdgeList[] = [socialTies(world, s, opts.graph)];
   // without the standard population there are no households (population.standard: false)
   if (s.graph.households && s.population.standard !== false) parts.push(householdCliques(world.pop.household));
-  const el = parts.length > 1 ? mergeEdgeLists(n, ...parts) : parts[0]!;
+  let el = parts.length > 1 ? mergeEdgeLists(n, ...parts) : parts[0]!;
+  if (s.graph.order && s.graph.order !== ('as-built' as GraphOrder)) el = renumber(world, el, s.graph.order, el !== opts.graph?.el);
   const layer = el.layer ? Uint8Array.from(el.layer) : new Uint8Array(el.src.length).fill(LAYER_BOTH);
   if (s.graph.onlineOnlyShare > 0 || s.graph.offlineOnlyShare > 0) {
     const lr = world.rng('graph:layers');

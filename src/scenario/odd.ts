@@ -232,6 +232,9 @@ export function oddDocument(s: ResolvedScenario, opts: OddOptions = {}): OddDocu
         (s.population.standard === false
           ? 'the standard population is left out (population.standard: false): no households, wealth, income, propensities or knowledge; agents have only their ids, a group where the graph file gives one, and the columns the plug-ins add. '
           : 'households of size 1 + Poisson(mean − 1) with one group each; lognormal wealth and income potential (correlated logs); lognormal propensities by domain around the means; risk attitude uniform; knowledge of the rules with probability knowledgeShare; approval ≈ N(approval, 0.15) clipped to [0, 1]. ') +
+        (s.graph.order
+          ? `The agents are then renumbered inside the run (graph.order: ${s.graph.order}, ${s.graph.order === 'rcm' ? 'reverse Cuthill–McKee' : 'breadth-first'}) so that tied agents have nearby indices; each keeps its public id, its attributes and its ties, but the per-agent draws of the steps are keyed by the internal index, so the run is a different, equally valid realisation of the as-built one. `
+          : '') +
         `Then every plug-in is created and its init hook runs (${list(active.filter((a) => (stageOf.get(a.id) ?? []).includes('init')).map((a) => a.id), 'none has one')}), and step 0 is recorded. The parameters below fix the initial state; the same seed gives the same world.`,
       parameters: params,
     },

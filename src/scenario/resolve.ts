@@ -11,6 +11,7 @@ import { DOMAINS, type Domain } from '../core/population.js';
 import { DEFAULT_METRICS, metricById } from '../metrics/index.js';
 import { allPlugins, findPlugin, SECTION } from './registry.js';
 import { allGraphs, findGraph } from '../graphs/registry.js';
+import type { GraphOrder } from '../graphs/relabel.js';
 import './graphs.js'; // registers the built-in graph models
 import { allMetrics } from '../metrics/registry.js';
 import type { ScenarioInput } from './schema.js';
@@ -39,6 +40,17 @@ export interface GraphParams {
   params?: Record<string, unknown>;
   /** Keep self-ties and repeated ties (absent or false: a simple graph). */
   multigraph?: boolean;
+  /**
+   * The agents' internal numbering (src/graphs/relabel.ts): absent (`as-built`, which resolves to
+   * absent, so a scenario that names it resolves as one that does not) keeps the generator's;
+   * `bfs` (breadth-first) or `rcm` (reverse Cuthill–McKee) renumber the agents at build time so
+   * that tied agents get nearby indices, which speeds the neighbour passes on large graphs. Each
+   * agent keeps its public id (the as-built number or the graph file's key) in every output, its
+   * population draws and its ties; the step's per-agent draws are keyed by the internal index, so
+   * a run with another order is a different, equally valid realisation, not the same numbers
+   * (with the same order and seed, the same bit for bit).
+   */
+  order?: Exclude<GraphOrder, 'as-built'>;
 }
 
 export const GRAPH_DEFAULTS: GraphParams = {
@@ -163,6 +175,7 @@ export function resolveScenario(input: ScenarioInput, file?: string): ResolvedSc
     traits: { ...POPULATION_DEFAULTS.traits, ...(input.population?.traits ?? {}) },
   } as PopulationParams;
   const graph: GraphParams = { ...GRAPH_DEFAULTS, ...(input.graph ?? {}) } as GraphParams;
+  if ((graph.order as GraphOrder | undefined) === 'as-built') delete graph.order; // the default: resolved as if not named
   if (graph.model === 'file' && !graph.file) {
     throw new UserError(`${file ? file + ': ' : ''}graph.file: expected a path to a graph file (model is 'file'), found nothing`, file, 'graph.file');
   }

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { didYouMean, describeValue, UserError } from '../core/errors.js';
+import { GRAPH_ORDERS } from '../graphs/relabel.js';
 
 const prob = z.number().min(0).max(1);
 
@@ -93,6 +94,8 @@ export const GraphSchema = z
     offlineOnlyShare: prob,
     // true: the adjacency keeps self-ties and repeated ties (voter and rewiring models)
     multigraph: z.boolean(),
+    // the agents' internal numbering (src/graphs/relabel.ts): as built, or renumbered for locality
+    order: z.enum(GRAPH_ORDERS),
   })
   .partial()
   .strict();

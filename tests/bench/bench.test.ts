@@ -42,14 +42,14 @@ describe('npm run bench', () => {
       const r = await bench(['--sizes', '3000', '--steps', '3', '--rounds', '2', '--presets', 'joint-punishment', '--sweep-runs', '2', '--sweep-agents', '500', '--sweep-steps', '5', '--sweep-rounds', '1', '--out', out]);
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
-      for (const line of ['G(N,M)', 'fromEdges', 'locality', 'median step', 'neighbour pass', 'bytes per tie', 'benchmark model', 'joint-punishment (its own metrics, 3 steps)', 'national-composite', 'threads', 'peak memory', 'sweep throughput', '2 worker(s)'])
+      for (const line of ['G(N,M)', 'fromEdges', 'locality', 'graph.order', 'rcm', 'median step', 'neighbour pass', 'bytes per tie', 'benchmark model', 'joint-punishment (its own metrics, 3 steps)', 'national-composite', 'threads', 'peak memory', 'sweep throughput', '2 worker(s)'])
         expect(r.stdout).toContain(line);
       // the files: valid JSON with every section, and the markdown table
       const date = new Date().toISOString().slice(0, 10);
       const j = JSON.parse(readFileSync(join(out, `${date}.json`), 'utf8'));
       expect(j.kind).toBe('scorelab-bench');
       expect(j.sizes).toEqual([3000]);
-      for (const s of ['graph', 'locality', 'friendCleanup', 'presets', 'composite', 'threads', 'memory', 'sweep']) expect(j.sections, s).toHaveProperty(s);
+      for (const s of ['graph', 'locality', 'orders', 'friendCleanup', 'presets', 'composite', 'threads', 'memory', 'sweep']) expect(j.sections, s).toHaveProperty(s);
       expect(j.sections.memory[0].peakRss).toBeGreaterThan(0);
       const sections = new Set(j.entries.map((e: { section: string }) => e.section));
       for (const s of ['floor', 'graph', 'locality', 'friend-cleanup', 'record cost', 'composite', 'memory', 'sweep']) expect(sections.has(s), s).toBe(true);
