@@ -24,8 +24,6 @@ export interface Rng {
   shuffle<T extends { length: number; [i: number]: number }>(a: T): T;
   /** Poisson draw (Knuth for small means, normal approximation above 30). */
   poisson(lambda: number): number;
-  /** Writes the next m uniforms into out[0, m): the numbers of m calls, in order. */
-  fill(out: Float64Array, m: number): Float64Array;
 }
 
 interface AleaPrng {
@@ -37,10 +35,6 @@ interface AleaPrng {
 export function makeRng(seed: string): Rng {
   const prng = (alea as unknown as (s: string) => AleaPrng)(seed);
   const r = (() => prng()) as Rng;
-  r.fill = (out: Float64Array, m: number): Float64Array => {
-    for (let i = 0; i < m; i++) out[i] = prng();
-    return out;
-  };
   r.int = (n: number) => Math.floor(prng() * n);
   r.normal = () => {
     let u = prng();

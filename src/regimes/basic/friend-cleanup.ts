@@ -47,7 +47,6 @@ export const friendCleanup = defineRegime({
     const next = new Float64Array(n);
     const own = new Uint8Array(n);
     const order = par.i32(n);
-    const u = new Float64Array(Math.min(n, BATCH)); // a batch of uniforms
     // the turns' order as a permutation of the selected (drawn as the selected agents' shuffle
     // would be), the friend each selected agent would drop (found before the turns; −1: none), and
     // one bit per agent set when a turn drops or adds one of its ties
@@ -64,12 +63,7 @@ export const friendCleanup = defineRegime({
         for (let i = 0; i < n; i++) prop[i] = 0.5 * rInit();
       },
       behave() {
-        // the stream's draws in order, a batch at a time (Rng.fill: the numbers of one call each)
-        for (let lo = 0; lo < n; lo += BATCH) {
-          const hi = Math.min(n, lo + BATCH);
-          rBehave.fill(u, hi - lo);
-          for (let i = lo; i < hi; i++) own[i] = u[i - lo]! < prop[i]! ? 0 : 1;
-        }
+        for (let i = 0; i < n; i++) own[i] = rBehave() < prop[i]! ? 0 : 1;
       },
       score() {
         // per agent: next_i = (1 − β)·t_i + β·(Σ_j s_j)/k_i, t_i = (1 − λ)·s_i + λ·own_i
@@ -87,11 +81,7 @@ export const friendCleanup = defineRegime({
         if (p.c <= 0) return;
         const adj = world.adj;
         let m = 0;
-        for (let lo = 0; lo < n; lo += BATCH) {
-          const hi = Math.min(n, lo + BATCH);
-          rClean.fill(u, hi - lo);
-          for (let i = lo; i < hi; i++) if (u[i - lo]! < p.c) order[m++] = i;
-        }
+        for (let i = 0; i < n; i++) if (rClean() < p.c) order[m++] = i;
         // Scores do not change during cleanup, and the friend an agent would drop (its
         // lowest-scored neighbour, the first of its block in slot order, if more than delta below
         // it) changes only when a turn drops or adds one of its own ties. So it is found for every
@@ -133,9 +123,6 @@ export const friendCleanup = defineRegime({
     };
   },
 });
-
-/** Uniforms drawn at a time (32 kB: they stay in the cache). */
-const BATCH = 4096;
 
 /** Agent i's lowest-scored neighbour: the first of its block, in slot order, with the lowest score; −1 without ties. */
 function lowestNeighbour(adj: { start: Int32Array; deg: Int32Array; targets: Int32Array }, s: Float64Array, i: number): number {
