@@ -41,6 +41,7 @@ import { writeFileAtomic } from '../results/atomic.js';
 import { writeRun } from '../results/write-run.js';
 import { METRICS, METRIC_COLUMNS } from '../metrics/index.js';
 import { buildSimulation } from '../scenario/build.js';
+import type { Simulation } from '../core/simulation.js';
 import { locateScenario, prepareScenario, readYaml } from '../scenario/load.js';
 import { UserError } from '../core/errors.js';
 import { benchSweep, printSweepBench } from './sweep.js';
@@ -78,38 +79,45 @@ function streamFloor(bytes: number, rounds: number): number {
 const BENCH_METRICS = ['mean_score', 'score_assortativity', 'tie_count']; // docs/benchmark.md#the-benchmark-model-friend-cleanup step 4, "record"
 
 /**
- * What recording every metric costs, against the step. Two simulations of one scenario and seed run
- * side by side, step for step: A records the scenario's own metrics (for the benchmark model, the
- * three of step 4 of docs/benchmark.md#the-benchmark-model-friend-cleanup), B records all of them. The step is A's whole step, its record
- * included (as docs/benchmark.md defines it); the dynamics are A's step without its record; the cost
- * of all metrics is B's record stage. Metrics only read the world, so A and B must end with the
- * same scores and wealth, bit for bit, and as many ties (checked). The two are stepped in
- * alternating order.
+ * What recording every metric costs, against the step. Three simulations of one scenario and seed
+ * run side by side, step for step: A records the scenario's own metrics (for the benchmark model,
+ * the three of step 4 of docs/benchmark.md#the-benchmark-model-friend-cleanup) every step, B
+ * records all of them every step, C records none between its first row and its end. The step is
+ * A's whole step, its record included (as docs/benchmark.md defines it); the dynamics are C's
+ * step (a step that records nothing: A's step less its record would leave out work that A's
+ * record does for the next step, such as the neighbour sums of src/core/neighbour-sums.ts); the
+ * cost of all metrics is B's record stage. Metrics only read the world, so the three must end with
+ * the same scores and wealth, bit for bit, and as many ties (checked). They are stepped in
+ * rotating order.
  */
 export async function recordCost(raw: unknown, source: string, steps: number, opts: { agents?: number } = {}) {
-  // both record every step, whatever the scenario's record.every
+  // A and B record every step, whatever the scenario's record.every; C only its step 0
   const a = await prepareScenario(raw, source, { agents: opts.agents, set: ['record.every=1'] });
   const b = await prepareScenario(raw, source, { agents: opts.agents, set: ['record.every=1', 'metrics=all'] });
-  const A = buildSimulation(a.scenario, { graph: a.graph, plugins: a.plugins }), B = buildSimulation(b.scenario, { graph: b.graph, plugins: b.plugins });
-  A.init();
-  B.init();
+  const c = await prepareScenario(raw, source, { agents: opts.agents, set: [`record.every=${steps + 4}`] });
+  const [A, B, C] = [a, b, c].map((x) => buildSimulation(x.scenario, { graph: x.graph, plugins: x.plugins })) as [Simulation, Simulation, Simulation];
+  for (const sim of [A, B, C]) sim.init();
   const step: number[] = [], dyn: number[] = [], all: number[] = [];
+  const orders = [[A, B, C], [B, C, A], [C, A, B]];
   for (let s = 0; s < steps + 3; s++) {
-    let tA = 0;
-    for (const sim of s % 2 ? [B, A] : [A, B]) {
+    let tA = 0, tC = 0;
+    for (const sim of orders[s % 3]!) {
       const t0 = now();
       sim.step();
       if (sim === A) tA = now() - t0;
+      if (sim === C) tC = now() - t0;
     }
     if (s < 3) continue; // warm-up
     step.push(tA);
-    dyn.push(tA - A.lastRecordMs);
+    dyn.push(tC);
     all.push(B.lastRecordMs);
   }
   const same = (x: ArrayLike<number> | null, y: ArrayLike<number> | null) =>
     x === null || y === null ? x === y : x.length === y.length && Array.prototype.every.call(x, (v: number, i: number) => Object.is(v, y[i]));
-  if (!same(A.world.primaryScore(), B.world.primaryScore()) || !same(A.world.pop.wealth, B.world.pop.wealth) || A.world.adj.edgeCount !== B.world.adj.edgeCount)
-    throw new Error(`bench: recording all metrics changed the run of ${source}`);
+  for (const X of [B, C])
+    if (!same(A.world.primaryScore(), X.world.primaryScore()) || !same(A.world.pop.wealth, X.world.pop.wealth) || A.world.adj.edgeCount !== X.world.adj.edgeCount)
+      throw new Error(`bench: recording ${X === B ? 'all metrics' : 'no metrics'} changed the run of ${source}`);
+  for (const sim of [B, C]) sim.close();
   const r = { agents: A.world.n, ties: A.world.adj.edgeCount, stepMs: median(step), dynamicsMs: median(dyn), allMetricsMs: median(all) };
   return { ...r, toStep: r.allMetricsMs / r.stepMs, toDynamics: r.allMetricsMs / r.dynamicsMs, sim: A };
 }
