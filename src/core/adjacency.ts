@@ -84,11 +84,11 @@ export class Adjacency implements AdjacencyView {
    * `spare` is the share of extra slots per agent kept free for rewiring.
    *
    * Each agent's block lists its neighbours in the order of the ties' first copies in the list,
-   * as adding the ties one by one with `addEdge` would. The blocks are filled in one pass over
-   * the list (both ends of every tie, copies included: a block's capacity counts them), then
-   * each block drops its repeated neighbours in place, keeping the first: a stamp per agent
-   * (`seen[j] = i + 1` while block i is read) finds a repeat in O(1), so the build is linear in
-   * the ties instead of O(degree) per tie.
+   * as adding the ties one by one with `addEdge` would. The blocks are filled from the list (both
+   * ends of every tie, copies included: a block's capacity counts them), then each block drops
+   * its repeated neighbours in place, keeping the first: a stamp per agent (`seen[j] = i + 1`
+   * while block i is read) finds a repeat in O(1), so the build is linear in the ties instead of
+   * O(degree) per tie.
    */
   static fromEdges(
     n: number,
@@ -100,6 +100,8 @@ export class Adjacency implements AdjacencyView {
       multigraph?: boolean;
       /** Agents per fill bucket, as a power of two (default 12 from 2^18 ties on; -1: fill directly). The result does not depend on it. */
       bucketShift?: number;
+      /** Tie ends held in the bucket buffer at once (default 2^22; at least one bucket's). The result does not depend on it. */
+      passSlots?: number;
     } = {},
   ): Adjacency {
     const multi = opts.multigraph === true;
@@ -117,69 +119,18 @@ export class Adjacency implements AdjacencyView {
     const a = new Adjacency(n, cap, { multigraph: multi });
     const { start, deg, targets } = a;
     const lay = a.layer;
-    const shift = opts.bucketShift ?? (m >= 1 << 18 ? 12 : -1);
-    if (shift < 0 || n <= 1 << shift) {
-      // fill: deg counts the slots written so far (copies included)
-      for (let e = 0; e < m; e++) {
-        const i = src[e]!;
-        const j = dst[e]!;
-        if (i === j && !multi) continue;
-        const l = layer ? layer[e]! : LAYER_BOTH;
-        let k = start[i]! + deg[i]!++;
-        targets[k] = j;
-        lay[k] = l;
-        k = start[j]! + deg[j]!++;
-        targets[k] = i;
-        lay[k] = l;
-      }
-    } else {
-      // the same fill in two cache-friendly passes: writing each tie's two ends straight into the
-      // blocks scatters 2·m writes over the whole arrays (a cache and TLB miss each: 9 s of the
-      // build at 10M ties); instead the ends are first appended, in list order, to one bucket per
-      // 2^shift agents (a few hundred sequential streams), then each bucket fills its agents'
-      // blocks, whose slots lie together. Bucketing is stable, so each block keeps list order.
-      const buckets = ((n - 1) >> shift) + 1;
-      const mask = (1 << shift) - 1;
-      const bStart = new Int32Array(buckets + 1);
-      for (let i = 0; i < n; i++) bStart[(i >> shift) + 1]! += d[i]!;
-      for (let b = 0; b < buckets; b++) bStart[b + 1]! += bStart[b]!;
-      const total = bStart[buckets]!;
-      const at = bStart.slice(0, buckets);
-      const owner = shift <= 16 ? new Uint16Array(total) : new Int32Array(total);
-      const other = new Int32Array(total);
-      const code = new Uint8Array(total);
-      for (let e = 0; e < m; e++) {
-        const i = src[e]!;
-        const j = dst[e]!;
-        if (i === j && !multi) continue;
-        const l = layer ? layer[e]! : LAYER_BOTH;
-        let k = at[i >> shift]!++;
-        owner[k] = i & mask;
-        other[k] = j;
-        code[k] = l;
-        k = at[j >> shift]!++;
-        owner[k] = j & mask;
-        other[k] = i;
-        code[k] = l;
-      }
-      for (let b = 0; b < buckets; b++) {
-        const base = b << shift;
-        for (let k = bStart[b]!; k < bStart[b + 1]!; k++) {
-          const i = base + owner[k]!;
-          const w = start[i]! + deg[i]!++;
-          targets[w] = other[k]!;
-          lay[w] = code[k]!;
-        }
-      }
-    }
+    // d is spent once the capacities and buckets are known: it becomes the stamps (no fresh array)
+    const seen = d;
     let slots = 0;
-    if (multi) {
-      for (let i = 0; i < n; i++) slots += deg[i]!;
-    } else {
-      // drop repeats in place, keeping each neighbour's first slot (the tie's first copy: the
-      // slots of a block are in list order); both ends of a tie keep the same copy
-      const seen = new Int32Array(n);
-      for (let i = 0; i < n; i++) {
+    // blocks from..to-1 are filled: drop repeats in place, keeping each neighbour's first slot
+    // (the tie's first copy: the slots of a block are in list order); both ends of a tie keep
+    // the same copy. Run right after a bucket's fill, while its blocks are in cache.
+    const settle = (from: number, to: number): void => {
+      if (multi) {
+        for (let i = from; i < to; i++) slots += deg[i]!;
+        return;
+      }
+      for (let i = from; i < to; i++) {
         const s = start[i]!;
         const e = s + deg[i]!;
         const stamp = i + 1;
@@ -200,6 +151,87 @@ export class Adjacency implements AdjacencyView {
         }
         deg[i] = w - s;
         slots += w - s;
+      }
+    };
+    const shift = opts.bucketShift ?? (m >= 1 << 18 ? 12 : -1);
+    if (shift < 0 || n <= 1 << shift) {
+      seen.fill(0);
+      // fill: deg counts the slots written so far (copies included)
+      for (let e = 0; e < m; e++) {
+        const i = src[e]!;
+        const j = dst[e]!;
+        if (i === j && !multi) continue;
+        const l = layer ? layer[e]! : LAYER_BOTH;
+        let k = start[i]! + deg[i]!++;
+        targets[k] = j;
+        lay[k] = l;
+        k = start[j]! + deg[j]!++;
+        targets[k] = i;
+        lay[k] = l;
+      }
+      settle(0, n);
+    } else {
+      // the same fill in two cache-friendly steps: writing each tie's two ends straight into the
+      // blocks scatters 2·m writes over the whole arrays (a cache and TLB miss each: 9 s of the
+      // build at 10M ties); instead the ends are first appended, in list order, to one bucket per
+      // 2^shift agents (a few hundred sequential streams), then each bucket fills its agents'
+      // blocks, whose slots lie together. Bucketing is stable, so each block keeps list order.
+      // The buffer holds the buckets of a range of agents at a time (one pass over the list per
+      // range): a fresh array costs a page fault per 4 KiB on first touch (≈ 4 ms per MB here),
+      // so a 28 MB buffer reused by a few passes beats one of 7 bytes per tie end (150 MB at 10M ties).
+      const buckets = ((n - 1) >> shift) + 1;
+      const mask = (1 << shift) - 1;
+      const bStart = new Int32Array(buckets + 1);
+      for (let i = 0; i < n; i++) bStart[(i >> shift) + 1]! += d[i]!;
+      let largest = 0;
+      for (let b = 0; b < buckets; b++) {
+        if (bStart[b + 1]! > largest) largest = bStart[b + 1]!;
+        bStart[b + 1]! += bStart[b]!;
+      }
+      const total = bStart[buckets]!;
+      seen.fill(0);
+      const room = Math.min(total, Math.max(largest, opts.passSlots ?? 1 << 22));
+      const at = new Int32Array(buckets);
+      const owner = shift <= 16 ? new Uint16Array(room) : new Int32Array(room);
+      const other = new Int32Array(room);
+      const code = new Uint8Array(room);
+      for (let b0 = 0; b0 < buckets; ) {
+        let b1 = b0 + 1;
+        while (b1 < buckets && bStart[b1 + 1]! - bStart[b0]! <= room) b1++;
+        const lo = b0 << shift;
+        const span = Math.min(n, b1 << shift) - lo;
+        const off = bStart[b0]!;
+        for (let b = b0; b < b1; b++) at[b] = bStart[b]! - off;
+        for (let e = 0; e < m; e++) {
+          const i = src[e]!;
+          const j = dst[e]!;
+          if (i === j && !multi) continue;
+          const l = layer ? layer[e]! : LAYER_BOTH;
+          // (x - lo) >>> 0 < span: x in [lo, lo + span), one unsigned compare
+          if ((i - lo) >>> 0 < span) {
+            const k = at[i >> shift]!++;
+            owner[k] = i & mask;
+            other[k] = j;
+            code[k] = l;
+          }
+          if ((j - lo) >>> 0 < span) {
+            const k = at[j >> shift]!++;
+            owner[k] = j & mask;
+            other[k] = i;
+            code[k] = l;
+          }
+        }
+        for (let b = b0; b < b1; b++) {
+          const base = b << shift;
+          for (let k = bStart[b]! - off, end = bStart[b + 1]! - off; k < end; k++) {
+            const i = base + owner[k]!;
+            const w = start[i]! + deg[i]!++;
+            targets[w] = other[k]!;
+            lay[w] = code[k]!;
+          }
+          settle(base, Math.min(n, base + mask + 1));
+        }
+        b0 = b1;
       }
     }
     a.edgeCount = slots / 2;

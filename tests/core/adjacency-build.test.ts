@@ -48,8 +48,9 @@ describe('Adjacency.fromEdges', () => {
       }
       const b = reference(n, src, dst, layer);
       // filled directly, and in buckets of 2^shift agents (the large-list path), alike
-      for (const bucketShift of [undefined, -1, 0, 2, 5, 20]) {
-        const a = Adjacency.fromEdges(n, src, dst, layer, 0.5, { bucketShift });
+      // … and with a bucket buffer smaller than the list (several passes over it)
+      for (const [bucketShift, passSlots] of [[undefined], [-1], [0], [2], [5], [20], [0, 1], [2, 7], [5, 100], [2, 1e9]] as [number?, number?][]) {
+        const a = Adjacency.fromEdges(n, src, dst, layer, 0.5, { bucketShift, passSlots });
         expect(blocks(a)).toEqual(blocks(b));
         expect(Array.from(a.start)).toEqual(Array.from(b.start));
         expect(Array.from(a.cap)).toEqual(Array.from(b.cap));
@@ -80,9 +81,14 @@ describe('multigraph', () => {
 
   it('keeps self-ties and repeated ties: degrees, neighbours, count', () => {
     const bucketed = Adjacency.fromEdges(3, src, dst, layer, 0.5, { multigraph: true, bucketShift: 0 });
+    const passes = Adjacency.fromEdges(3, src, dst, layer, 0.5, { multigraph: true, bucketShift: 0, passSlots: 1 });
     const a = build();
-    expect(Array.from(bucketed.targets)).toEqual(Array.from(a.targets));
-    expect(Array.from(bucketed.layer)).toEqual(Array.from(a.layer));
+    for (const b of [bucketed, passes]) {
+      expect(Array.from(b.targets)).toEqual(Array.from(a.targets));
+      expect(Array.from(b.layer)).toEqual(Array.from(a.layer));
+      expect(Array.from(b.deg)).toEqual(Array.from(a.deg));
+      expect(b.edgeCount).toBe(a.edgeCount);
+    }
     expect(a.multigraph).toBe(true);
     expect(a.edgeCount).toBe(6);
     // a self-tie counts twice towards its agent's degree
