@@ -88,7 +88,8 @@ export class Adjacency implements AdjacencyView {
    * ends of every tie, copies included: a block's capacity counts them), then each block drops
    * its repeated neighbours in place, keeping the first: a stamp per agent (`seen[j] = i + 1`
    * while block i is read) finds a repeat in O(1), so the build is linear in the ties instead of
-   * O(degree) per tie.
+   * O(degree) per tie. A list ordered by its ties' smaller ends with no pair twice (what the
+   * generators give; checked while counting) has nothing to drop and skips that step.
    */
   static fromEdges(
     n: number,
@@ -106,27 +107,45 @@ export class Adjacency implements AdjacencyView {
   ): Adjacency {
     const multi = opts.multigraph === true;
     const m = src.length;
-    const d = new Int32Array(n);
+    const shift = opts.bucketShift ?? (m >= 1 << 18 ? 12 : -1);
+    const bucketed = shift >= 0 && n > 1 << shift;
+    const buckets = bucketed ? ((n - 1) >> shift) + 1 : 0;
+    // per agent, its tie ends (copies included) at 2i and a stamp at 2i + 1: the check below reads
+    // the stamp of the cache line the count already brought in
+    const ds = new Int32Array(2 * n);
+    // ordered: the smaller ends never decrease and no pair comes twice in a run of equal smaller
+    // ends (stamp of b = a + 1 while a's run is read), so no pair comes twice at all
+    let ordered = !multi;
+    let last = 0;
+    const hiCount = new Int32Array(buckets + 1); // larger ends per bucket, for an ordered list
     for (let e = 0; e < m; e++) {
       const i = src[e]!;
       const j = dst[e]!;
+      const a = i < j ? i : j;
+      const b = i < j ? j : i;
+      if (a < last) ordered = false; // self-ties too: the fill reads the runs in list order
+      last = a;
       if (i === j && !multi) continue;
-      d[i]!++;
-      d[j]!++;
+      ds[2 * i]!++;
+      ds[2 * j]!++;
+      if (!ordered) continue;
+      if (ds[2 * b + 1] === a + 1) ordered = false;
+      ds[2 * b + 1] = a + 1;
+      if (bucketed) hiCount[(b >> shift) + 1]!++;
     }
     const cap = new Int32Array(n);
-    for (let i = 0; i < n; i++) cap[i] = d[i]! + Math.max(2, Math.ceil(d[i]! * spare));
+    for (let i = 0; i < n; i++) cap[i] = ds[2 * i]! + Math.max(2, Math.ceil(ds[2 * i]! * spare));
     const a = new Adjacency(n, cap, { multigraph: multi });
     const { start, deg, targets } = a;
     const lay = a.layer;
-    // d is spent once the capacities and buckets are known: it becomes the stamps (no fresh array)
-    const seen = d;
     let slots = 0;
     // blocks from..to-1 are filled: drop repeats in place, keeping each neighbour's first slot
     // (the tie's first copy: the slots of a block are in list order); both ends of a tie keep
-    // the same copy. Run right after a bucket's fill, while its blocks are in cache.
+    // the same copy. Run right after a bucket's fill, while its blocks are in cache. The stamps
+    // reuse ds, cleared once the degrees are read.
+    const seen = ds;
     const settle = (from: number, to: number): void => {
-      if (multi) {
+      if (multi || ordered) {
         for (let i = from; i < to; i++) slots += deg[i]!;
         return;
       }
@@ -153,8 +172,7 @@ export class Adjacency implements AdjacencyView {
         slots += w - s;
       }
     };
-    const shift = opts.bucketShift ?? (m >= 1 << 18 ? 12 : -1);
-    if (shift < 0 || n <= 1 << shift) {
+    if (!bucketed) {
       seen.fill(0);
       // fill: deg counts the slots written so far (copies included)
       for (let e = 0; e < m; e++) {
@@ -170,44 +188,60 @@ export class Adjacency implements AdjacencyView {
         lay[k] = l;
       }
       settle(0, n);
-    } else {
-      // the same fill in two cache-friendly steps: writing each tie's two ends straight into the
-      // blocks scatters 2·m writes over the whole arrays (a cache and TLB miss each: 9 s of the
-      // build at 10M ties); instead the ends are first appended, in list order, to one bucket per
-      // 2^shift agents (a few hundred sequential streams), then each bucket fills its agents'
-      // blocks, whose slots lie together. Bucketing is stable, so each block keeps list order.
-      // The buffer holds the buckets of a range of agents at a time (one pass over the list per
-      // range): a fresh array costs a page fault per 4 KiB on first touch (≈ 4 ms per MB here),
-      // so a 28 MB buffer reused by a few passes beats one of 7 bytes per tie end (150 MB at 10M ties).
-      const buckets = ((n - 1) >> shift) + 1;
-      const mask = (1 << shift) - 1;
-      const bStart = new Int32Array(buckets + 1);
-      for (let i = 0; i < n; i++) bStart[(i >> shift) + 1]! += d[i]!;
-      let largest = 0;
-      for (let b = 0; b < buckets; b++) {
-        if (bStart[b + 1]! > largest) largest = bStart[b + 1]!;
-        bStart[b + 1]! += bStart[b]!;
-      }
-      const total = bStart[buckets]!;
-      seen.fill(0);
-      const room = Math.min(total, Math.max(largest, opts.passSlots ?? 1 << 22));
-      const at = new Int32Array(buckets);
-      const owner = shift <= 16 ? new Uint16Array(room) : new Int32Array(room);
-      const other = new Int32Array(room);
-      const code = new Uint8Array(room);
-      for (let b0 = 0; b0 < buckets; ) {
-        let b1 = b0 + 1;
-        while (b1 < buckets && bStart[b1 + 1]! - bStart[b0]! <= room) b1++;
-        const lo = b0 << shift;
-        const span = Math.min(n, b1 << shift) - lo;
-        const off = bStart[b0]!;
-        for (let b = b0; b < b1; b++) at[b] = bStart[b]! - off;
+      a.edgeCount = slots / 2;
+      return a;
+    }
+    // the same fill in two cache-friendly steps: writing each tie's two ends straight into the
+    // blocks scatters 2·m writes over the whole arrays (a cache and TLB miss each: 9 s of the
+    // build at 10M ties); instead the ends are first appended, in list order, to one bucket per
+    // 2^shift agents (a few hundred sequential streams), then each bucket fills its agents'
+    // blocks, whose slots lie together. Bucketing is stable, so each block keeps list order.
+    // An ordered list buckets only the larger ends: a block lists the ties where its agent is the
+    // larger end (their smaller ends come first in the list) and then its own run, read straight
+    // from the list. The buffer holds the buckets of a range of agents at a time (one pass over
+    // the list per range): a fresh array costs a page fault per 4 KiB on first touch (≈ 4 ms per
+    // MB here), so a 28 MB buffer reused by a few passes beats one of 7 bytes per tie end.
+    const mask = (1 << shift) - 1;
+    const bStart = new Int32Array(buckets + 1);
+    if (ordered) bStart.set(hiCount);
+    else for (let i = 0; i < n; i++) bStart[(i >> shift) + 1]! += ds[2 * i]!;
+    seen.fill(0);
+    let largest = 0;
+    for (let b = 0; b < buckets; b++) {
+      if (bStart[b + 1]! > largest) largest = bStart[b + 1]!;
+      bStart[b + 1]! += bStart[b]!;
+    }
+    const room = Math.min(bStart[buckets]!, Math.max(largest, opts.passSlots ?? 1 << 22));
+    const at = new Int32Array(buckets);
+    const owner = shift <= 16 ? new Uint16Array(room) : new Int32Array(room);
+    const other = new Int32Array(room);
+    const code = new Uint8Array(room);
+    let run = 0; // an ordered list's next tie whose run is still to be appended
+    for (let b0 = 0; b0 < buckets; ) {
+      let b1 = b0 + 1;
+      while (b1 < buckets && bStart[b1 + 1]! - bStart[b0]! <= room) b1++;
+      const lo = b0 << shift;
+      const span = Math.min(n, b1 << shift) - lo;
+      const off = bStart[b0]!;
+      for (let b = b0; b < b1; b++) at[b] = bStart[b]! - off;
+      // (x - lo) >>> 0 < span: x in [lo, lo + span), one unsigned compare
+      if (ordered) {
+        for (let e = 0; e < m; e++) {
+          const i = src[e]!;
+          const j = dst[e]!;
+          const h = i < j ? j : i;
+          if ((h - lo) >>> 0 >= span || i === j) continue;
+          const k = at[h >> shift]!++;
+          owner[k] = h & mask;
+          other[k] = i < j ? i : j;
+          code[k] = layer ? layer[e]! : LAYER_BOTH;
+        }
+      } else {
         for (let e = 0; e < m; e++) {
           const i = src[e]!;
           const j = dst[e]!;
           if (i === j && !multi) continue;
           const l = layer ? layer[e]! : LAYER_BOTH;
-          // (x - lo) >>> 0 < span: x in [lo, lo + span), one unsigned compare
           if ((i - lo) >>> 0 < span) {
             const k = at[i >> shift]!++;
             owner[k] = i & mask;
@@ -221,18 +255,31 @@ export class Adjacency implements AdjacencyView {
             code[k] = l;
           }
         }
-        for (let b = b0; b < b1; b++) {
-          const base = b << shift;
-          for (let k = bStart[b]! - off, end = bStart[b + 1]! - off; k < end; k++) {
-            const i = base + owner[k]!;
-            const w = start[i]! + deg[i]!++;
-            targets[w] = other[k]!;
-            lay[w] = code[k]!;
-          }
-          settle(base, Math.min(n, base + mask + 1));
-        }
-        b0 = b1;
       }
+      for (let b = b0; b < b1; b++) {
+        const base = b << shift;
+        const top = Math.min(n, base + mask + 1);
+        for (let k = bStart[b]! - off, end = bStart[b + 1]! - off; k < end; k++) {
+          const i = base + owner[k]!;
+          const w = start[i]! + deg[i]!++;
+          targets[w] = other[k]!;
+          lay[w] = code[k]!;
+        }
+        if (ordered) {
+          for (; run < m; run++) {
+            const i = src[run]!;
+            const j = dst[run]!;
+            const s = i < j ? i : j;
+            if (s >= top) break;
+            if (i === j) continue;
+            const w = start[s]! + deg[s]!++;
+            targets[w] = i < j ? j : i;
+            lay[w] = layer ? layer[run]! : LAYER_BOTH;
+          }
+        }
+        settle(base, top);
+      }
+      b0 = b1;
     }
     a.edgeCount = slots / 2;
     return a;

@@ -64,6 +64,45 @@ describe('Adjacency.fromEdges', () => {
     }
   });
 
+  it('an ordered list without repeats (the generators\' form) gives the same blocks; a repeat or disorder takes the full path', () => {
+    let x = 777;
+    const rnd = () => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    for (const [n, m] of [[6, 8], [60, 300], [500, 2000], [3000, 9000]] as const) {
+      // distinct pairs sorted by their smaller end, either orientation, a few self-ties among them
+      const pairs = new Map<number, [number, number]>();
+      while (pairs.size < m) {
+        const i = Math.floor(rnd() * n);
+        const j = Math.floor(rnd() * n);
+        if (i === j && rnd() < 0.9) continue;
+        pairs.set(Math.min(i, j) * n + Math.max(i, j), rnd() < 0.5 ? [i, j] : [j, i]);
+      }
+      const list = [...pairs.values()].sort((p, q) => Math.min(p[0], p[1]) - Math.min(q[0], q[1]));
+      const variants: [string, [number, number][]][] = [
+        ['ordered', list],
+        ['a repeat in its run', [...list.slice(0, (m >> 1) + 1), [list[m >> 1]![1], list[m >> 1]![0]], ...list.slice((m >> 1) + 1)]],
+        ['out of order', [...list.slice(1), list[0]!]],
+      ];
+      for (const [, ties] of variants) {
+        const src = Int32Array.from(ties, (t) => t[0]);
+        const dst = Int32Array.from(ties, (t) => t[1]);
+        const layer = Uint8Array.from(ties, () => 1 + Math.floor(rnd() * 3));
+        const b = reference(n, src, dst, layer);
+        for (const [bucketShift, passSlots] of [[undefined], [-1], [0], [2, 5], [3, 1e9], [5, 64]] as [number?, number?][]) {
+          for (const l of [layer, undefined]) {
+            const a = Adjacency.fromEdges(n, src, dst, l, 0.5, { bucketShift, passSlots });
+            const r = l ? b : reference(n, src, dst);
+            expect(blocks(a)).toEqual(blocks(r));
+            expect(Array.from(a.start)).toEqual(Array.from(r.start));
+            expect(Array.from(a.cap)).toEqual(Array.from(r.cap));
+            expect(Array.from(a.targets)).toEqual(Array.from(r.targets));
+            expect(Array.from(a.layer)).toEqual(Array.from(r.layer));
+            expect(a.edgeCount).toBe(r.edgeCount);
+          }
+        }
+      }
+    }
+  });
+
   it('drops self-ties and repeats by default', () => {
     const a = Adjacency.fromEdges(3, [0, 0, 1, 1, 2], [1, 1, 1, 0, 2]);
     expect(a.edgeCount).toBe(1);
