@@ -89,7 +89,7 @@ export class Adjacency implements AdjacencyView {
    * its repeated neighbours in place, keeping the first: a stamp per agent (`seen[j] = i + 1`
    * while block i is read) finds a repeat in O(1), so the build is linear in the ties instead of
    * O(degree) per tie. A list ordered by its ties' smaller ends with no pair twice (what the
-   * generators give; checked while counting) has nothing to drop and skips that step.
+   * generators give; checked while filling) has nothing to drop and skips that step.
    */
   static fromEdges(
     n: number,
@@ -110,11 +110,9 @@ export class Adjacency implements AdjacencyView {
     const shift = opts.bucketShift ?? (m >= 1 << 18 ? 12 : -1);
     const bucketed = shift >= 0 && n > 1 << shift;
     const buckets = bucketed ? ((n - 1) >> shift) + 1 : 0;
-    // per agent, its tie ends (copies included) at 2i and a stamp at 2i + 1: the check below reads
-    // the stamp of the cache line the count already brought in
-    const ds = new Int32Array(2 * n);
-    // ordered: the smaller ends never decrease and no pair comes twice in a run of equal smaller
-    // ends (stamp of b = a + 1 while a's run is read), so no pair comes twice at all
+    const d = new Int32Array(n);
+    // ordered: the smaller ends never decrease (then a pair can only come twice within a run of
+    // equal smaller ends, which the fill checks while the run's slots are in cache)
     let ordered = !multi;
     let last = 0;
     const hiCount = new Int32Array(buckets + 1); // larger ends per bucket, for an ordered list
@@ -122,30 +120,28 @@ export class Adjacency implements AdjacencyView {
       const i = src[e]!;
       const j = dst[e]!;
       const a = i < j ? i : j;
-      const b = i < j ? j : i;
       if (a < last) ordered = false; // self-ties too: the fill reads the runs in list order
       last = a;
       if (i === j && !multi) continue;
-      ds[2 * i]!++;
-      ds[2 * j]!++;
-      if (!ordered) continue;
-      if (ds[2 * b + 1] === a + 1) ordered = false;
-      ds[2 * b + 1] = a + 1;
-      if (bucketed) hiCount[(b >> shift) + 1]!++;
+      d[i]!++;
+      d[j]!++;
+      if (bucketed) hiCount[((i < j ? j : i) >> shift) + 1]!++;
     }
     const cap = new Int32Array(n);
-    for (let i = 0; i < n; i++) cap[i] = ds[2 * i]! + Math.max(2, Math.ceil(ds[2 * i]! * spare));
+    for (let i = 0; i < n; i++) cap[i] = d[i]! + Math.max(2, Math.ceil(d[i]! * spare));
     const a = new Adjacency(n, cap, { multigraph: multi });
     const { start, deg, targets } = a;
     const lay = a.layer;
     let slots = 0;
+    // clean: no block holds a pair twice so far (an ordered list whose runs were checked)
+    let clean = false;
     // blocks from..to-1 are filled: drop repeats in place, keeping each neighbour's first slot
     // (the tie's first copy: the slots of a block are in list order); both ends of a tie keep
     // the same copy. Run right after a bucket's fill, while its blocks are in cache. The stamps
-    // reuse ds, cleared once the degrees are read.
-    const seen = ds;
+    // (agent + 1) reuse d, cleared once the degrees are read.
+    const seen = d;
     const settle = (from: number, to: number): void => {
-      if (multi || ordered) {
+      if (multi || clean) {
         for (let i = from; i < to; i++) slots += deg[i]!;
         return;
       }
@@ -204,7 +200,7 @@ export class Adjacency implements AdjacencyView {
     const mask = (1 << shift) - 1;
     const bStart = new Int32Array(buckets + 1);
     if (ordered) bStart.set(hiCount);
-    else for (let i = 0; i < n; i++) bStart[(i >> shift) + 1]! += ds[2 * i]!;
+    else for (let i = 0; i < n; i++) bStart[(i >> shift) + 1]! += d[i]!;
     seen.fill(0);
     let largest = 0;
     for (let b = 0; b < buckets; b++) {
@@ -217,6 +213,9 @@ export class Adjacency implements AdjacencyView {
     const other = new Int32Array(room);
     const code = new Uint8Array(room);
     let run = 0; // an ordered list's next tie whose run is still to be appended
+    let runOf = -1; // the agent of the run being appended, and its first slot
+    let runFrom = 0;
+    clean = ordered;
     for (let b0 = 0; b0 < buckets; ) {
       let b1 = b0 + 1;
       while (b1 < buckets && bStart[b1 + 1]! - bStart[b0]! <= room) b1++;
@@ -272,8 +271,27 @@ export class Adjacency implements AdjacencyView {
             const s = i < j ? i : j;
             if (s >= top) break;
             if (i === j) continue;
+            const h = i < j ? j : i;
             const w = start[s]! + deg[s]!++;
-            targets[w] = i < j ? j : i;
+            if (s !== runOf) {
+              runOf = s;
+              runFrom = w;
+            }
+            // a pair twice in its run? Short runs are scanned; from the 17th tie on, the run's
+            // larger ends are stamped −(s + 1) (negative: apart from the stamps of settle). Once
+            // a repeat is found, this bucket and the later ones drop repeats (both ends of a
+            // pair lie in this bucket or a later one; the earlier blocks are clean).
+            if (clean) {
+              const len = w - runFrom;
+              if (len <= 16) {
+                for (let k = runFrom; k < w; k++) if (targets[k] === h) clean = false;
+                if (len === 16) for (let k = runFrom; k <= w; k++) seen[k === w ? h : targets[k]!] = -(s + 1);
+              } else {
+                if (seen[h] === -(s + 1)) clean = false;
+                seen[h] = -(s + 1);
+              }
+            }
+            targets[w] = h;
             lay[w] = layer ? layer[run]! : LAYER_BOTH;
           }
         }

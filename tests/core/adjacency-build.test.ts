@@ -67,7 +67,7 @@ describe('Adjacency.fromEdges', () => {
   it('an ordered list without repeats (the generators\' form) gives the same blocks; a repeat or disorder takes the full path', () => {
     let x = 777;
     const rnd = () => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32);
-    for (const [n, m] of [[6, 8], [60, 300], [500, 2000], [3000, 9000]] as const) {
+    for (const [n, m] of [[6, 8], [60, 300], [50, 1100], [500, 2000], [3000, 9000]] as const) {
       // distinct pairs sorted by their smaller end, either orientation, a few self-ties among them
       const pairs = new Map<number, [number, number]>();
       while (pairs.size < m) {
@@ -82,6 +82,19 @@ describe('Adjacency.fromEdges', () => {
         ['a repeat in its run', [...list.slice(0, (m >> 1) + 1), [list[m >> 1]![1], list[m >> 1]![0]], ...list.slice((m >> 1) + 1)]],
         ['out of order', [...list.slice(1), list[0]!]],
       ];
+      // the first copy again at the end of the longest run (past the scanned first 16 ties of a run)
+      const lo = (t: [number, number]) => Math.min(t[0], t[1]);
+      let best = 0;
+      for (let e = 0, r = 0; e < list.length; e++) {
+        r = e > 0 && lo(list[e]!) === lo(list[e - 1]!) ? r + 1 : 1;
+        if (r > 17 && list[e]![0] !== list[e]![1]) best = e;
+      }
+      if (best > 0) {
+        let first = best;
+        while (first > 0 && lo(list[first - 1]!) === lo(list[best]!)) first--;
+        while (list[first]![0] === list[first]![1]) first++;
+        variants.push(['a repeat late in a long run', [...list.slice(0, best + 1), list[first]!, ...list.slice(best + 1)]]);
+      }
       for (const [, ties] of variants) {
         const src = Int32Array.from(ties, (t) => t[0]);
         const dst = Int32Array.from(ties, (t) => t[1]);
