@@ -144,25 +144,10 @@ function sparse(n: number, m: number, rng: Rng, sortRoom: number): EdgeList {
         for (let f = 0; f < top; f++) {
           const i = base + f;
           const stop = fat[f]!;
-          const from = w;
           for (; q < stop; q++) {
             const h = tmp[q]!;
-            // a repeat of one of node i's kept ties? The first 16 are scanned where they were just
-            // written (a random stamp read per draw costs a cache miss each: ≈ 0.2 s at 10M ties);
-            // from the 17th on, the kept ties are stamped
-            const len = w - from;
-            if (len <= 16) {
-              let k = from;
-              while (k < w && aHi[k] !== h) k++;
-              if (k < w) continue;
-              if (len === 16) {
-                for (k = from; k < w; k++) stamp[aHi[k]!] = i;
-                stamp[h] = i;
-              }
-            } else {
-              if (stamp[h] === i) continue;
-              stamp[h] = i;
-            }
+            if (stamp[h] === i) continue;
+            stamp[h] = i;
             aLo[w] = i;
             aHi[w] = h;
             w++;
