@@ -34,14 +34,17 @@ import type { EdgeList } from './types.js';
 /** Node counts above this would overflow the Int32 bucket offsets at the largest M. */
 const MAX_NODES = 2 ** 31 - 2;
 
-/** G(N, M): `m` distinct ties chosen uniformly at random among the pairs of `n` nodes. */
-export function erdosRenyiGNM(n: number, m: number, rng: Rng): EdgeList {
+/**
+ * G(N, M): `m` distinct ties chosen uniformly at random among the pairs of `n` nodes. `sortRoom`:
+ * draws sorted at once (default 2^21, at least one coarse bucket's); the result does not depend on it.
+ */
+export function erdosRenyiGNM(n: number, m: number, rng: Rng, sortRoom = 1 << 21): EdgeList {
   checkInt('erdos-renyi', 'n', n, 0, MAX_NODES);
   const pairs = (n * (n - 1)) / 2;
   checkInt('erdos-renyi', `m (at most n(n-1)/2 = ${pairs})`, m, 0, Math.min(pairs, 2 ** 31 - 1));
-  if (m <= pairs / 2) return sparse(n, m, rng);
+  if (m <= pairs / 2) return sparse(n, m, rng, sortRoom);
   // Dense: choose the pairs to leave out, then list every other pair.
-  const out = sparse(n, pairs - m, rng);
+  const out = sparse(n, pairs - m, rng, sortRoom);
   const src = new Int32Array(m);
   const dst = new Int32Array(m);
   const stamp = new Int32Array(n).fill(-1);
@@ -59,83 +62,106 @@ export function erdosRenyiGNM(n: number, m: number, rng: Rng): EdgeList {
   return { n, src, dst };
 }
 
-function sparse(n: number, m: number, rng: Rng): EdgeList {
+function sparse(n: number, m: number, rng: Rng, sortRoom: number): EdgeList {
   // Draws live in (aLo, aHi); each round sorts them stably by the smaller end and compacts away
   // repeats back into (aLo, aHi); kept ties stay in front so they win over later draws of the same pair.
   // The sort has two levels so that no pass scatters into n buckets at once (a cache miss per tie at
   // 1M nodes): a counting sort by the high bits of the smaller end into (bLo, bHi), then, per coarse
   // bucket (a few thousand ties, in cache), a counting sort by the low bits into `tmp`, deduplicated
   // straight back into (aLo, aHi). Same order as one stable counting sort by the smaller end.
-  const aLo = new Int32Array(m);
-  const aHi = new Int32Array(m);
-  const bLo = new Int32Array(m);
-  const bHi = new Int32Array(m);
-  const at = new Int32Array(n + 1);
-  const stamp = new Int32Array(n);
+  // (bLo, bHi) holds a range of coarse buckets at a time, not all the draws: a fresh array costs a
+  // page fault per 4 KiB on first touch (≈ 4 ms per MB here, more than the sort itself), so each
+  // pass takes its range's draws out of (aLo, aHi) and moves the others, in order, to the end,
+  // leaving room in front for the ties it keeps.
   let bits = 0;
   while (1 << bits < n) bits++;
   const shift = Math.max(0, bits - 11); // ≤ 2048 coarse buckets of 2^shift nodes
+  const aLo = new Int32Array(m);
+  const aHi = new Int32Array(m);
+  const stamp = new Int32Array(n);
   const coarse = (n >>> shift) + 1;
   const cat = new Int32Array(coarse + 1);
+  const cEnd = new Int32Array(coarse);
   const fine = 1 << shift;
   const mask = fine - 1;
   const fat = new Int32Array(fine + 1);
   let tmp = new Int32Array(0);
+  let bLo: Uint16Array | Int32Array = new Uint16Array(0);
+  let bHi = new Int32Array(0);
   let kept = 0;
   for (;;) {
     draw(n, rng, aLo, aHi, kept, m);
-    // stable counting sort of aLo/aHi[0..m) by aLo >>> shift into bLo/bHi
     cat.fill(0);
     for (let e = 0; e < m; e++) cat[(aLo[e]! >>> shift) + 1]!++;
     let big = 0;
-    for (let c = 0; c < coarse; c++) {
-      if (cat[c + 1]! > big) big = cat[c + 1]!;
-      cat[c + 1]! += cat[c]!;
-    }
-    for (let e = 0; e < m; e++) {
-      const lo = aLo[e]!;
-      const k = cat[lo >>> shift]!++;
-      bLo[k] = lo;
-      bHi[k] = aHi[e]!;
-    }
+    for (let c = 0; c < coarse; c++) if (cat[c + 1]! > big) big = cat[c + 1]!;
     if (tmp.length < big) tmp = new Int32Array(big);
-    // per coarse bucket: stable counting sort by the low bits into tmp, then drop repeats node by
-    // node, writing into aLo/aHi at w (never past the bucket's start) and at[i] = node i's start
+    const room = Math.min(m, Math.max(big, sortRoom));
+    if (bHi.length < room) {
+      // the coarse buckets keep only the low bits of the smaller end (the bucket gives the rest)
+      bLo = shift <= 16 ? new Uint16Array(room) : new Int32Array(room);
+      bHi = new Int32Array(room);
+    }
     stamp.fill(-1);
-    let w = 0;
-    let r = 0;
-    for (let c = 0; c < coarse; c++) {
-      const end = cat[c]!;
-      const base = c << shift;
-      const top = Math.min(fine, n - base);
-      if (top <= 0) break;
-      fat.fill(0, 0, top + 1);
-      for (let k = r; k < end; k++) fat[(bLo[k]! & mask) + 1]!++;
-      for (let f = 0; f < top; f++) fat[f + 1]! += fat[f]!;
-      for (let k = r; k < end; k++) tmp[fat[bLo[k]! & mask]!++] = bHi[k]!;
-      // now fat[f] is the end of node base + f's run in tmp
-      let q = 0;
-      for (let f = 0; f < top; f++) {
-        const i = base + f;
-        const stop = fat[f]!;
-        at[i] = w;
-        for (; q < stop; q++) {
-          const h = tmp[q]!;
-          if (stamp[h] === i) continue;
-          stamp[h] = i;
-          aLo[w] = i;
-          aHi[w] = h;
-          w++;
+    let w = 0; // kept ties so far, in aLo/aHi[0..w)
+    let d = 0; // draws not yet sorted, in aLo/aHi[d..m), in draw order
+    for (let c0 = 0; c0 < coarse; ) {
+      let c1 = c0 + 1;
+      let cnt = cat[c0 + 1]!;
+      while (c1 < coarse && cnt + cat[c1 + 1]! <= room) cnt += cat[++c1]!;
+      for (let c = c0, acc = 0; c < c1; c++) cEnd[c] = acc += cat[c + 1]!;
+      // from the back: the range's draws to the back of their buckets in (bLo, bHi) (stable), the
+      // later ones to the end of (aLo, aHi), in order; every draw left has its smaller end ≥ c0's nodes
+      const cut = c1 * fine;
+      let t = m;
+      for (let e = m - 1; e >= d; e--) {
+        const lo = aLo[e]!;
+        const hi = aHi[e]!;
+        if (lo < cut) {
+          const k = --cEnd[lo >>> shift]!;
+          bLo[k] = lo & mask;
+          bHi[k] = hi;
+        } else {
+          t--;
+          aLo[t] = lo;
+          aHi[t] = hi;
         }
       }
-      r = end;
+      d = t; // ≥ w + cnt: the ties this range keeps fit in front
+      // per coarse bucket: stable counting sort by the low bits into tmp, then drop repeats node
+      // by node, writing into aLo/aHi at w
+      for (let c = c0, r = 0; c < c1; c++) {
+        const end = r + cat[c + 1]!;
+        const base = c << shift;
+        const top = Math.min(fine, n - base);
+        if (top <= 0) break;
+        fat.fill(0, 0, top + 1);
+        for (let k = r; k < end; k++) fat[bLo[k]! + 1]!++;
+        for (let f = 0; f < top; f++) fat[f + 1]! += fat[f]!;
+        for (let k = r; k < end; k++) tmp[fat[bLo[k]!]!++] = bHi[k]!;
+        // now fat[f] is the end of node base + f's run in tmp
+        let q = 0;
+        for (let f = 0; f < top; f++) {
+          const i = base + f;
+          const stop = fat[f]!;
+          for (; q < stop; q++) {
+            const h = tmp[q]!;
+            if (stamp[h] === i) continue;
+            stamp[h] = i;
+            aLo[w] = i;
+            aHi[w] = h;
+            w++;
+          }
+        }
+        r = end;
+      }
+      c0 = c1;
     }
-    at[n] = w;
     kept = w;
     const deficit = m - kept;
     if (deficit === 0) return { n, src: aLo, dst: aHi };
     // A few missing: check each redraw against its bucket (cost ≈ deficit · mean bucket).
-    if (deficit * (kept / Math.max(n, 1) + 4) < kept / 8) return refill(n, m, rng, aLo, aHi, at, kept);
+    if (deficit * (kept / Math.max(n, 1) + 4) < kept / 8) return refill(n, m, rng, aLo, aHi, kept);
   }
 }
 
@@ -161,9 +187,12 @@ function refill(
   rng: Rng,
   lo: Int32Array,
   hi: Int32Array,
-  at: Int32Array,
   kept: number,
 ): EdgeList {
+  // at[i]: where node i's kept ties start (they are ordered by their smaller end)
+  const at = new Int32Array(n + 1);
+  for (let e = 0; e < kept; e++) at[lo[e]! + 1]!++;
+  for (let i = 0; i < n; i++) at[i + 1]! += at[i]!;
   const deficit = m - kept;
   const xLo = new Int32Array(deficit);
   const xHi = new Int32Array(deficit);

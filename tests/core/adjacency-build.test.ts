@@ -48,8 +48,9 @@ describe('Adjacency.fromEdges', () => {
       }
       const b = reference(n, src, dst, layer);
       // filled directly, and in buckets of 2^shift agents (the large-list path), alike
-      for (const bucketShift of [undefined, -1, 0, 2, 5, 20]) {
-        const a = Adjacency.fromEdges(n, src, dst, layer, 0.5, { bucketShift });
+      // … and with a bucket buffer smaller than the list (several passes over it)
+      for (const [bucketShift, passSlots] of [[undefined], [-1], [0], [2], [5], [20], [0, 1], [2, 7], [5, 100], [2, 1e9]] as [number?, number?][]) {
+        const a = Adjacency.fromEdges(n, src, dst, layer, 0.5, { bucketShift, passSlots });
         expect(blocks(a)).toEqual(blocks(b));
         expect(Array.from(a.start)).toEqual(Array.from(b.start));
         expect(Array.from(a.cap)).toEqual(Array.from(b.cap));
@@ -59,6 +60,58 @@ describe('Adjacency.fromEdges', () => {
         expect(a.tiesAdded).toBe(0);
         expect(a.multigraph).toBe(false);
         a.validate();
+      }
+    }
+  });
+
+  it('an ordered list without repeats (the generators\' form) gives the same blocks; a repeat or disorder takes the full path', () => {
+    let x = 777;
+    const rnd = () => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    for (const [n, m] of [[6, 8], [60, 300], [50, 1100], [500, 2000], [3000, 9000]] as const) {
+      // distinct pairs sorted by their smaller end, either orientation, a few self-ties among them
+      const pairs = new Map<number, [number, number]>();
+      while (pairs.size < m) {
+        const i = Math.floor(rnd() * n);
+        const j = Math.floor(rnd() * n);
+        if (i === j && rnd() < 0.9) continue;
+        pairs.set(Math.min(i, j) * n + Math.max(i, j), rnd() < 0.5 ? [i, j] : [j, i]);
+      }
+      const list = [...pairs.values()].sort((p, q) => Math.min(p[0], p[1]) - Math.min(q[0], q[1]));
+      const variants: [string, [number, number][]][] = [
+        ['ordered', list],
+        ['a repeat in its run', [...list.slice(0, (m >> 1) + 1), [list[m >> 1]![1], list[m >> 1]![0]], ...list.slice((m >> 1) + 1)]],
+        ['out of order', [...list.slice(1), list[0]!]],
+      ];
+      // the first copy again at the end of the longest run (past the scanned first 16 ties of a run)
+      const lo = (t: [number, number]) => Math.min(t[0], t[1]);
+      let best = 0;
+      for (let e = 0, r = 0; e < list.length; e++) {
+        r = e > 0 && lo(list[e]!) === lo(list[e - 1]!) ? r + 1 : 1;
+        if (r > 17 && list[e]![0] !== list[e]![1]) best = e;
+      }
+      if (best > 0) {
+        let first = best;
+        while (first > 0 && lo(list[first - 1]!) === lo(list[best]!)) first--;
+        while (list[first]![0] === list[first]![1]) first++;
+        variants.push(['a repeat late in a long run', [...list.slice(0, best + 1), list[first]!, ...list.slice(best + 1)]]);
+      }
+      for (const [, ties] of variants) {
+        const src = Int32Array.from(ties, (t) => t[0]);
+        const dst = Int32Array.from(ties, (t) => t[1]);
+        const layer = Uint8Array.from(ties, () => 1 + Math.floor(rnd() * 3));
+        const b = reference(n, src, dst, layer);
+        for (const [bucketShift, passSlots] of [[undefined], [-1], [0], [2, 5], [3, 1e9], [5, 64]] as [number?, number?][]) {
+          for (const l of [layer, undefined]) {
+            const a = Adjacency.fromEdges(n, src, dst, l, 0.5, { bucketShift, passSlots });
+            const r = l ? b : reference(n, src, dst);
+            expect(blocks(a)).toEqual(blocks(r));
+            expect(Array.from(a.start)).toEqual(Array.from(r.start));
+            expect(Array.from(a.cap)).toEqual(Array.from(r.cap));
+            expect(Array.from(a.targets)).toEqual(Array.from(r.targets));
+            expect(Array.from(a.layer)).toEqual(Array.from(r.layer));
+            expect(a.edgeCount).toBe(r.edgeCount);
+          }
+        }
       }
     }
   });
@@ -80,9 +133,14 @@ describe('multigraph', () => {
 
   it('keeps self-ties and repeated ties: degrees, neighbours, count', () => {
     const bucketed = Adjacency.fromEdges(3, src, dst, layer, 0.5, { multigraph: true, bucketShift: 0 });
+    const passes = Adjacency.fromEdges(3, src, dst, layer, 0.5, { multigraph: true, bucketShift: 0, passSlots: 1 });
     const a = build();
-    expect(Array.from(bucketed.targets)).toEqual(Array.from(a.targets));
-    expect(Array.from(bucketed.layer)).toEqual(Array.from(a.layer));
+    for (const b of [bucketed, passes]) {
+      expect(Array.from(b.targets)).toEqual(Array.from(a.targets));
+      expect(Array.from(b.layer)).toEqual(Array.from(a.layer));
+      expect(Array.from(b.deg)).toEqual(Array.from(a.deg));
+      expect(b.edgeCount).toBe(a.edgeCount);
+    }
     expect(a.multigraph).toBe(true);
     expect(a.edgeCount).toBe(6);
     // a self-tie counts twice towards its agent's degree
