@@ -47,6 +47,13 @@ import { UserError } from '../core/errors.js';
 import { benchSweep, printSweepBench } from './sweep.js';
 import { targetRows, targetsMarkdown } from './targets.js';
 
+/**
+ * A full garbage collection before each timed part (with `node --expose-gc`, as `npm run bench`
+ * runs it): the garbage of the sections before (1M-agent worlds) is not collected in the middle of
+ * another section's timed steps.
+ */
+export const collect = (): void => (globalThis as { gc?: () => void }).gc?.();
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const now = () => performance.now();
 
@@ -97,6 +104,7 @@ export async function recordCost(raw: unknown, source: string, steps: number, op
   const c = await prepareScenario(raw, source, { agents: opts.agents, set: [`record.every=${steps + 4}`] });
   const [A, B, C] = [a, b, c].map((x) => buildSimulation(x.scenario, { graph: x.graph, plugins: x.plugins })) as [Simulation, Simulation, Simulation];
   for (const sim of [A, B, C]) sim.init();
+  collect();
   const step: number[] = [], dyn: number[] = [], all: number[] = [];
   const orders = [[A, B, C], [B, C, A], [C, A, B]];
   for (let s = 0; s < steps + 3; s++) {
@@ -295,6 +303,8 @@ export async function benchOrders(opts: { agents: number; degree: number; steps:
     const t0 = now();
     const { scenario } = await prepareScenario(raw, '(bench)');
     const sim = buildSimulation(scenario);
+  collect();
+    collect();
     runs.push({ order, sim, buildMs: now() - t0, step: [], pass: [] });
     sim.init();
   }
@@ -339,6 +349,7 @@ export async function benchStep(opts: { agents: number; degree: number; steps: n
   const t0 = now();
   const { scenario } = await prepareScenario(raw, '(bench)');
   const sim = buildSimulation(scenario);
+  collect();
   const buildMs = now() - t0;
   sim.init();
   const w = sim.world;
@@ -420,6 +431,7 @@ async function memoryChild(n: number, k: number, steps: number): Promise<void> {
   };
   const { scenario } = await prepareScenario(raw, '(bench)');
   const sim = buildSimulation(scenario);
+  collect();
   const built = rss();
   const started = new Date();
   sim.run(steps);
@@ -443,6 +455,36 @@ export function benchMemory(n: number, k: number, steps: number): Record<string,
   if (r.status !== 0) throw new Error(`bench: the memory child at ${n} agents failed (${r.status}): ${r.stderr.slice(-2000)}`);
   const line = r.stdout.trim().split('\n').pop()!;
   return JSON.parse(line) as Record<string, number>;
+}
+
+/** Sizes from which the step sections run in a fresh process each (`inChild`); tests lower it with SCORELAB_BENCH_CHILD_FROM. */
+const CHILD_FROM = Number(process.env.SCORELAB_BENCH_CHILD_FROM ?? 1_000_000);
+
+/**
+ * Runs a timed section in a fresh process and returns what it printed (JSON, its last line): at 1M
+ * agents the garbage and the memory of the sections before slowed a section run in the same
+ * process 1.4–2 × (the composite step 1.12–1.14 s in the bench process, 0.80 s alone), so from
+ * CHILD_FROM agents on each section gets a process of its own, as a `scorelab run` would.
+ */
+function inChild<T>(section: string, args: unknown): T {
+  const self = fileURLToPath(import.meta.url);
+  const pre = self.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const flags = process.execArgv.filter((a) => a === '--expose-gc');
+  const r = spawnSync(process.execPath, [...flags, ...pre, self, '--child-section', section, '--child-args', JSON.stringify(args)], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (r.status !== 0) throw new Error(`bench: the ${section} child failed (${r.status}): ${r.stderr.slice(-2000)}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!) as T;
+}
+
+/** The child's side of `inChild`: one section, its result as one line of JSON. */
+async function sectionChild(section: string, a: Record<string, unknown>): Promise<void> {
+  let out: unknown;
+  if (section === 'step') {
+    const r = await benchStep(a as Parameters<typeof benchStep>[0]);
+    out = { ...r, cost: r.cost ? { ...r.cost, sim: undefined } : null };
+  } else if (section === 'composite') out = await benchComposite(a.agents as number, a.steps as number);
+  else if (section === 'threads') out = await benchThreadsSection([a.agents as number], a.degree as number | undefined, a.steps as number, 1);
+  else throw new UserError(`--child-section: unknown section "${section}"`);
+  console.log(JSON.stringify(out));
 }
 
 interface ThreadRow {
@@ -550,6 +592,8 @@ const OPTIONS = {
   presets: { type: 'string' },
   out: { type: 'string' },
   'child-memory': { type: 'string' },
+  'child-section': { type: 'string' },
+  'child-args': { type: 'string' },
   // sweep throughput (./sweep.ts)
   'workers-list': { type: 'string' },
   'sweep-runs': { type: 'string' },
@@ -566,7 +610,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
   try {
     values = parseArgs({ args: argv, options: OPTIONS }).values;
   } catch (e) {
-    throw new UserError(`${(e as Error).message}; options: ${Object.keys(OPTIONS).filter((k) => k !== 'child-memory').map((k) => `--${k}`).join(' ')}`);
+    throw new UserError(`${(e as Error).message}; options: ${Object.keys(OPTIONS).filter((k) => !k.startsWith('child-')).map((k) => `--${k}`).join(' ')}`);
   }
   /** A whole number ≥ 1 from the option `name`, or `def`. */
   const count = (name: keyof typeof OPTIONS, def: number): number => {
@@ -582,6 +626,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
     const n = count('child-memory', 1000);
     return memoryChild(n, degreeOf(n, degreeOpt), steps);
   }
+  if (values['child-section'] !== undefined) return sectionChild(String(values['child-section']), JSON.parse(String(values['child-args'] ?? '{}')));
   if (values.only !== undefined && values.only !== 'step' && values.only !== 'sweep') {
     throw new UserError(`--only: expected step or sweep, found "${values.only}"`);
   }
@@ -642,7 +687,9 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
     const costAt = sizes.filter((n) => n <= 100_000).pop() ?? sizes[0]!;
     const costSizes = new Set([costAt, ...sizes.filter((n) => n >= 1_000_000).slice(0, 1)]);
     for (const n of sizes) {
-      const r = await benchStep({ agents: n, degree: degreeOf(n, degreeOpt), steps: n >= 1_000_000 ? Math.min(steps, 5) : steps, rounds: n >= 1_000_000 ? Math.min(rounds, 5) : rounds, recordCost: costSizes.has(n) });
+      collect();
+      const so = { agents: n, degree: degreeOf(n, degreeOpt), steps: n >= 1_000_000 ? Math.min(steps, 5) : steps, rounds: n >= 1_000_000 ? Math.min(rounds, 5) : rounds, recordCost: costSizes.has(n) };
+      const r = n >= CHILD_FROM ? inChild<Awaited<ReturnType<typeof benchStep>>>('step', so) : await benchStep(so);
       const floor = r.floorMs; // the floor of this run's own adjacency
       console.log(`friend-cleanup step loop: ${r.agents} agents, ${r.ties} ties (ER, random id order, Float64 scores)`);
       console.log(`  build (graph + world)           ${r.buildMs.toFixed(0)} ms`);
@@ -663,6 +710,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
       steps1.push({ ...rest, recordCost: cost ? { ...cost, sim: undefined } : null });
       // the same model with graph.order as-built, bfs and rcm, side by side
       const big = n >= 1_000_000;
+      collect();
       const ord = await benchOrders({ agents: n, degree: degreeOf(n, degreeOpt), steps: big ? Math.min(steps, 5) : steps, rounds: big ? Math.min(rounds, 5) : rounds });
       console.log(`  graph.order (three runs side by side; against the median of their floors):`);
       for (const o of ord) {
@@ -688,7 +736,8 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
     const compSizes = sizes.some((n) => n >= 100_000) ? sizes.filter((n) => n >= 100_000) : [sizes[sizes.length - 1]!];
     const comp: unknown[] = [];
     for (const n of compSizes) {
-      const c = await benchComposite(n, n >= 1_000_000 ? 3 : 5);
+      collect();
+      const c = n >= CHILD_FROM ? inChild<Awaited<ReturnType<typeof benchComposite>>>('composite', { agents: n, steps: 3 }) : await benchComposite(n, 5);
       comp.push(c);
       console.log(`national-composite + joint-punishment + cleanup, all metrics every step: ${c.agents} agents, ${c.ties} ties: build ${c.buildMs.toFixed(0)} ms, median step ${c.stepMedianMs.toFixed(0)} ms (record ${c.recordMedianMs.toFixed(0)} ms; target ≤ 1000 ms at 1M)`);
       const floor = floors.get(n);
@@ -698,7 +747,13 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
     }
     sections.composite = comp;
     // threads (the worker-thread engine's own bench)
-    const th = await benchThreadsSection(sizes, degreeOpt, steps, rounds);
+    collect();
+    const th = await benchThreadsSection(sizes.filter((n) => n < CHILD_FROM), degreeOpt, steps, rounds);
+    for (const n of sizes.filter((m) => m >= CHILD_FROM)) {
+      const t = inChild<Awaited<ReturnType<typeof benchThreadsSection>>>('threads', { agents: n, degree: degreeOpt, steps });
+      th.rows.push(...t.rows);
+      th.note ??= t.note;
+    }
     sections.threads = th;
     if (th.note) console.log(`threads: ${th.note}`);
     for (const r of th.rows) {

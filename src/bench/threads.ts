@@ -65,6 +65,7 @@ export async function benchThreads(opts: BenchThreadsOptions = {}): Promise<Benc
     const blocks = sims.map(() => ({ all: 0, main: 0 }));
     try {
       for (const sim of sims) sim.init();
+      (globalThis as { gc?: () => void }).gc?.(); // see collect() in main.ts
       for (let s = 0; s < steps + warmup; s++) {
         const order = s % 2 ? [...sims.keys()].reverse() : [...sims.keys()];
         for (const k of order) {

@@ -14,9 +14,9 @@ import { ROOT } from '../helpers.js';
 
 const BENCH = join(ROOT, 'dist', 'bench', 'main.js');
 /** Runs the bench in a child process without blocking this thread (vitest's own messages go on meanwhile). */
-const bench = (args: string[]) =>
+const bench = (args: string[], env: Record<string, string> = {}) =>
   new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
-    const child = spawn(process.execPath, [BENCH, ...args], { cwd: ROOT, timeout: 240_000 });
+    const child = spawn(process.execPath, [BENCH, ...args], { cwd: ROOT, timeout: 240_000, env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -61,9 +61,11 @@ describe('npm run bench', () => {
       expect(readFileSync(join(out, `${date}.md`), 'utf8')).toContain('## Targets (issue 14)');
       expect(j.targets.length).toBe(9);
       expect(j.targets.every((t: { met: boolean | null }) => t.met === null)).toBe(true);
-      // a second run compares with the first file
-      const again = await bench(['--sizes', '3000', '--steps', '3', '--rounds', '2', '--only', 'step', '--out', out]);
+      // a second run compares with the first file; its step, composite and threads sections run in
+      // a child process each (as they do from 1M agents on)
+      const again = await bench(['--sizes', '3000', '--steps', '3', '--rounds', '2', '--only', 'step', '--out', out], { SCORELAB_BENCH_CHILD_FROM: '3000' });
       expect(again.code, again.stderr).toBe(0);
+      for (const line of ['median step', 'national-composite', 'threads: 3000 agents, 2 thread(s)']) expect(again.stdout).toContain(line);
       const j2 = JSON.parse(readFileSync(join(out, `${date}.json`), 'utf8'));
       expect(j2.previous.file).toBe(`${date}.json`);
       expect(j2.entries.some((e: { toPrevious?: number }) => Number.isFinite(e.toPrevious))).toBe(true);
