@@ -107,23 +107,27 @@ function cleanupChoice(a: readonly KernelArray[], x: Float64Array, lo: number, h
   const targets = a[3] as Int32Array, order = a[4] as Int32Array, drop = a[5] as Int32Array;
   const delta = x[0]!;
   for (let q = lo; q < hi; q++) {
-    const i = order[q]!, d = deg[i]!;
-    if (d === 0) {
-      drop[q] = -1;
-      continue;
-    }
-    const st = start[i]!;
-    let j = targets[st]!, low = s[j]!;
-    for (let k = st + 1; k < st + d; k++) {
-      const c = targets[k]!;
-      const v = s[c]!;
-      if (v < low) {
-        j = c;
-        low = v;
-      }
-    }
-    drop[q] = low < s[i]! - delta ? j : -1;
+    const i = order[q]!;
+    const j = lowestNeighbour(s, start, deg, targets, i);
+    drop[q] = j >= 0 && s[j]! < s[i]! - delta ? j : -1;
   }
+}
+
+/** Agent i's lowest-scored neighbour: the first of its block, in slot order, with the lowest score; −1 without ties (also friend-cleanup's turns). */
+export function lowestNeighbour(s: Float64Array | Float32Array, start: Int32Array, deg: Int32Array, targets: Int32Array, i: number): number {
+  const d = deg[i]!;
+  if (d === 0) return -1;
+  const st = start[i]!;
+  let j = targets[st]!, low = s[j]!;
+  for (let k = st + 1; k < st + d; k++) {
+    const c = targets[k]!;
+    const v = s[c]!;
+    if (v < low) {
+      j = c;
+      low = v;
+    }
+  }
+  return j;
 }
 
 export const K_NEIGHBOUR_SUMS = 0;

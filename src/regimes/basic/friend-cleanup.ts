@@ -16,7 +16,7 @@
  * Sources: docs/benchmark.md#the-benchmark-model-friend-cleanup; partner choice by reputation, Fu, Hauert, Nowak & Wang, PRE 78:026117 (2008).
  */
 import { defineRegime } from '../../core/contracts.js';
-import { K_CLEANUP_CHOICE } from '../../core/kernels.js';
+import { K_CLEANUP_CHOICE, lowestNeighbour } from '../../core/kernels.js';
 import { neighbourSums } from '../../core/neighbour-sums.js';
 import { num, prob } from '../../core/params.js';
 import { parallel } from '../../core/threads.js';
@@ -104,7 +104,7 @@ export const friendCleanup = defineRegime({
           const i = order[k]!;
           let j = drop[k]!;
           if (changed[i >> 3]! & (1 << (i & 7))) {
-            j = lowestNeighbour(adj, s, i);
+            j = lowestNeighbour(s, adj.start, adj.deg, adj.targets, i);
             if (j < 0 || !(s[j]! < s[i]! - p.delta)) continue;
           } else if (j < 0) continue;
           const floor = s[i]! - p.delta;
@@ -123,21 +123,3 @@ export const friendCleanup = defineRegime({
     };
   },
 });
-
-/** Agent i's lowest-scored neighbour: the first of its block, in slot order, with the lowest score; −1 without ties. */
-function lowestNeighbour(adj: { start: Int32Array; deg: Int32Array; targets: Int32Array }, s: Float64Array, i: number): number {
-  const d = adj.deg[i]!;
-  if (d === 0) return -1;
-  const st = adj.start[i]!;
-  const t = adj.targets;
-  let j = t[st]!, lo = s[j]!;
-  for (let k = st + 1; k < st + d; k++) {
-    const c = t[k]!;
-    const v = s[c]!;
-    if (v < lo) {
-      j = c;
-      lo = v;
-    }
-  }
-  return j;
-}
