@@ -93,32 +93,36 @@ const BENCH_METRICS = ['mean_score', 'score_assortativity', 'tie_count']; // doc
  * A's whole step, its record included (as docs/benchmark.md defines it); the dynamics are C's
  * step (a step that records nothing: A's step less its record would leave out work that A's
  * record does for the next step, such as the neighbour sums of src/core/neighbour-sums.ts); the
- * cost of all metrics is B's record stage. Metrics only read the world, so the three must end with
+ * cost of all metrics is B's record stage, and what they add to a step is B's whole step less C's,
+ * step by step (the record stage also takes work that the next step then need not do, such as
+ * those neighbour sums: the added time counts it once). Metrics only read the world, so the three must end with
  * the same scores and wealth, bit for bit, and as many ties (checked). They are stepped in
  * rotating order.
  */
-export async function recordCost(raw: unknown, source: string, steps: number, opts: { agents?: number } = {}) {
+export async function recordCost(raw: unknown, source: string, steps: number, opts: { agents?: number; threads?: number } = {}) {
   // A and B record every step, whatever the scenario's record.every; C only its step 0
   const a = await prepareScenario(raw, source, { agents: opts.agents, set: ['record.every=1'] });
   const b = await prepareScenario(raw, source, { agents: opts.agents, set: ['record.every=1', 'metrics=all'] });
   const c = await prepareScenario(raw, source, { agents: opts.agents, set: [`record.every=${steps + 4}`] });
-  const [A, B, C] = [a, b, c].map((x) => buildSimulation(x.scenario, { graph: x.graph, plugins: x.plugins })) as [Simulation, Simulation, Simulation];
+  const [A, B, C] = [a, b, c].map((x) => buildSimulation(x.scenario, { graph: x.graph, plugins: x.plugins, threads: opts.threads })) as [Simulation, Simulation, Simulation];
   for (const sim of [A, B, C]) sim.init();
   collect();
-  const step: number[] = [], dyn: number[] = [], all: number[] = [];
+  const step: number[] = [], dyn: number[] = [], all: number[] = [], added: number[] = [];
   const orders = [[A, B, C], [B, C, A], [C, A, B]];
   for (let s = 0; s < steps + 3; s++) {
-    let tA = 0, tC = 0;
+    let tA = 0, tB = 0, tC = 0;
     for (const sim of orders[s % 3]!) {
       const t0 = now();
       sim.step();
       if (sim === A) tA = now() - t0;
+      if (sim === B) tB = now() - t0;
       if (sim === C) tC = now() - t0;
     }
     if (s < 3) continue; // warm-up
     step.push(tA);
     dyn.push(tC);
     all.push(B.lastRecordMs);
+    added.push(tB - tC);
   }
   const same = (x: ArrayLike<number> | null, y: ArrayLike<number> | null) =>
     x === null || y === null ? x === y : x.length === y.length && Array.prototype.every.call(x, (v: number, i: number) => Object.is(v, y[i]));
@@ -126,8 +130,8 @@ export async function recordCost(raw: unknown, source: string, steps: number, op
     if (!same(A.world.primaryScore(), X.world.primaryScore()) || !same(A.world.pop.wealth, X.world.pop.wealth) || A.world.adj.edgeCount !== X.world.adj.edgeCount)
       throw new Error(`bench: recording ${X === B ? 'all metrics' : 'no metrics'} changed the run of ${source}`);
   for (const sim of [B, C]) sim.close();
-  const r = { agents: A.world.n, ties: A.world.adj.edgeCount, stepMs: median(step), dynamicsMs: median(dyn), allMetricsMs: median(all) };
-  return { ...r, toStep: r.allMetricsMs / r.stepMs, toDynamics: r.allMetricsMs / r.dynamicsMs, sim: A };
+  const r = { agents: A.world.n, ties: A.world.adj.edgeCount, stepMs: median(step), dynamicsMs: median(dyn), allMetricsMs: median(all), addedMs: median(added) };
+  return { ...r, toStep: r.allMetricsMs / r.stepMs, toDynamics: r.allMetricsMs / r.dynamicsMs, addedToDynamics: r.addedMs / r.dynamicsMs, sim: A };
 }
 
 /** The streaming-read floor: a plain loop summing an Int32Array (the targets), eight accumulators. */
@@ -577,7 +581,8 @@ export function markdownTable(entries: BenchEntry[], head: string): string {
 function printCost(label: string, c: Awaited<ReturnType<typeof recordCost>>): void {
   console.log(
     `  ${label.padEnd(46)} ${c.allMetricsMs.toFixed(1).padStart(6)} ms = ${c.toStep.toFixed(2)} × the step (${c.stepMs.toFixed(1)} ms; target ≤ 1), ` +
-      `${c.toDynamics.toFixed(2)} × its dynamics alone (${c.dynamicsMs.toFixed(1)} ms)`,
+      `${c.toDynamics.toFixed(2)} × its dynamics alone (${c.dynamicsMs.toFixed(1)} ms); ` +
+      `a step recording all of them takes ${c.addedMs.toFixed(1)} ms more than one recording none (${c.addedToDynamics.toFixed(2)} × the dynamics)`,
   );
 }
 
@@ -705,6 +710,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
         add({ section: 'record cost', agents: n, ties: r.ties, measure: 'record, all metrics', value: r.cost.allMetricsMs, unit: 'ms', toFloor: r.cost.allMetricsMs / floor });
         add({ section: 'record cost', agents: n, ties: r.ties, measure: 'record of all metrics ÷ the step', value: r.cost.toStep, unit: '×' });
         add({ section: 'record cost', agents: n, ties: r.ties, measure: 'dynamics of the step', value: r.cost.dynamicsMs, unit: 'ms', toFloor: r.cost.dynamicsMs / floor });
+        add({ section: 'record cost', agents: n, ties: r.ties, measure: 'added by recording all metrics', value: r.cost.addedMs, unit: 'ms', toFloor: r.cost.addedMs / floor });
       }
       const { cost, ...rest } = r;
       steps1.push({ ...rest, recordCost: cost ? { ...cost, sim: undefined } : null });

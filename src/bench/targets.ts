@@ -62,11 +62,17 @@ export function targetRows(entries: BenchEntry[]): TargetRow[] {
     });
   }
   for (const n of [K100, M]) {
+    // the cost of the metrics is what recording them adds to a step (a step recording all of them
+    // less one recording none); the record stage alone is shown beside it
     const all = find(entries, 'record cost', n, 'record, all metrics'), dyn = find(entries, 'record cost', n, 'dynamics of the step');
+    const added = find(entries, 'record cost', n, 'added by recording all metrics');
     rows.push({
       target: `all metrics recorded cost no more than the step's dynamics (${n.toLocaleString('en-US')} agents)`,
-      measured: all && dyn ? `record of all metrics ${ms(all.value)}, dynamics ${ms(dyn.value)} (${(all.value / dyn.value).toFixed(2)}×)` : '',
-      met: all && dyn ? all.value <= dyn.value : null,
+      measured:
+        added && dyn
+          ? `recording all metrics adds ${ms(added.value)} to a step, dynamics ${ms(dyn.value)} (${(added.value / dyn.value).toFixed(2)}×)${all ? `; the record stage alone ${ms(all.value)} (${(all.value / dyn.value).toFixed(2)}×)` : ''}`
+          : '',
+      met: added && dyn ? added.value <= dyn.value : null,
     });
   }
   return rows;

@@ -33,6 +33,8 @@ export interface AdjacencyView {
   readonly tiesRemoved: number;
   /** Self-ties and repeated ties are kept (a self-tie fills two slots of its agent's block). */
   readonly multigraph?: boolean;
+  /** Tie ends whose layer code is not LAYER_BOTH, when the view keeps that count (an `Adjacency` does). */
+  readonly endsNotBoth?: number;
 }
 
 /** The ties of a run as a flat adjacency (CSR: `start`, `deg`, `targets`, `layer`): `fromEdges(n, src, dst, layer?)`, `degree(i)`, `hasEdge(i, j)`, `addEdge`, `removeEdge`. */
@@ -49,6 +51,12 @@ export class Adjacency implements AdjacencyView {
   tiesRemoved = 0;
   /** Counts every change of a block (a tie end written or dropped): equal versions, equal ties (src/core/neighbour-sums.ts). */
   version = 0;
+  /**
+   * Tie ends whose layer code is not LAYER_BOTH, kept by every method that writes a layer code
+   * (write `layer` only through them): at 0 the tie pass of src/metrics/tie-pass.ts need not read
+   * the codes at all.
+   */
+  endsNotBoth = 0;
   /** Slots in use up to this index (including dead space of moved blocks). */
   private used = 0;
   private dead = 0;
@@ -191,6 +199,7 @@ export class Adjacency implements AdjacencyView {
       }
       settle(0, n);
       a.edgeCount = slots / 2;
+      if (layer) a.endsNotBoth = a.countEndsNotBoth();
       return a;
     }
     // the same fill in two cache-friendly steps: writing each tie's two ends straight into the
@@ -306,6 +315,7 @@ export class Adjacency implements AdjacencyView {
       b0 = b1;
     }
     a.edgeCount = slots / 2;
+    if (layer) a.endsNotBoth = a.countEndsNotBoth();
     return a;
   }
 
@@ -362,9 +372,14 @@ export class Adjacency implements AdjacencyView {
     if (code === 0) return this.removeEdge(i, j);
     const a = this.slotOf(i, j);
     if (a < 0) return false;
-    this.layer[a] = code;
-    this.layer[this.slotOf(j, i)] = code;
+    this.writeLayer(a, code);
+    this.writeLayer(this.slotOf(j, i), code);
     return true;
+  }
+
+  private writeLayer(k: number, code: number): void {
+    this.endsNotBoth += (code !== LAYER_BOTH ? 1 : 0) - (this.layer[k] !== LAYER_BOTH ? 1 : 0);
+    this.layer[k] = code;
   }
 
   /** Calls fn once per tie (i < j; in a multigraph once per copy, and i = j for a self-tie). */
@@ -407,8 +422,19 @@ export class Adjacency implements AdjacencyView {
     );
   }
 
-  /** Checks the invariants (symmetry, no self-ties, no duplicates, count); throws on a violation. */
+  /** Tie ends in use whose layer code is not LAYER_BOTH, counted afresh (`endsNotBoth` keeps this count). */
+  countEndsNotBoth(): number {
+    let c = 0;
+    for (let i = 0; i < this.n; i++) {
+      const s = this.start[i]!, e = s + this.deg[i]!;
+      for (let k = s; k < e; k++) if (this.layer[k] !== LAYER_BOTH) c++;
+    }
+    return c;
+  }
+
+  /** Checks the invariants (symmetry, no self-ties, no duplicates, count, the count of other layer codes); throws on a violation. */
   validate(): void {
+    if (this.endsNotBoth !== this.countEndsNotBoth()) throw new Error(`adjacency: ${this.countEndsNotBoth()} tie ends with a layer code other than both, counted ${this.endsNotBoth}`);
     if (this.multigraph) return this.validateMulti();
     let slots = 0;
     for (let i = 0; i < this.n; i++) {
@@ -453,12 +479,14 @@ export class Adjacency implements AdjacencyView {
     const k = this.start[i]! + this.deg[i]!;
     this.targets[k] = j;
     this.layer[k] = layer;
+    if (layer !== LAYER_BOTH) this.endsNotBoth++;
     this.deg[i]!++;
     this.version++;
   }
 
   private pop(i: number, k: number): void {
     const last = this.start[i]! + this.deg[i]! - 1;
+    if (this.layer[k] !== LAYER_BOTH) this.endsNotBoth--;
     this.targets[k] = this.targets[last]!;
     this.layer[k] = this.layer[last]!;
     this.deg[i]!--;

@@ -70,29 +70,39 @@ function neighbourShare(a: readonly KernelArray[], _x: Float64Array, lo: number,
 }
 
 /**
- * The byte-key tie counts of src/metrics/tie-pass-bytes.ts, per agent: h_i = Σ over i's tie ends
- * of lut[(class_i << 6) | (byte_j << 2) | layer], the packed counts of its tie ends (exact for a
- * degree below 256 and layer codes up to 3), or −1 where the caller must count the block field by
- * field; 0 without ties. Integer counts: the caller adds them in any order to the same totals.
- * Arrays [kb, start, deg, targets, layer, lut, h].
+ * The byte-key tie counts of src/metrics/tie-pass-bytes.ts, per agent: the 32-bit sum over i's tie
+ * ends of table[((kb_j ^ class_i) << 2) | layer], plus 2^32 × the sum of the layer bits (offline in
+ * bits 0–7, online in 8–15) — exact for a degree below 256 and layer codes up to 3 — or −1 where
+ * the caller must count the block field by field; 0 without ties. With x[0] = 1 every tie end's
+ * code is 3 (Adjacency.endsNotBoth = 0): the codes are not read, which saves a third of the pass.
+ * Integer counts: the caller adds them in any order to the same totals.
+ * Arrays [kb, start, deg, targets, layer, table (Int32), h]; numbers [all codes 3].
  */
-function tieByteCounts(a: readonly KernelArray[], _x: Float64Array, lo: number, hi: number): void {
+function tieByteCounts(a: readonly KernelArray[], x: Float64Array, lo: number, hi: number): void {
   const kb = a[0] as Uint8Array, start = a[1] as Int32Array, deg = a[2] as Int32Array;
-  const targets = a[3] as Int32Array, layer = a[4] as Uint8Array, T = a[5] as Float64Array, out = a[6] as Float64Array;
+  const targets = a[3] as Int32Array, layer = a[4] as Uint8Array, T = a[5] as Int32Array, out = a[6] as Float64Array;
+  const both = x[0] === 1;
   for (let i = lo; i < hi; i++) {
     const d = deg[i]!;
     if (d >= 256) {
       out[i] = -1;
       continue;
     }
-    const s = start[i]!, e2 = s + d, base = (kb[i]! & 7) << 6;
-    let h = 0, lor = 0;
+    const s = start[i]!, e2 = s + d, cl = kb[i]! & 7;
+    let h = 0;
+    if (both) {
+      for (let e = s; e < e2; e++) h = (h + T[((kb[targets[e]!]! ^ cl) << 2) | 3]!) | 0;
+      out[i] = (h >>> 0) + d * 257 * 4294967296;
+      continue;
+    }
+    let l = 0, lor = 0;
     for (let e = s; e < e2; e++) {
       const L = layer[e]!;
       lor |= L;
-      h += T[base + (kb[targets[e]!]! << 2) + (L & 3)]!;
+      h = (h + T[((kb[targets[e]!]! ^ cl) << 2) | (L & 3)]!) | 0;
+      l += (L & 1) | ((L & 2) << 7);
     }
-    out[i] = lor < 4 ? h : -1;
+    out[i] = lor < 4 ? (h >>> 0) + l * 4294967296 : -1;
   }
 }
 

@@ -14,11 +14,12 @@
  * - groups only, kg ≤ 2 (the group metrics without a score): the sum of the neighbours' group
  *   codes, one byte read per tie end;
  * - k ≤ 8 classes and kg ≤ 2 groups (the snapshot pass: score quintiles and two groups): the two
- *   labels are packed into one byte per agent, and each tie end adds one entry of a small table,
- *   indexed by (own class, the neighbour's byte, the layer code), whose 8-bit fields count at once
- *   the tie end, whether the classes match, the neighbour's group and the layer bits (exact for
- *   agents of degree < 256; larger blocks are counted field by field). With `x`, the same loop
- *   sums the neighbours' values in storage order;
+ *   labels are packed into one byte per agent, and each tie end adds one entry of a small table of
+ *   32-bit packed counts (tie-pass-bytes.ts), per agent in a kernel of src/core/kernels.ts (on the
+ *   run's threads, or inline); the layer codes are not read when every one is 3
+ *   (`Adjacency.endsNotBoth`). With `x`, the neighbours' sums come from src/core/neighbour-sums.ts
+ *   (a second loop: two loops were measured faster than one fused loop), and the same sums serve
+ *   the next step's score when it sums the same values over the same ties;
  * - anything else (more classes or groups): the two labels packed into 16 bits per agent, every
  *   tie end counted in full.
  * - node values only (no labels, no groups: `score_assortativity` alone): a plain loop of the sums.
@@ -35,11 +36,11 @@
  * the run's metrics need.
  */
 import type { Adjacency, AdjacencyView } from '../core/adjacency.js';
-import { K_TIE_BYTE_COUNTS } from '../core/kernels.js';
+import { K_NEIGHBOUR_SUMS, K_TIE_BYTE_COUNTS, KERNELS } from '../core/kernels.js';
 import { neighbourSums } from '../core/neighbour-sums.js';
 import type { Snapshot, TieNeed } from '../core/snapshot.js';
 import type { Parallel } from '../core/threads.js';
-import { byteKeys, byteKeys32, combineByteKeys, LUT } from './tie-pass-bytes.js';
+import { combineByteKeys, TIE_TABLE } from './tie-pass-bytes.js';
 import { general, groupsOnly, scoreSums, sums } from './tie-pass-loops.js';
 import { groupSizes, memo, scoreQuantile, type Num } from './util.js';
 
@@ -64,20 +65,9 @@ export interface TiePass {
 
 let key8 = new Uint8Array(0);
 let xf = new Float64Array(0);
-let zeros = new Float64Array(0); // node values of a pass without x: read, never written
-let f32 = new Float32Array(0);
-
-/** v[0, n) as Float32 when every value is one exactly (scores on a grid), else null. */
-function exactFloat32(v: Float64Array, n: number): Float32Array | null {
-  if (f32.length < n) f32 = new Float32Array(n);
-  const out = f32;
-  for (let i = 0; i < n; i++) {
-    const x = v[i]!;
-    out[i] = x;
-    if (out[i] !== x) return null; // NaN too: then the Float64 loop
-  }
-  return out;
-}
+let hOwn = new Float64Array(0); // per-agent counts and neighbours' sums of a pass without the run's threads
+let accOwn = new Float64Array(0);
+const BOTH = new Float64Array([1]), NOT_BOTH = new Float64Array([0]);
 
 function emptyPass(k: number, kg: number): TiePass {
   const K = Math.max(k, 1), G = Math.max(kg, 1);
@@ -154,13 +144,7 @@ export function tiePass(adj: AdjacencyView, labels: Num | null, k: number, group
       if (labels) for (let i = 0; i < n; i++) kb[i] = labels[i]!;
       else kb.fill(0, 0, n);
       if (groups) for (let i = 0; i < n; i++) kb[i] |= groups[i]! << 3;
-      if (par && par.threads > 1 && 'cap' in adj) threadedByteKeys(par, adj as Adjacency, kb, v, c, G, p, sums); // one thread: one fused loop is faster
-      else {
-        if (!v && zeros.length < n) zeros = new Float64Array(n);
-        const v32 = v ? exactFloat32(v, n) : null;
-        if (v32) byteKeys32(n, adj.start, adj.deg, adj.targets, adj.layer, kb, v32, c, G, p.inside, p.degree, p.mix, sums);
-        else byteKeys(n, adj.start, adj.deg, adj.targets, adj.layer, kb, v ?? zeros, c, G, p.inside, p.degree, p.mix, sums);
-      }
+      byteKeyPass(par, adj, kb, v, c, G, p, sums);
       if (!wantLayers) sums[2] = sums[3] = sums[4] = sums[5] = 0; // layer counts feed only the cross-stratum shares
       if (v) p.xsums = sums.slice(6, 12);
     }
@@ -203,30 +187,41 @@ function threadedScoreSums(par: Parallel, adj: Adjacency, v: Float64Array, c: nu
 }
 
 const keyBytes = new WeakMap<Parallel, Uint8Array>();
-const lutOf = new WeakMap<Parallel, Float64Array>();
+const tableOf = new WeakMap<Parallel, Int32Array>();
 
 /**
- * byteKeys (tie-pass-bytes.ts) on the run's threads: each agent's packed tie-end counts by the
- * kernel K_TIE_BYTE_COUNTS, the neighbours' sums of `v` by src/core/neighbour-sums.ts (often kept
- * from a regime's pass), added up in agent order by combineByteKeys — the totals of byteKeys, bit
- * for bit. The class-and-group bytes and the table are copied where the threads can read them.
+ * The byte-key counts (tie-pass-bytes.ts): each agent's packed tie-end counts by the kernel
+ * K_TIE_BYTE_COUNTS and the neighbours' sums of `v` by src/core/neighbour-sums.ts (often kept from a
+ * regime's pass, and kept for the next one), on the run's threads (one: inline), then added up in
+ * agent order by combineByteKeys: the sums of a plain loop, bit for bit. The class-and-group bytes
+ * and the table are copied where the threads can read them. Without the run's threads, or on an
+ * adjacency view that is not an `Adjacency`, the same kernels run inline on arrays of this module.
  */
-function threadedByteKeys(par: Parallel, adj: Adjacency, kb: Uint8Array, v: Float64Array | null, c: number, G: number, p: TiePass, out: Float64Array): void {
-  const n = adj.n;
-  const { start, deg, targets, layer } = par.share(adj);
-  let keys = keyBytes.get(par);
-  if (!keys || keys.length < n) keyBytes.set(par, (keys = par.u8(n)));
-  keys.set(kb.subarray(0, n));
-  let lut = lutOf.get(par);
-  if (!lut) {
-    lut = par.f64(LUT.length);
-    lut.set(LUT);
-    lutOf.set(par, lut);
+function byteKeyPass(par: Parallel | undefined, view: AdjacencyView, kb: Uint8Array, v: Float64Array | null, c: number, G: number, p: TiePass, out: Float64Array): void {
+  const n = view.n;
+  let h: Float64Array, acc: Float64Array | null = null, adj: AdjacencyView = view;
+  const codes = view.endsNotBoth === 0 ? [1] : [0]; // every code 3: the kernel need not read them
+  if (par && 'cap' in view) {
+    adj = par.share(view as Adjacency);
+    let keys = keyBytes.get(par);
+    if (!keys || keys.length < n) keyBytes.set(par, (keys = par.u8(n)));
+    keys.set(kb.subarray(0, n));
+    let table = tableOf.get(par);
+    if (!table) {
+      table = par.i32(TIE_TABLE.length);
+      table.set(TIE_TABLE);
+      tableOf.set(par, table);
+    }
+    h = par.scratch('tie-pass:h', n);
+    par.run(K_TIE_BYTE_COUNTS, [keys, adj.start, adj.deg, adj.targets, adj.layer, table, h], codes, n);
+    if (v) acc = neighbourSums(par, view as Adjacency, v);
+  } else {
+    if (hOwn.length < n) [hOwn, accOwn] = [new Float64Array(n), new Float64Array(n)];
+    h = hOwn;
+    KERNELS[K_TIE_BYTE_COUNTS]!([kb, adj.start, adj.deg, adj.targets, adj.layer, TIE_TABLE, h], codes[0] ? BOTH : NOT_BOTH, 0, n);
+    if (v) KERNELS[K_NEIGHBOUR_SUMS]!([v, adj.start, adj.deg, adj.targets, (acc = accOwn)], NOT_BOTH, 0, n);
   }
-  const h = par.scratch('tie-pass:h', n);
-  par.run(K_TIE_BYTE_COUNTS, [keys, start, deg, targets, layer, lut, h], [], n);
-  const acc = v ? neighbourSums(par, adj, v) : null;
-  combineByteKeys(n, start, deg, targets, layer, keys, h, v, acc, c, G, p.inside, p.degree, p.mix, out);
+  combineByteKeys(n, adj.start, adj.deg, adj.targets, adj.layer, kb, h, v, acc, c, G, p.inside, p.degree, p.mix, out);
 }
 
 const SCORE_TIES = 1, STRATA = 2, GROUPS = 4, ALL = 7;

@@ -100,6 +100,10 @@ describe('the targets of issue 14', () => {
       e('composite', 1_000_000, 'median step (all metrics)', 900),
       e('record cost', 100_000, 'record, all metrics', 30),
       e('record cost', 100_000, 'dynamics of the step', 20),
+      e('record cost', 100_000, 'added by recording all metrics', 24),
+      e('record cost', 1_000_000, 'record, all metrics', 300),
+      e('record cost', 1_000_000, 'dynamics of the step', 200),
+      e('record cost', 1_000_000, 'added by recording all metrics', 150),
     ]);
     const by = (t: string) => rows.find((r) => r.target.startsWith(t))!;
     expect(by('100k agents').met).toBe(true); // the best of 1 and 2 threads
@@ -108,7 +112,11 @@ describe('the targets of issue 14', () => {
     expect(by('1M agents: ≤ 200 ms').met).toBeNull();
     expect(by('a full national-composite').met).toBe(true);
     expect(rows.find((r) => r.target.includes('1.7×') && r.target.includes('100,000'))!.met).toBe(true);
-    expect(rows.find((r) => r.target.startsWith('all metrics') && r.target.includes('100,000'))!.met).toBe(false);
+    // the verdict is on what recording adds to a step; the record stage alone is shown beside it
+    const cost = (n: string) => rows.find((r) => r.target.startsWith('all metrics') && r.target.includes(n))!;
+    expect(cost('100,000').met).toBe(false);
+    expect(cost('1,000,000').met).toBe(true);
+    expect(cost('1,000,000').measured).toBe('recording all metrics adds 150 ms to a step, dynamics 200 ms (0.75×); the record stage alone 300 ms (1.50×)');
     expect(targetsMarkdown(rows)).toContain('| 1M agents / 10M ties: build ≤ 3 s | graph + world 3100 ms | **not met** |');
   });
 });
