@@ -39,8 +39,17 @@ const memos = new WeakMap<Adjacency, Memo>();
 /**
  * Σ_{j∈N(i)} v_j for i in [0, adj.n) (0 without ties), in slot order; the returned array belongs
  * to the memo: read it before the next call with this adjacency, never write it.
+ *
+ * `compute`: on a miss, the caller's own loop fills `out` with the sums of `values` (a copy of v)
+ * instead of the kernel, with the same additions in the same order (the tie pass fuses them with
+ * its counts on one thread); it is not called on a hit.
  */
-export function neighbourSums(par: Parallel, adj: Adjacency, v: Float64Array | Float32Array): Float64Array {
+export function neighbourSums(
+  par: Parallel,
+  adj: Adjacency,
+  v: Float64Array | Float32Array,
+  compute?: (out: Float64Array, values: Float64Array, shared: Adjacency) => void,
+): Float64Array {
   const n = adj.n;
   let m = memos.get(adj);
   if (!m || m.par !== par || m.values.length !== n) {
@@ -53,7 +62,8 @@ export function neighbourSums(par: Parallel, adj: Adjacency, v: Float64Array | F
     return m.sums;
   }
   m.values.set(v.subarray(0, n));
-  par.run(K_NEIGHBOUR_SUMS, [m.values, start, deg, targets, m.sums], [], n);
+  if (compute) compute(m.sums, m.values, par.share(adj));
+  else par.run(K_NEIGHBOUR_SUMS, [m.values, start, deg, targets, m.sums], [], n);
   m.version = adj.version;
   m.targets = targets;
   m.start = start;

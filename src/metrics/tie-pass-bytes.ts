@@ -27,6 +27,41 @@ for (let x = 0; x < 16; x++)
 
 const B32 = 4294967296;
 
+/**
+ * The kernel's counts (K_TIE_BYTE_COUNTS, reading the layer codes) fused with the gather of the
+ * neighbours' values, for one thread: per agent i, h[i] as the kernel writes it and acc[i] =
+ * Σ_j v_j in slot order (the additions of K_NEIGHBOUR_SUMS). `v` may be a Float32Array holding the
+ * values exactly (then half the bytes per tie end, the same doubles). On one thread one fused
+ * loop beats the two when nothing keeps the sums for later (national-composite); the sums go to
+ * src/core/neighbour-sums.ts all the same, for a next step that sums the same values.
+ */
+export function fusedByteCounts(
+  n: number, start: Int32Array, deg: Int32Array, targets: Int32Array, layer: Uint8Array, kb: Uint8Array, T: Int32Array,
+  v: Float64Array | Float32Array, both: boolean, h: Float64Array, acc: Float64Array,
+): void {
+  for (let i = 0; i < n; i++) {
+    const d = deg[i]!, s = start[i]!, e2 = s + d, cl = kb[i]! & 7;
+    let a = 0, c = 0, l = 0, lor = 0;
+    if (both) {
+      for (let e = s; e < e2; e++) {
+        const j = targets[e]!;
+        a += v[j]!;
+        c = (c + T[((kb[j]! ^ cl) << 2) | 3]!) | 0;
+      }
+      l = d * 257;
+    } else
+      for (let e = s; e < e2; e++) {
+        const j = targets[e]!, L = layer[e]!;
+        a += v[j]!;
+        lor |= L;
+        c = (c + T[((kb[j]! ^ cl) << 2) | (L & 3)]!) | 0;
+        l += (L & 1) | ((L & 2) << 7);
+      }
+    acc[i] = a;
+    h[i] = d >= 256 || lor >= 4 ? -1 : (c >>> 0) + l * B32;
+  }
+}
+
 /** Counts of a block field by field, into `blk`: for 256 or more tie ends (the packed fields could overflow) or a layer code above 3 (counted as the general pass counts it). */
 const blk = new Float64Array(6);
 function countBlock(targets: Int32Array, layer: Uint8Array, kb: Uint8Array, cl: number, s: number, e2: number): void {

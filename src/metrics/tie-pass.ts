@@ -17,9 +17,11 @@
  *   labels are packed into one byte per agent, and each tie end adds one entry of a small table of
  *   32-bit packed counts (tie-pass-bytes.ts), per agent in a kernel of src/core/kernels.ts (on the
  *   run's threads, or inline); the layer codes are not read when every one is 3
- *   (`Adjacency.endsNotBoth`). With `x`, the neighbours' sums come from src/core/neighbour-sums.ts
- *   (a second loop: two loops were measured faster than one fused loop), and the same sums serve
- *   the next step's score when it sums the same values over the same ties;
+ *   (`Adjacency.endsNotBoth`). With `x`, the neighbours' sums come from src/core/neighbour-sums.ts,
+ *   so that they serve the next step's score when it sums the same values over the same ties; on
+ *   one thread, when they must be computed, one loop counts and gathers (from a Float32 copy when
+ *   every value is exactly one), and with more threads the kernels of the counts and of the sums
+ *   run apart;
  * - anything else (more classes or groups): the two labels packed into 16 bits per agent, every
  *   tie end counted in full.
  * - node values only (no labels, no groups: `score_assortativity` alone): a plain loop of the sums.
@@ -36,11 +38,11 @@
  * the run's metrics need.
  */
 import type { Adjacency, AdjacencyView } from '../core/adjacency.js';
-import { K_NEIGHBOUR_SUMS, K_TIE_BYTE_COUNTS, KERNELS } from '../core/kernels.js';
+import { K_TIE_BYTE_COUNTS, KERNELS } from '../core/kernels.js';
 import { neighbourSums } from '../core/neighbour-sums.js';
 import type { Snapshot, TieNeed } from '../core/snapshot.js';
 import type { Parallel } from '../core/threads.js';
-import { combineByteKeys, TIE_TABLE } from './tie-pass-bytes.js';
+import { combineByteKeys, fusedByteCounts, TIE_TABLE } from './tie-pass-bytes.js';
 import { general, groupsOnly, scoreSums, sums } from './tie-pass-loops.js';
 import { groupSizes, memo, scoreQuantile, type Num } from './util.js';
 
@@ -68,6 +70,19 @@ let xf = new Float64Array(0);
 let hOwn = new Float64Array(0); // per-agent counts and neighbours' sums of a pass without the run's threads
 let accOwn = new Float64Array(0);
 const BOTH = new Float64Array([1]), NOT_BOTH = new Float64Array([0]);
+let f32 = new Float32Array(0);
+
+/** v[0, n) as Float32 when every value is one exactly (scores on a grid: national-composite's), else null. */
+function exactFloat32(v: Float64Array, n: number): Float32Array | null {
+  if (f32.length < n) f32 = new Float32Array(n);
+  const out = f32;
+  for (let i = 0; i < n; i++) {
+    const x = v[i]!;
+    out[i] = x;
+    if (out[i] !== x) return null; // NaN too: then the Float64 values
+  }
+  return out;
+}
 
 function emptyPass(k: number, kg: number): TiePass {
   const K = Math.max(k, 1), G = Math.max(kg, 1);
@@ -192,15 +207,16 @@ const tableOf = new WeakMap<Parallel, Int32Array>();
 /**
  * The byte-key counts (tie-pass-bytes.ts): each agent's packed tie-end counts by the kernel
  * K_TIE_BYTE_COUNTS and the neighbours' sums of `v` by src/core/neighbour-sums.ts (often kept from a
- * regime's pass, and kept for the next one), on the run's threads (one: inline), then added up in
- * agent order by combineByteKeys: the sums of a plain loop, bit for bit. The class-and-group bytes
- * and the table are copied where the threads can read them. Without the run's threads, or on an
- * adjacency view that is not an `Adjacency`, the same kernels run inline on arrays of this module.
+ * regime's pass, and kept for the next one), on the run's threads, then added up in agent order by
+ * combineByteKeys: the sums of a plain loop, bit for bit. On one thread, when the sums are not
+ * kept, one loop (fusedByteCounts) takes both. The class-and-group bytes and the table are copied
+ * where the threads can read them. Without the run's threads, or on an adjacency view that is not
+ * an `Adjacency`, the fused loop (or, without `v`, the kernel) runs on arrays of this module.
  */
 function byteKeyPass(par: Parallel | undefined, view: AdjacencyView, kb: Uint8Array, v: Float64Array | null, c: number, G: number, p: TiePass, out: Float64Array): void {
   const n = view.n;
   let h: Float64Array, acc: Float64Array | null = null, adj: AdjacencyView = view;
-  const codes = view.endsNotBoth === 0 ? [1] : [0]; // every code 3: the kernel need not read them
+  const both = view.endsNotBoth === 0; // every code 3: the counts need not read them
   if (par && 'cap' in view) {
     adj = par.share(view as Adjacency);
     let keys = keyBytes.get(par);
@@ -212,14 +228,22 @@ function byteKeyPass(par: Parallel | undefined, view: AdjacencyView, kb: Uint8Ar
       table.set(TIE_TABLE);
       tableOf.set(par, table);
     }
-    h = par.scratch('tie-pass:h', n);
-    par.run(K_TIE_BYTE_COUNTS, [keys, adj.start, adj.deg, adj.targets, adj.layer, table, h], codes, n);
-    if (v) acc = neighbourSums(par, view as Adjacency, v);
+    const hs = (h = par.scratch('tie-pass:h', n));
+    let counted = false;
+    if (v && par.threads === 1) {
+      // one thread: on a miss of the kept sums, one loop counts and gathers
+      acc = neighbourSums(par, view as Adjacency, v, (sums, values, a) => {
+        fusedByteCounts(n, a.start, a.deg, a.targets, a.layer, keys, TIE_TABLE, exactFloat32(values, n) ?? values, both, hs, sums);
+        counted = true;
+      });
+    }
+    if (!counted) par.run(K_TIE_BYTE_COUNTS, [keys, adj.start, adj.deg, adj.targets, adj.layer, table, h], [both ? 1 : 0], n);
+    if (v && !acc) acc = neighbourSums(par, view as Adjacency, v);
   } else {
     if (hOwn.length < n) [hOwn, accOwn] = [new Float64Array(n), new Float64Array(n)];
     h = hOwn;
-    KERNELS[K_TIE_BYTE_COUNTS]!([kb, adj.start, adj.deg, adj.targets, adj.layer, TIE_TABLE, h], codes[0] ? BOTH : NOT_BOTH, 0, n);
-    if (v) KERNELS[K_NEIGHBOUR_SUMS]!([v, adj.start, adj.deg, adj.targets, (acc = accOwn)], NOT_BOTH, 0, n);
+    if (v) fusedByteCounts(n, adj.start, adj.deg, adj.targets, adj.layer, kb, TIE_TABLE, exactFloat32(v, n) ?? v, both, h, (acc = accOwn));
+    else KERNELS[K_TIE_BYTE_COUNTS]!([kb, adj.start, adj.deg, adj.targets, adj.layer, TIE_TABLE, h], both ? BOTH : NOT_BOTH, 0, n);
   }
   combineByteKeys(n, adj.start, adj.deg, adj.targets, adj.layer, kb, h, v, acc, c, G, p.inside, p.degree, p.mix, out);
 }
