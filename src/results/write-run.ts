@@ -2,7 +2,8 @@
  * Writes the outputs of one run into its folder: steps.csv, agents.csv, steps.arrow,
  * agents.arrow, figure.svg and figure.png (+ the vega-lite spec) and manifest.json, each atomically.
  * The CSV files are written in chunks of rows (`csvChunks`), so a table of millions of agents is
- * never one string (V8's longest string is about 512 MB).
+ * never one string (V8's longest string is about 512 MB), and agents.arrow one record batch at a
+ * time (`agentsArrowChunks`), so its table is never whole in memory.
  */
 import type * as aq from 'arquero';
 import { resolve } from 'node:path';
@@ -13,9 +14,9 @@ import { writeGexf } from '../graphs/io.js';
 import { renderSvg, runFigureSpec, svgToPng } from '../plots/run-figure.js';
 import { writeFileAtomic, writeFileAtomicChunks } from './atomic.js';
 import { provenance } from './manifest.js';
-import { agentsArrowBytes, agentsCsvChunks, stepsTable, toArrowBytes, toCsv } from './tables.js';
+import { agentsArrowChunks, agentsCsvChunks, stepsTable, toArrowBytes, toCsv } from './tables.js';
 
-/** Rows per chunk of a streamed CSV file. */
+/** Rows per chunk of a streamed CSV file, and per record batch of agents.arrow. */
 export const CSV_CHUNK_ROWS = 50_000;
 
 /**
@@ -74,7 +75,8 @@ export async function writeRun(dir: string, sim: Simulation, scenario: ResolvedS
   writeFileAtomic(resolve(dir, 'steps.arrow'), toArrowBytes(steps));
   // agents.csv streamed from the world's columns a chunk at a time (never the whole table)
   writeFileAtomicChunks(files.agents, agentsCsvChunks(sim, CSV_CHUNK_ROWS));
-  writeFileAtomic(resolve(dir, 'agents.arrow'), agentsArrowBytes(sim));
+  // agents.arrow streamed likewise: one record batch of CSV_CHUNK_ROWS rows made and written at a time
+  writeFileAtomicChunks(resolve(dir, 'agents.arrow'), agentsArrowChunks(sim, CSV_CHUNK_ROWS));
   const manifest = {
     kind: 'scorelab-run',
     ...provenance(),
