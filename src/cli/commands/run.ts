@@ -10,8 +10,8 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import { UserError } from '../../core/errors.js';
 import { checkThreads } from '../../core/threads.js';
 import type { Row } from '../../core/contracts.js';
-import { writeFileAtomic } from '../../results/atomic.js';
-import { writeNetwork, writeRun } from '../../results/write-run.js';
+import { WriteFailure, writeFileAtomic } from '../../results/atomic.js';
+import { StepsCsvWriter, writeNetwork, writeRun } from '../../results/write-run.js';
 import { buildSimulation } from '../../scenario/build.js';
 import { loadScenario } from '../../scenario/load.js';
 import { intFlag, parse, safeSegment } from '../args.js';
@@ -20,7 +20,9 @@ import { progress } from '../progress.js';
 export const usage = `Usage: scorelab run <scenario file or preset> [options]
 
 Runs one scenario and writes steps.csv, agents.csv, steps.arrow, agents.arrow, figure.svg and
-figure.png (every recorded metric over time) and manifest.json.
+figure.png (every recorded metric over time) and manifest.json. steps.csv is written as the run
+records each row, to steps.csv.partial until the run is done: a run that fails or is interrupted
+leaves that file with every row recorded before.
 
 Options:
   --seed N          root seed (default: the scenario's)
@@ -108,6 +110,16 @@ function noteThreads(manifestFile: string, threads: number): void {
   writeFileAtomic(manifestFile, JSON.stringify(m, null, 2) + '\n');
 }
 
+/**
+ * The error of a run that failed, its message naming the steps.csv.partial file it left (the CLI
+ * prints the message as one line). A refused write of that file names it already.
+ */
+function withPartial(e: unknown, stepsCsv: StepsCsvWriter): unknown {
+  if (!(e instanceof Error) || (e instanceof WriteFailure && e.path === stepsCsv.partial)) return e;
+  e.message += `; the rows recorded before it (${stepsCsv.rows}) are in ${shown(stepsCsv.partial)}`;
+  return e;
+}
+
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parse(
     argv,
@@ -150,14 +162,27 @@ export async function run(argv: string[]): Promise<number> {
   if (values.force && !values.gexf) rmSync(resolve(out, 'network.gexf'), { force: true });
   const started = new Date();
   const sim = buildSimulation(s, { graph: loaded.graph, plugins: loaded.plugins, threads });
-  const bar = progress(`${s.name}`);
-  sim.run(s.steps, (d, t) => bar.update(d, t));
-  bar.stop();
-  // a folder this run makes is removed again when writing fails (a full disk): no half-written run
+  // a folder this run makes is removed again when writing its tables fails (a full disk): no half-written run
   const fresh = !existsSync(out) || readdirSync(out).length === 0;
+  // steps.csv is written as the rows are recorded (steps.csv.partial until the run is done), so a
+  // run that fails or is interrupted keeps every row it recorded
+  const stepsCsv = new StepsCsvWriter(out, sim.columns);
+  for (const row of sim.rows) stepsCsv.row(row);
+  sim.onRow = (row) => stepsCsv.row(row);
+  const bar = progress(`${s.name}`);
+  try {
+    sim.run(s.steps, (d, t) => bar.update(d, t));
+  } catch (e) {
+    bar.stop();
+    stepsCsv.close();
+    throw withPartial(e, stepsCsv);
+  } finally {
+    sim.onRow = null;
+  }
+  bar.stop();
   let files;
   try {
-    files = await writeRun(out, sim, s, started, new Date(), { figure: !values['no-figure'] });
+    files = await writeRun(out, sim, s, started, new Date(), { figure: !values['no-figure'], stepsCsv });
     noteThreads(files.manifest, threads);
     if (sim.stopped) noteStop(files.manifest, sim.stopped);
     if (values.gexf) writeNetwork(resolve(out, 'network.gexf'), sim);
