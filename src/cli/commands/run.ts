@@ -165,24 +165,26 @@ export async function run(argv: string[]): Promise<number> {
   // a folder this run makes is removed again when writing its tables fails (a full disk): no half-written run
   const fresh = !existsSync(out) || readdirSync(out).length === 0;
   // steps.csv is written as the rows are recorded (steps.csv.partial until the run is done), so a
-  // run that fails or is interrupted keeps every row it recorded
-  const stepsCsv = new StepsCsvWriter(out, sim.columns);
-  for (const row of sim.rows) stepsCsv.row(row);
-  sim.onRow = (row) => stepsCsv.row(row);
+  // run that fails or is interrupted keeps every row it recorded; the file (and the folder) is made
+  // at the first row, so a run refused before it records anything leaves nothing behind
+  const steps: { csv: StepsCsvWriter | null } = { csv: null };
+  const record = (row: Row) => (steps.csv ??= new StepsCsvWriter(out, sim.columns)).row(row);
+  for (const row of sim.rows) record(row);
+  sim.onRow = record;
   const bar = progress(`${s.name}`);
   try {
     sim.run(s.steps, (d, t) => bar.update(d, t));
   } catch (e) {
     bar.stop();
-    stepsCsv.close();
-    throw withPartial(e, stepsCsv);
+    steps.csv?.close();
+    throw steps.csv ? withPartial(e, steps.csv) : e;
   } finally {
     sim.onRow = null;
   }
   bar.stop();
   let files;
   try {
-    files = await writeRun(out, sim, s, started, new Date(), { figure: !values['no-figure'], stepsCsv });
+    files = await writeRun(out, sim, s, started, new Date(), { figure: !values['no-figure'], stepsCsv: steps.csv ?? undefined });
     noteThreads(files.manifest, threads);
     if (sim.stopped) noteStop(files.manifest, sim.stopped);
     if (values.gexf) writeNetwork(resolve(out, 'network.gexf'), sim);
