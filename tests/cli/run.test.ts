@@ -86,6 +86,15 @@ describe('scorelab run', () => {
     const whole = readFileSync(join(control, 'steps.csv'), 'utf8');
     expect(partial).toBe(whole.split('\n').slice(0, 4).join('\n') + '\n');
     expect(partial.split('\n')[3]!.split(',')[0]).toBe('14');
+    // the same command again is refused (the rows are kept) until --force
+    const again = cli([...args, '--set', 'regimes.faulty-thrower.day=16', '--out', out]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/the folder holds steps\.csv\.partial, the rows of a run that did not finish; add --force to overwrite it/);
+    expect(readFileSync(join(out, 'steps.csv.partial'), 'utf8')).toBe(partial);
+    const forced = cli([...args, '--set', 'regimes.faulty-thrower.day=1000', '--force', '--out', out]);
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(readFileSync(join(out, 'steps.csv'), 'utf8')).toBe(whole);
+    expect(existsSync(join(out, 'steps.csv.partial'))).toBe(false);
   });
 
   it('an interrupted run (SIGINT) leaves steps.csv.partial with whole rows', async () => {

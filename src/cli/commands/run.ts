@@ -83,6 +83,9 @@ export function checkOutputFolder(dir: string, force: boolean): void {
   const entries = readdirSync(dir);
   if (!entries.length || force) return;
   let earlier = '';
+  if (entries.includes('steps.csv.partial') && !entries.includes('manifest.json')) {
+    throw new UserError(`${shown(dir)}: the folder holds steps.csv.partial, the rows of a run that did not finish; add --force to overwrite it, or choose another --out`, dir, '--out');
+  }
   try {
     const m = JSON.parse(readFileSync(resolve(dir, 'manifest.json'), 'utf8')) as { scenario?: string; seed?: number; finishedAt?: string };
     earlier = ` the results of an earlier run (${m.scenario ?? '?'}, seed ${m.seed ?? '?'}, finished ${m.finishedAt ?? '?'})`;
