@@ -60,6 +60,11 @@ export class Simulation {
   readonly columns: string[];
   /** Milliseconds the last recorded row took (snapshot and every metric), for benchmarks and profiles. */
   lastRecordMs = 0;
+  /**
+   * Called with each row as it is recorded (after it is added to `rows`), e.g. to write it to disk
+   * at once, so a run that fails later keeps what it recorded (`scorelab run` streams steps.csv).
+   */
+  onRow: ((row: Row) => void) | null = null;
   /** Set when a plug-in's `stop` hook ended the run (null while it runs or when it ran to the end). */
   stopped: StopInfo | null = null;
   private initialized = false;
@@ -242,6 +247,7 @@ export class Simulation {
     w.actedWindow.fill(0);
     w.wrongRecordWindow.fill(0);
     this.lastRecordMs = performance.now() - t0;
+    this.onRow?.(out);
   }
 }
 

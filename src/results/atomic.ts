@@ -5,7 +5,8 @@
  * `WriteFailure`: one line saying which file, why, and what to do (the CLI prints it, exit 1).
  *
  * Large outputs are written from chunks (`writeFileAtomicChunks`), so a table of millions of rows
- * is never one string.
+ * is never one string; a file made while a run goes (its steps table) is written as `<path>.partial`
+ * and renamed when complete (`PartialFile`), so a failed run leaves what it recorded.
  *
  * Tests inject a full disk: `SCORELAB_FAULT_ENOSPC_AFTER=N` in the environment (read by every
  * thread when it loads this module), or `injectWriteFault(N)` in-process, makes every write after
@@ -113,6 +114,77 @@ export function writeFileAtomicChunks(path: string, chunks: Iterable<string | Ui
     }
     rmSync(tmp, { force: true });
     fail(path, e);
+  }
+}
+
+/**
+ * A file written while it is made (a run's rows appended as they are recorded), with the same
+ * protocol as `writeFileAtomicChunks` but a temporary file that is kept when its maker fails:
+ * `<path>.partial` is written first, `commit` renames it to `path` when it is complete, and a
+ * run that throws (or is killed) leaves the .partial file holding everything appended so far.
+ * Each append is written to the file at once (not buffered here), so it is on disk for a reader
+ * and survives the process; it is flushed to the device (fsync) only at `commit`, as one fsync a
+ * row would make a long run slow. A write the environment refuses throws a `WriteFailure` naming
+ * the .partial file (kept); a failed `commit` removes it, as a failed atomic write removes its
+ * temporary file.
+ */
+export class PartialFile {
+  /** The file being written: `path` + '.partial'. */
+  readonly partial: string;
+  private fd: number | null;
+
+  constructor(readonly path: string) {
+    this.partial = `${path}.partial`;
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+      this.fd = openSync(this.partial, 'w');
+    } catch (e) {
+      fail(this.partial, e);
+    }
+  }
+
+  /** Appends text to the .partial file (written through to the file system before it returns). */
+  append(text: string): void {
+    if (this.fd === null) throw new Error(`atomic: ${this.partial} is closed`);
+    try {
+      const bytes = Buffer.from(text, 'utf8');
+      let off = 0;
+      while (off < bytes.length) off += writeSync(this.fd, bytes, off, bytes.length - off);
+    } catch (e) {
+      fail(this.partial, e);
+    }
+  }
+
+  /** Flushes the .partial file and renames it to `path` (counted as an atomic write by the injected faults). */
+  commit(): void {
+    if (this.fd === null) throw new Error(`atomic: ${this.partial} is closed`);
+    let fd: number | null = this.fd;
+    this.fd = null;
+    try {
+      injected(this.path);
+      fsyncSync(fd);
+      closeSync(fd);
+      fd = null;
+      renameSync(this.partial, this.path);
+    } catch (e) {
+      if (fd !== null) {
+        try {
+          closeSync(fd);
+        } catch {
+          /* already failing */
+        }
+      }
+      rmSync(this.partial, { force: true });
+      fail(this.path, e);
+    }
+  }
+
+  /** Closes the .partial file and leaves it where it is (its maker failed); a no-op once closed. */
+  close(): void {
+    if (this.fd === null) return;
+    const fd = this.fd;
+    this.fd = null;
+    closeSync(fd);
   }
 }
 

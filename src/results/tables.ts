@@ -19,11 +19,12 @@
  * same types.
  */
 import * as aq from 'arquero';
-import { bool, float64, int32, int64, utf8, type DataType } from '@uwdata/flechette';
+import { bool, float64, int32, int64, tableToIPC, utf8, type DataType, type Table as ArrowTable } from '@uwdata/flechette';
 import { createRequire } from 'node:module';
 import type { Row } from '../core/contracts.js';
 import { DOMAINS } from '../core/population.js';
 import type { Simulation } from '../core/simulation.js';
+import { arrowFileChunks, concatBytes } from './arrow-stream.js';
 
 export type ColumnData = Record<string, ArrayLike<unknown>>;
 
@@ -182,20 +183,42 @@ export function* agentsCsvChunks(sim: Simulation, rows = 50_000): Generator<stri
   }
 }
 
+/** A batch's column as the agents table holds it: 32-bit floats widened to float64, small integers as int32. */
+function widened(v: ArrayLike<unknown>): ArrayLike<unknown> {
+  return v instanceof Float32Array ? Float64Array.from(v) : v instanceof Uint8Array ? Int32Array.from(v) : v;
+}
+
+/** Rows a..b of a column as a view when it can be one (typed arrays), otherwise a copy of those rows. */
+function rowsOf(v: AgentColumns['data'][string], a: number, b: number, n: number, rows: Int32Array | undefined): ArrayLike<unknown> {
+  if (rows) return inRowOrder(v, rows.subarray(a, b));
+  if (a === 0 && b === n) return v;
+  return ArrayBuffer.isView(v) ? (v as unknown as Int32Array).subarray(a, b) : v.slice(a, b);
+}
+
 /**
- * agents.arrow (Arrow IPC file) from the world's columns: the same bytes as
- * `toArrowBytes(agentsTable(sim))`, made from typed arrays (8 bytes a value, not a JavaScript array
- * of every column).
+ * agents.arrow (an Arrow IPC file) in pieces: one record batch of at most `rows` rows at a time,
+ * each made from the world's columns for its rows only (typed arrays, views where the rows are in
+ * order) and encoded only when the pieces before it have been consumed, so writing the file holds
+ * one batch, never the table. A table of at most `rows` rows is one batch: joined, the pieces are
+ * `toArrowBytes(agentsTable(sim))` byte for byte; more rows give more batches and the same values.
  */
-export function agentsArrowBytes(sim: Simulation): Uint8Array {
+export function* agentsArrowChunks(sim: Simulation, rows = 50_000): Generator<Uint8Array> {
+  if (!(Number.isInteger(rows) && rows >= 1)) throw new Error(`tables: rows per batch must be a positive integer, found ${rows}`);
   const c = agentColumns(sim);
-  const cols: Record<string, ArrayLike<unknown>> = {};
-  for (const [k, col] of Object.entries(c.data)) {
-    const v = inRowOrder(col, c.rows);
-    // the values as agentsTable gives them: 32-bit floats widened, small integers as int32
-    cols[k] = v instanceof Float32Array ? Float64Array.from(v) : v instanceof Uint8Array ? Int32Array.from(v) : v;
+  function* batches(): Generator<ArrowTable> {
+    for (let a = 0; a < c.n || a === 0; a += rows) {
+      const b = Math.min(c.n, a + rows);
+      const cols: Record<string, ArrayLike<unknown>> = {};
+      for (const [k, v] of Object.entries(c.data)) cols[k] = widened(rowsOf(v, a, b, c.n, c.rows));
+      yield toArrowTable(withSchema(aq.table(cols), c.schema), c.schema);
+    }
   }
-  return toArrowBytes(withSchema(aq.table(cols), c.schema), c.schema);
+  yield* arrowFileChunks(batches());
+}
+
+/** agents.arrow as one byte array (`agentsArrowChunks` joined; `writeRun` streams the pieces instead). */
+export function agentsArrowBytes(sim: Simulation, rows = 50_000): Uint8Array {
+  return concatBytes(agentsArrowChunks(sim, rows));
 }
 
 /** CSV text ending with exactly one newline. */
@@ -247,10 +270,15 @@ function typed(t: aq.ColumnTable, schema: Schema): { table: aq.ColumnTable; type
   return { table: aq.table(cols, names), types };
 }
 
+/** A flechette (Arrow) table of a table with its declared schema, as `toArrowBytes` encodes it. */
+export function toArrowTable(t: aq.ColumnTable, schema: Schema = schemaOf(t)): ArrowTable {
+  const { table, types } = typed(t, schema);
+  return aq.toArrow(table, { types });
+}
+
 /** Arrow IPC bytes of a table with its declared schema (`schemaOf`): the file format by default. */
 export function toArrowBytes(t: aq.ColumnTable, schema: Schema = schemaOf(t), format: 'file' | 'stream' = 'file'): Uint8Array {
-  const { table, types } = typed(t, schema);
-  return aq.toArrowIPC(table, { format, types }) as Uint8Array;
+  return tableToIPC(toArrowTable(t, schema), { format })!;
 }
 
 interface ParquetWasm {

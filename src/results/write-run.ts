@@ -2,20 +2,22 @@
  * Writes the outputs of one run into its folder: steps.csv, agents.csv, steps.arrow,
  * agents.arrow, figure.svg and figure.png (+ the vega-lite spec) and manifest.json, each atomically.
  * The CSV files are written in chunks of rows (`csvChunks`), so a table of millions of agents is
- * never one string (V8's longest string is about 512 MB).
+ * never one string (V8's longest string is about 512 MB), and agents.arrow one record batch at a
+ * time (`agentsArrowChunks`), so its table is never whole in memory.
  */
 import type * as aq from 'arquero';
 import { resolve } from 'node:path';
+import type { Row } from '../core/contracts.js';
 import type { Simulation } from '../core/simulation.js';
 import type { ResolvedScenario } from '../scenario/resolve.js';
 import { adjacencyToGraphology } from '../graphs/convert.js';
 import { writeGexf } from '../graphs/io.js';
 import { renderSvg, runFigureSpec, svgToPng } from '../plots/run-figure.js';
-import { writeFileAtomic, writeFileAtomicChunks } from './atomic.js';
+import { PartialFile, writeFileAtomic, writeFileAtomicChunks } from './atomic.js';
 import { provenance } from './manifest.js';
-import { agentsArrowBytes, agentsCsvChunks, stepsTable, toArrowBytes, toCsv } from './tables.js';
+import { agentsArrowChunks, agentsCsvChunks, stepsTable, toArrowBytes, toCsv } from './tables.js';
 
-/** Rows per chunk of a streamed CSV file. */
+/** Rows per chunk of a streamed CSV file, and per record batch of agents.arrow. */
 export const CSV_CHUNK_ROWS = 50_000;
 
 /**
@@ -31,6 +33,61 @@ export function* csvChunks(t: aq.ColumnTable, rows = CSV_CHUNK_ROWS): Generator<
   for (let a = 0; a < n; a += rows) {
     const text = toCsv(t.slice(a, Math.min(n, a + rows)));
     yield a === 0 ? text : text.slice(text.indexOf('\n') + 1);
+  }
+}
+
+/**
+ * steps.csv written while the run records it: the header when the writer is made, then each row
+ * as `row` is given it (`Simulation.onRow`), to `steps.csv.partial` in the run's folder; `writeRun`
+ * renames the complete file to steps.csv. A run that fails or is interrupted leaves the .partial
+ * file with the header and every row recorded before. Each row is formatted by the code that
+ * formats the whole table (a one-row `stepsTable` through `toCsv`), so the finished file is
+ * `csvChunks(stepsTable(sim.rows, sim.columns))` joined, byte for byte (a run records at most a
+ * few thousand rows; a row costs tens of microseconds).
+ */
+export class StepsCsvWriter {
+  private readonly file: PartialFile;
+  private readonly header: string;
+  /** Rows written so far. */
+  rows = 0;
+
+  constructor(
+    dir: string,
+    private readonly columns: string[],
+  ) {
+    this.file = new PartialFile(resolve(dir, 'steps.csv'));
+    this.header = toCsv(stepsTable([], columns));
+    this.file.append(this.header);
+  }
+
+  /** The finished file (steps.csv). */
+  get path(): string {
+    return this.file.path;
+  }
+
+  /** The file being written (steps.csv.partial). */
+  get partial(): string {
+    return this.file.partial;
+  }
+
+  /** Appends one recorded row. */
+  row(r: Row): void {
+    const text = toCsv(stepsTable([r], this.columns));
+    if (!text.startsWith(this.header)) throw new Error('steps.csv: a row was formatted under another header');
+    this.file.append(text.slice(this.header.length));
+    this.rows++;
+  }
+
+  /** Renames the complete file to steps.csv (once every row of `rows` is in it); returns its path. */
+  commit(rows: readonly Row[]): string {
+    if (rows.length !== this.rows) throw new Error(`steps.csv: ${this.rows} row(s) streamed but the run recorded ${rows.length}`);
+    this.file.commit();
+    return this.file.path;
+  }
+
+  /** Leaves the .partial file as it is (the run failed). */
+  close(): void {
+    this.file.close();
   }
 }
 
@@ -58,6 +115,8 @@ export function thin<T>(rows: T[], max: number): T[] {
 export interface WriteRunOptions {
   /** Draw figure.svg, figure.png and figure.vl.json (default true; `run --no-figure` skips them). */
   figure?: boolean;
+  /** steps.csv already written as the run went (`scorelab run`): renamed into place rather than written from `sim.rows`. */
+  stepsCsv?: StepsCsvWriter;
 }
 
 /** Writes the results of a run to a folder: steps and agents tables, network, manifest. */
@@ -70,11 +129,14 @@ export async function writeRun(dir: string, sim: Simulation, scenario: ResolvedS
     agents: resolve(dir, 'agents.csv'),
     manifest: resolve(dir, 'manifest.json'),
   };
-  writeFileAtomicChunks(files.steps, csvChunks(steps));
+  if (opts.stepsCsv && opts.stepsCsv.path !== files.steps) throw new Error(`writeRun: steps.csv was streamed to ${opts.stepsCsv.path}, not into ${dir}`);
+  if (opts.stepsCsv) opts.stepsCsv.commit(sim.rows);
+  else writeFileAtomicChunks(files.steps, csvChunks(steps));
   writeFileAtomic(resolve(dir, 'steps.arrow'), toArrowBytes(steps));
   // agents.csv streamed from the world's columns a chunk at a time (never the whole table)
   writeFileAtomicChunks(files.agents, agentsCsvChunks(sim, CSV_CHUNK_ROWS));
-  writeFileAtomic(resolve(dir, 'agents.arrow'), agentsArrowBytes(sim));
+  // agents.arrow streamed likewise: one record batch of CSV_CHUNK_ROWS rows made and written at a time
+  writeFileAtomicChunks(resolve(dir, 'agents.arrow'), agentsArrowChunks(sim, CSV_CHUNK_ROWS));
   const manifest = {
     kind: 'scorelab-run',
     ...provenance(),

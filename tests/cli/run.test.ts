@@ -1,11 +1,15 @@
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as aq from 'arquero';
 import { describe, expect, it } from 'vitest';
-import { cli, readCsv, tmp } from '../helpers.js';
+import { runScenario } from '../../src/index.js';
+import { stepsTable } from '../../src/results/tables.js';
+import { csvChunks } from '../../src/results/write-run.js';
+import { BIN, cli, readCsv, ROOT, tmp } from '../helpers.js';
 
 describe('scorelab run', () => {
-  it('writes steps.csv, agents.csv, Arrow copies and a manifest; same seed gives identical bytes', () => {
+  it('writes steps.csv, agents.csv, Arrow copies and a manifest; same seed gives identical bytes', async () => {
     const a = tmp();
     const b = tmp();
     const c = tmp();
@@ -14,6 +18,10 @@ describe('scorelab run', () => {
     expect(r1.code, r1.stderr).toBe(0);
     expect(r1.stdout).toMatch(/results in/);
     for (const f of ['steps.csv', 'agents.csv', 'steps.arrow', 'agents.arrow', 'figure.svg', 'figure.png', 'figure.vl.json', 'manifest.json']) expect(existsSync(join(a, f))).toBe(true);
+    // steps.csv was streamed as the run recorded it: the whole table's CSV, byte for byte, and no .partial left
+    expect(existsSync(join(a, 'steps.csv.partial'))).toBe(false);
+    const lib = await runScenario('default', { agents: 400, steps: 30, seed: 7 });
+    expect(readFileSync(join(a, 'steps.csv'), 'utf8')).toBe([...csvChunks(stepsTable(lib.rows, lib.columns))].join(''));
     expect(cli([...args, '--seed', '7', '--out', b]).code).toBe(0);
     expect(cli([...args, '--seed', '8', '--out', c]).code).toBe(0);
     for (const f of ['steps.csv', 'agents.csv']) {
@@ -60,6 +68,59 @@ describe('scorelab run', () => {
     expect(r2.code, r2.stderr).toBe(0);
   });
 
+  it('a run that fails mid-way leaves steps.csv.partial with the rows recorded before, and names it in one line', () => {
+    const args = ['run', 'baseline', '--plugin', 'tests/fixtures/plugins/faulty.ts', '--agents', '60', '--steps', '30', '--no-figure'];
+    const control = tmp();
+    const ok = cli([...args, '--set', 'regimes.faulty-thrower.day=1000', '--out', control]);
+    expect(ok.code, ok.stderr).toBe(0);
+    // baseline records every 7 steps: rows of steps 0, 7 and 14, then the throw on day 16
+    const out = tmp();
+    const r = cli([...args, '--set', 'regimes.faulty-thrower.day=16', '--out', out]);
+    expect(r.code).toBe(1);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^scorelab run: plug-in 'faulty-thrower' failed in its sanction hook .*budget overrun on day 16; the rows recorded before it \(3\) are in .*steps\.csv\.partial$/);
+    expect(lines[0]).toContain(join(out, 'steps.csv.partial'));
+    expect(existsSync(join(out, 'steps.csv'))).toBe(false);
+    const partial = readFileSync(join(out, 'steps.csv.partial'), 'utf8');
+    const whole = readFileSync(join(control, 'steps.csv'), 'utf8');
+    expect(partial).toBe(whole.split('\n').slice(0, 4).join('\n') + '\n');
+    expect(partial.split('\n')[3]!.split(',')[0]).toBe('14');
+    // the same command again is refused (the rows are kept) until --force
+    const again = cli([...args, '--set', 'regimes.faulty-thrower.day=16', '--out', out]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/the folder holds steps\.csv\.partial, the rows of a run that did not finish; add --force to overwrite it/);
+    expect(readFileSync(join(out, 'steps.csv.partial'), 'utf8')).toBe(partial);
+    const forced = cli([...args, '--set', 'regimes.faulty-thrower.day=1000', '--force', '--out', out]);
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(readFileSync(join(out, 'steps.csv'), 'utf8')).toBe(whole);
+    expect(existsSync(join(out, 'steps.csv.partial'))).toBe(false);
+  });
+
+  it('an interrupted run (SIGINT) leaves steps.csv.partial with whole rows', async () => {
+    const out = tmp();
+    const partial = join(out, 'steps.csv.partial');
+    const child = spawn(process.execPath, [BIN, 'run', 'default', '--agents', '3000', '--steps', '1000000', '--set', 'record.every=1', '--no-figure', '--quiet', '--out', out], { cwd: ROOT, env: { ...process.env, SCORELAB_NO_PROGRESS: '1' }, stdio: 'ignore' });
+    const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.on('exit', (code, signal) => done({ code, signal })));
+    // interrupt once it has recorded a few rows (a million steps would take hours)
+    const rowsIn = () => (existsSync(partial) ? readFileSync(partial, 'utf8').split('\n').length - 2 : 0);
+    const t0 = Date.now();
+    while (rowsIn() < 3 && Date.now() - t0 < 60_000) await new Promise((r) => setTimeout(r, 50));
+    child.kill('SIGINT');
+    const end = await ended;
+    expect(end.code === 130 || end.signal === 'SIGINT', JSON.stringify(end)).toBe(true);
+    expect(existsSync(join(out, 'steps.csv'))).toBe(false);
+    const text = readFileSync(partial, 'utf8');
+    expect(text.endsWith('\n')).toBe(true);
+    const [head, ...rows] = text.trimEnd().split('\n');
+    expect(rows.length).toBeGreaterThanOrEqual(3);
+    const width = head!.split(',').length;
+    rows.forEach((line, k) => {
+      expect(line.split(',')).toHaveLength(width);
+      expect(line.split(',')[0]).toBe(String(k)); // a row every step (record.every=1)
+    });
+  }, 90_000);
+
   it('list, list --regimes, describe and --help work', () => {
     const l = cli(['list']);
     expect(l.code).toBe(0);
@@ -80,6 +141,7 @@ describe('scorelab run', () => {
       expect(h.code).toBe(0);
       expect(h.stdout).toMatch(/Usage: scorelab/);
     }
+    expect(cli(['run', '--help']).stdout).toMatch(/steps\.csv\.partial until the run is done/);
     expect(cli(['--help']).stdout).toMatch(/Commands:/);
   });
 });

@@ -10,8 +10,8 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import { UserError } from '../../core/errors.js';
 import { checkThreads } from '../../core/threads.js';
 import type { Row } from '../../core/contracts.js';
-import { writeFileAtomic } from '../../results/atomic.js';
-import { writeNetwork, writeRun } from '../../results/write-run.js';
+import { WriteFailure, writeFileAtomic } from '../../results/atomic.js';
+import { StepsCsvWriter, writeNetwork, writeRun } from '../../results/write-run.js';
 import { buildSimulation } from '../../scenario/build.js';
 import { loadScenario } from '../../scenario/load.js';
 import { intFlag, parse, safeSegment } from '../args.js';
@@ -20,7 +20,9 @@ import { progress } from '../progress.js';
 export const usage = `Usage: scorelab run <scenario file or preset> [options]
 
 Runs one scenario and writes steps.csv, agents.csv, steps.arrow, agents.arrow, figure.svg and
-figure.png (every recorded metric over time) and manifest.json.
+figure.png (every recorded metric over time) and manifest.json. steps.csv is written as the run
+records each row, to steps.csv.partial until the run is done: a run that fails or is interrupted
+leaves that file with every row recorded before.
 
 Options:
   --seed N          root seed (default: the scenario's)
@@ -81,6 +83,9 @@ export function checkOutputFolder(dir: string, force: boolean): void {
   const entries = readdirSync(dir);
   if (!entries.length || force) return;
   let earlier = '';
+  if (entries.includes('steps.csv.partial') && !entries.includes('manifest.json')) {
+    throw new UserError(`${shown(dir)}: the folder holds steps.csv.partial, the rows of a run that did not finish; add --force to overwrite it, or choose another --out`, dir, '--out');
+  }
   try {
     const m = JSON.parse(readFileSync(resolve(dir, 'manifest.json'), 'utf8')) as { scenario?: string; seed?: number; finishedAt?: string };
     earlier = ` the results of an earlier run (${m.scenario ?? '?'}, seed ${m.seed ?? '?'}, finished ${m.finishedAt ?? '?'})`;
@@ -106,6 +111,16 @@ function noteThreads(manifestFile: string, threads: number): void {
   const m = JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<string, unknown>;
   m.threads = threads;
   writeFileAtomic(manifestFile, JSON.stringify(m, null, 2) + '\n');
+}
+
+/**
+ * The error of a run that failed, its message naming the steps.csv.partial file it left (the CLI
+ * prints the message as one line). A refused write of that file names it already.
+ */
+function withPartial(e: unknown, stepsCsv: StepsCsvWriter): unknown {
+  if (!(e instanceof Error) || (e instanceof WriteFailure && e.path === stepsCsv.partial)) return e;
+  e.message += `; the rows recorded before it (${stepsCsv.rows}) are in ${shown(stepsCsv.partial)}`;
+  return e;
 }
 
 export async function run(argv: string[]): Promise<number> {
@@ -150,14 +165,29 @@ export async function run(argv: string[]): Promise<number> {
   if (values.force && !values.gexf) rmSync(resolve(out, 'network.gexf'), { force: true });
   const started = new Date();
   const sim = buildSimulation(s, { graph: loaded.graph, plugins: loaded.plugins, threads });
-  const bar = progress(`${s.name}`);
-  sim.run(s.steps, (d, t) => bar.update(d, t));
-  bar.stop();
-  // a folder this run makes is removed again when writing fails (a full disk): no half-written run
+  // a folder this run makes is removed again when writing its tables fails (a full disk): no half-written run
   const fresh = !existsSync(out) || readdirSync(out).length === 0;
+  // steps.csv is written as the rows are recorded (steps.csv.partial until the run is done), so a
+  // run that fails or is interrupted keeps every row it recorded; the file (and the folder) is made
+  // at the first row, so a run refused before it records anything leaves nothing behind
+  const steps: { csv: StepsCsvWriter | null } = { csv: null };
+  const record = (row: Row) => (steps.csv ??= new StepsCsvWriter(out, sim.columns)).row(row);
+  for (const row of sim.rows) record(row);
+  sim.onRow = record;
+  const bar = progress(`${s.name}`);
+  try {
+    sim.run(s.steps, (d, t) => bar.update(d, t));
+  } catch (e) {
+    bar.stop();
+    steps.csv?.close();
+    throw steps.csv ? withPartial(e, steps.csv) : e;
+  } finally {
+    sim.onRow = null;
+  }
+  bar.stop();
   let files;
   try {
-    files = await writeRun(out, sim, s, started, new Date(), { figure: !values['no-figure'] });
+    files = await writeRun(out, sim, s, started, new Date(), { figure: !values['no-figure'], stepsCsv: steps.csv ?? undefined });
     noteThreads(files.manifest, threads);
     if (sim.stopped) noteStop(files.manifest, sim.stopped);
     if (values.gexf) writeNetwork(resolve(out, 'network.gexf'), sim);
