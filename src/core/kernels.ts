@@ -70,17 +70,16 @@ function neighbourShare(a: readonly KernelArray[], _x: Float64Array, lo: number,
 }
 
 /**
- * The byte-key tie counts of src/metrics/tie-pass-bytes.ts, per agent: the 32-bit sum over i's tie
- * ends of table[((kb_j ^ class_i) << 2) | layer], plus 2^32 × the sum of the layer bits (offline in
- * bits 0–7, online in 8–15) — exact for a degree below 256 and layer codes up to 3 — or −1 where
- * the caller must count the block field by field; 0 without ties. With x[0] = 1 every tie end's
- * code is 3 (Adjacency.endsNotBoth = 0): the codes are not read, which saves a third of the pass.
- * Integer counts: the caller adds them in any order to the same totals.
- * Arrays [kb, start, deg, targets, layer, table (Int32), h]; numbers [all codes 3].
+ * The byte-key tie counts of src/metrics/tie-pass-bytes.ts, per agent: the sum over i's tie ends of
+ * table[((kb_j ^ class_i) << 2) | layer] (six 8-bit fields in a double) — exact for a degree below
+ * 256 and layer codes up to 3 — or −1 where the caller must count the block field by field; 0
+ * without ties. With x[0] = 1 every tie end's code is 3 (Adjacency.endsNotBoth = 0) and the codes
+ * are not read. Integer counts: the caller adds them in any order to the same totals.
+ * Arrays [kb, start, deg, targets, layer, table, h]; numbers [all codes 3].
  */
 function tieByteCounts(a: readonly KernelArray[], x: Float64Array, lo: number, hi: number): void {
   const kb = a[0] as Uint8Array, start = a[1] as Int32Array, deg = a[2] as Int32Array;
-  const targets = a[3] as Int32Array, layer = a[4] as Uint8Array, T = a[5] as Int32Array, out = a[6] as Float64Array;
+  const targets = a[3] as Int32Array, layer = a[4] as Uint8Array, T = a[5] as Float64Array, out = a[6] as Float64Array;
   const both = x[0] === 1;
   for (let i = lo; i < hi; i++) {
     const d = deg[i]!;
@@ -89,20 +88,23 @@ function tieByteCounts(a: readonly KernelArray[], x: Float64Array, lo: number, h
       continue;
     }
     const s = start[i]!, e2 = s + d, cl = kb[i]! & 7;
-    let h = 0;
+    let h = 0, lor = 0, e = s;
     if (both) {
-      for (let e = s; e < e2; e++) h = (h + T[((kb[targets[e]!]! ^ cl) << 2) | 3]!) | 0;
-      out[i] = (h >>> 0) + d * 257 * 4294967296;
-      continue;
+      for (; e + 1 < e2; e += 2) h += T[((kb[targets[e]!]! ^ cl) << 2) | 3]! + T[((kb[targets[e + 1]!]! ^ cl) << 2) | 3]!;
+      if (e < e2) h += T[((kb[targets[e]!]! ^ cl) << 2) | 3]!;
+    } else {
+      for (; e + 1 < e2; e += 2) {
+        const L = layer[e]!, L2 = layer[e + 1]!;
+        lor |= L | L2;
+        h += T[((kb[targets[e]!]! ^ cl) << 2) | (L & 3)]! + T[((kb[targets[e + 1]!]! ^ cl) << 2) | (L2 & 3)]!;
+      }
+      if (e < e2) {
+        const L = layer[e]!;
+        lor |= L;
+        h += T[((kb[targets[e]!]! ^ cl) << 2) | (L & 3)]!;
+      }
     }
-    let l = 0, lor = 0;
-    for (let e = s; e < e2; e++) {
-      const L = layer[e]!;
-      lor |= L;
-      h = (h + T[((kb[targets[e]!]! ^ cl) << 2) | (L & 3)]!) | 0;
-      l += (L & 1) | ((L & 2) << 7);
-    }
-    out[i] = lor < 4 ? (h >>> 0) + l * 4294967296 : -1;
+    out[i] = lor < 4 ? h : -1;
   }
 }
 

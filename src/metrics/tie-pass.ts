@@ -42,7 +42,7 @@ import { K_TIE_BYTE_COUNTS, KERNELS } from '../core/kernels.js';
 import { neighbourSums } from '../core/neighbour-sums.js';
 import type { Snapshot, TieNeed } from '../core/snapshot.js';
 import type { Parallel } from '../core/threads.js';
-import { combineByteKeys, fusedByteCounts, TIE_TABLE } from './tie-pass-bytes.js';
+import { combineByteKeys, fusedByteKeys32, fusedByteKeys64, TIE_TABLE } from './tie-pass-bytes.js';
 import { general, groupsOnly, scoreSums, sums } from './tie-pass-loops.js';
 import { groupSizes, memo, scoreQuantile, type Num } from './util.js';
 
@@ -202,17 +202,24 @@ function threadedScoreSums(par: Parallel, adj: Adjacency, v: Float64Array, c: nu
 }
 
 const keyBytes = new WeakMap<Parallel, Uint8Array>();
-const tableOf = new WeakMap<Parallel, Int32Array>();
+const tableOf = new WeakMap<Parallel, Float64Array>();
 
 /**
  * The byte-key counts (tie-pass-bytes.ts): each agent's packed tie-end counts by the kernel
  * K_TIE_BYTE_COUNTS and the neighbours' sums of `v` by src/core/neighbour-sums.ts (often kept from a
  * regime's pass, and kept for the next one), on the run's threads, then added up in agent order by
  * combineByteKeys: the sums of a plain loop, bit for bit. On one thread, when the sums are not
- * kept, one loop (fusedByteCounts) takes both. The class-and-group bytes and the table are copied
+ * kept, one loop (fusedByteKeys) takes both and adds up. The class-and-group bytes and the table are copied
  * where the threads can read them. Without the run's threads, or on an adjacency view that is not
  * an `Adjacency`, the fused loop (or, without `v`, the kernel) runs on arrays of this module.
  */
+/** The one-loop pass (tie-pass-bytes.ts), from a Float32 copy of v when it holds the values exactly. */
+function fused(n: number, a: AdjacencyView, kb: Uint8Array, v: Float64Array, c: number, both: boolean, acc: Float64Array, G: number, p: TiePass, out: Float64Array): void {
+  const v32 = exactFloat32(v, n);
+  if (v32) fusedByteKeys32(n, a.start, a.deg, a.targets, a.layer, kb, TIE_TABLE, v32, v, c, both, acc, G, p.inside, p.degree, p.mix, out);
+  else fusedByteKeys64(n, a.start, a.deg, a.targets, a.layer, kb, TIE_TABLE, v, v, c, both, acc, G, p.inside, p.degree, p.mix, out);
+}
+
 function byteKeyPass(par: Parallel | undefined, view: AdjacencyView, kb: Uint8Array, v: Float64Array | null, c: number, G: number, p: TiePass, out: Float64Array): void {
   const n = view.n;
   let h: Float64Array, acc: Float64Array | null = null, adj: AdjacencyView = view;
@@ -224,26 +231,27 @@ function byteKeyPass(par: Parallel | undefined, view: AdjacencyView, kb: Uint8Ar
     keys.set(kb.subarray(0, n));
     let table = tableOf.get(par);
     if (!table) {
-      table = par.i32(TIE_TABLE.length);
+      table = par.f64(TIE_TABLE.length);
       table.set(TIE_TABLE);
       tableOf.set(par, table);
     }
-    const hs = (h = par.scratch('tie-pass:h', n));
-    let counted = false;
     if (v && par.threads === 1) {
-      // one thread: on a miss of the kept sums, one loop counts and gathers
+      // one thread: on a miss of the kept sums, one loop counts, gathers and adds up
+      let done = false;
       acc = neighbourSums(par, view as Adjacency, v, (sums, values, a) => {
-        fusedByteCounts(n, a.start, a.deg, a.targets, a.layer, keys, TIE_TABLE, exactFloat32(values, n) ?? values, both, hs, sums);
-        counted = true;
+        fused(n, a, keys, values, c, both, sums, G, p, out);
+        done = true;
       });
+      if (done) return;
     }
-    if (!counted) par.run(K_TIE_BYTE_COUNTS, [keys, adj.start, adj.deg, adj.targets, adj.layer, table, h], [both ? 1 : 0], n);
+    h = par.scratch('tie-pass:h', n);
+    par.run(K_TIE_BYTE_COUNTS, [keys, adj.start, adj.deg, adj.targets, adj.layer, table, h], [both ? 1 : 0], n);
     if (v && !acc) acc = neighbourSums(par, view as Adjacency, v);
   } else {
     if (hOwn.length < n) [hOwn, accOwn] = [new Float64Array(n), new Float64Array(n)];
+    if (v) return fused(n, adj, kb, v, c, both, accOwn, G, p, out);
     h = hOwn;
-    if (v) fusedByteCounts(n, adj.start, adj.deg, adj.targets, adj.layer, kb, TIE_TABLE, exactFloat32(v, n) ?? v, both, h, (acc = accOwn));
-    else KERNELS[K_TIE_BYTE_COUNTS]!([kb, adj.start, adj.deg, adj.targets, adj.layer, TIE_TABLE, h], both ? BOTH : NOT_BOTH, 0, n);
+    KERNELS[K_TIE_BYTE_COUNTS]!([kb, adj.start, adj.deg, adj.targets, adj.layer, TIE_TABLE, h], both ? BOTH : NOT_BOTH, 0, n);
   }
   combineByteKeys(n, adj.start, adj.deg, adj.targets, adj.layer, kb, h, v, acc, c, G, p.inside, p.degree, p.mix, out);
 }
