@@ -15,6 +15,7 @@
 
 import { fillBlocks, fillPlan } from './adjacency-build.js';
 
+/** Layer code of a tie that exists offline only. */
 export const LAYER_OFFLINE = 1;
 /** Layer code of a tie that exists online only. */
 export const LAYER_ONLINE = 2;
