@@ -20,6 +20,7 @@
 /** Packed counts of one tie end, indexed ((kb_j ^ class_i) << 2) | layer code (see the header). */
 export const TIE_TABLE = new Float64Array(64);
 const B8 = 256, B16 = 65536, B24 = 16777216, B32 = 4294967296, B40 = 1099511627776;
+const INV32 = 1 / B32; // exact (a power of two): the high fields by a product, not a division
 for (let x = 0; x < 16; x++)
   for (let L = 0; L < 4; L++) {
     const same = (x & 7) === 0 ? 1 : 0, on = L >> 1, off = L & 1;
@@ -80,7 +81,7 @@ function makeFusedByteKeys() {
       if (d === 0) continue;
       let inn, g1, on, off, inOn, inOff;
       if (d < 256 && lor < 4) {
-        const u = Math.floor(h / B32), l = h - u * B32;
+        const u = Math.floor(h * INV32), l = h - u * B32;
         inn = l & 255;
         g1 = (l >>> 8) & 255;
         on = (l >>> 16) & 255;
@@ -163,7 +164,7 @@ export function combineByteKeys(
     const ki = kb[i]!, cl = ki & 7, hp = h[i]!;
     let inn, g1, on, off, inOn, inOff;
     if (hp >= 0) {
-      const u = Math.floor(hp / B32), l = hp - u * B32;
+      const u = Math.floor(hp * INV32), l = hp - u * B32;
       inn = l & 255;
       g1 = (l >>> 8) & 255;
       on = (l >>> 16) & 255;
