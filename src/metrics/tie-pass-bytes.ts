@@ -17,6 +17,8 @@
  * beside it 128–137 ms.
  */
 
+import type { AdjacencyView } from '../core/adjacency.js';
+
 /** Packed counts of one tie end, indexed ((kb_j ^ class_i) << 2) | layer code (see the header). */
 export const TIE_TABLE = new Float64Array(64);
 const B8 = 256, B16 = 65536, B24 = 16777216, B32 = 4294967296, B40 = 1099511627776;
@@ -35,7 +37,7 @@ for (let x = 0; x < 16; x++)
  * bit; `x` holds the values as doubles for the agent's own terms). `v` may be a Float32 copy that
  * holds the values exactly (half the bytes per tie end). On one thread this beats the kernels and
  * the combine pass apart (national-composite at 1M: 80–115 ms against 110–141 ms) by not writing
- * and reading back two arrays of n. Made twice (`fusedByteKeys64`, `fusedByteKeys32`): V8 keeps
+ * and reading back two arrays of n. Made twice (for Float64 values and Float32 copies): V8 keeps
  * type feedback per closure, so each reads one kind of array.
  */
 function makeFusedByteKeys() {
@@ -120,10 +122,32 @@ function makeFusedByteKeys() {
   };
 }
 
-/** `fusedByteKeys` reading Float64 values. */
-export const fusedByteKeys64 = makeFusedByteKeys();
-/** `fusedByteKeys` reading a Float32 copy that holds the values exactly. */
-export const fusedByteKeys32 = makeFusedByteKeys();
+const fusedByteKeys64 = makeFusedByteKeys(); // reads Float64 values
+const fusedByteKeys32 = makeFusedByteKeys(); // reads a Float32 copy that holds them exactly
+
+let f32 = new Float32Array(0);
+
+/** v[0, n) as Float32 when every value is one exactly (scores on a grid: national-composite's), else null. */
+function exactFloat32(v: Float64Array, n: number): Float32Array | null {
+  if (f32.length < n) f32 = new Float32Array(n);
+  const out = f32;
+  for (let i = 0; i < n; i++) {
+    const x = v[i]!;
+    out[i] = x;
+    if (out[i] !== x) return null; // NaN too: then the Float64 values
+  }
+  return out;
+}
+
+/** The one-loop pass over `a`'s ties, from a Float32 copy of v when it holds the values exactly (see makeFusedByteKeys). */
+export function fusedByteKeys(
+  n: number, a: AdjacencyView, kb: Uint8Array, v: Float64Array, c: number, both: boolean, acc: Float64Array,
+  G: number, inside: Float64Array, degree: Float64Array, mix: Float64Array, out: Float64Array,
+): void {
+  const v32 = exactFloat32(v, n);
+  if (v32) fusedByteKeys32(n, a.start, a.deg, a.targets, a.layer, kb, TIE_TABLE, v32, v, c, both, acc, G, inside, degree, mix, out);
+  else fusedByteKeys64(n, a.start, a.deg, a.targets, a.layer, kb, TIE_TABLE, v, v, c, both, acc, G, inside, degree, mix, out);
+}
 
 /** Counts of a block field by field, into `blk`: for 256 or more tie ends (the packed fields could overflow) or a layer code above 3 (counted as the general pass counts it). */
 const blk = new Float64Array(6);

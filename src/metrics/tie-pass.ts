@@ -42,7 +42,7 @@ import { K_TIE_BYTE_COUNTS, KERNELS } from '../core/kernels.js';
 import { neighbourSums } from '../core/neighbour-sums.js';
 import type { Snapshot, TieNeed } from '../core/snapshot.js';
 import type { Parallel } from '../core/threads.js';
-import { combineByteKeys, fusedByteKeys32, fusedByteKeys64, TIE_TABLE } from './tie-pass-bytes.js';
+import { combineByteKeys, fusedByteKeys, TIE_TABLE } from './tie-pass-bytes.js';
 import { general, groupsOnly, scoreSums, sums } from './tie-pass-loops.js';
 import { groupSizes, memo, scoreQuantile, type Num } from './util.js';
 
@@ -70,20 +70,6 @@ let xf = new Float64Array(0);
 let hOwn = new Float64Array(0); // per-agent counts and neighbours' sums of a pass without the run's threads
 let accOwn = new Float64Array(0);
 const BOTH = new Float64Array([1]), NOT_BOTH = new Float64Array([0]);
-let f32 = new Float32Array(0);
-
-/** v[0, n) as Float32 when every value is one exactly (scores on a grid: national-composite's), else null. */
-function exactFloat32(v: Float64Array, n: number): Float32Array | null {
-  if (f32.length < n) f32 = new Float32Array(n);
-  const out = f32;
-  for (let i = 0; i < n; i++) {
-    const x = v[i]!;
-    out[i] = x;
-    if (out[i] !== x) return null; // NaN too: then the Float64 values
-  }
-  return out;
-}
-
 function emptyPass(k: number, kg: number): TiePass {
   const K = Math.max(k, 1), G = Math.max(kg, 1);
   return {
@@ -213,13 +199,6 @@ const tableOf = new WeakMap<Parallel, Float64Array>();
  * where the threads can read them. Without the run's threads, or on an adjacency view that is not
  * an `Adjacency`, the fused loop (or, without `v`, the kernel) runs on arrays of this module.
  */
-/** The one-loop pass (tie-pass-bytes.ts), from a Float32 copy of v when it holds the values exactly. */
-function fused(n: number, a: AdjacencyView, kb: Uint8Array, v: Float64Array, c: number, both: boolean, acc: Float64Array, G: number, p: TiePass, out: Float64Array): void {
-  const v32 = exactFloat32(v, n);
-  if (v32) fusedByteKeys32(n, a.start, a.deg, a.targets, a.layer, kb, TIE_TABLE, v32, v, c, both, acc, G, p.inside, p.degree, p.mix, out);
-  else fusedByteKeys64(n, a.start, a.deg, a.targets, a.layer, kb, TIE_TABLE, v, v, c, both, acc, G, p.inside, p.degree, p.mix, out);
-}
-
 function byteKeyPass(par: Parallel | undefined, view: AdjacencyView, kb: Uint8Array, v: Float64Array | null, c: number, G: number, p: TiePass, out: Float64Array): void {
   const n = view.n;
   let h: Float64Array, acc: Float64Array | null = null, adj: AdjacencyView = view;
@@ -239,7 +218,7 @@ function byteKeyPass(par: Parallel | undefined, view: AdjacencyView, kb: Uint8Ar
       // one thread: on a miss of the kept sums, one loop counts, gathers and adds up
       let done = false;
       acc = neighbourSums(par, view as Adjacency, v, (sums, values, a) => {
-        fused(n, a, keys, values, c, both, sums, G, p, out);
+        fusedByteKeys(n, a, keys, values, c, both, sums, G, p.inside, p.degree, p.mix, out);
         done = true;
       });
       if (done) return;
@@ -249,7 +228,7 @@ function byteKeyPass(par: Parallel | undefined, view: AdjacencyView, kb: Uint8Ar
     if (v && !acc) acc = neighbourSums(par, view as Adjacency, v);
   } else {
     if (hOwn.length < n) [hOwn, accOwn] = [new Float64Array(n), new Float64Array(n)];
-    if (v) return fused(n, adj, kb, v, c, both, accOwn, G, p, out);
+    if (v) return fusedByteKeys(n, adj, kb, v, c, both, accOwn, G, p.inside, p.degree, p.mix, out);
     h = hOwn;
     KERNELS[K_TIE_BYTE_COUNTS]!([kb, adj.start, adj.deg, adj.targets, adj.layer, TIE_TABLE, h], both ? BOTH : NOT_BOTH, 0, n);
   }
