@@ -38,6 +38,10 @@ export interface AdjacencyView {
   readonly multigraph?: boolean;
   /** Tie ends whose layer code is not LAYER_BOTH, when the view keeps that count (an `Adjacency` does). */
   readonly endsNotBoth?: number;
+  /** The log of dropped ties, when the view keeps one (an `Adjacency` does; see `Adjacency.dropLog`). */
+  readonly dropLog?: Int32Array;
+  readonly dropCount?: number;
+  readonly dropEpoch?: number;
 }
 
 /** The ties of a run as a flat adjacency (CSR: `start`, `deg`, `targets`, `layer`): `fromEdges(n, src, dst, layer?)`, `degree(i)`, `hasEdge(i, j)`, `addEdge`, `removeEdge`. */
@@ -60,6 +64,18 @@ export class Adjacency implements AdjacencyView {
    * the codes at all.
    */
   endsNotBoth = 0;
+  /**
+   * The ties dropped lately, as pairs (i, j) at [2k, 2k + 1] for k < `dropCount`, in the order
+   * `removeEdge` dropped them, so that a reader that keeps state between records (the spanning
+   * tree of src/metrics/spanning-tree.ts) looks at the ties that went instead of every agent. A
+   * reader remembers `dropEpoch` and how far it read; the log holds at most max(1024, n / 4)
+   * pairs, and when it is full it starts again empty with `dropEpoch` one higher, so a reader that
+   * finds another epoch has missed drops and must look at everything. Ties change only through
+   * `addEdge`, `removeEdge` and `setLayer`, so the log misses none.
+   */
+  dropLog = new Int32Array(0);
+  dropCount = 0;
+  dropEpoch = 0;
   /** Slots in use up to this index (including dead space of moved blocks). */
   private used = 0;
   private dead = 0;
@@ -171,7 +187,26 @@ export class Adjacency implements AdjacencyView {
     this.pop(j, this.slotOf(j, i));
     this.edgeCount--;
     this.tiesRemoved++;
+    this.logDrop(i, j);
     return true;
+  }
+
+  private logDrop(i: number, j: number): void {
+    let c = this.dropCount;
+    if (2 * c + 2 > this.dropLog.length) {
+      const most = 2 * Math.max(1024, this.n >> 2);
+      if (this.dropLog.length >= most) {
+        this.dropEpoch++; // full: start again, readers of the old epoch look at everything
+        c = 0;
+      } else {
+        const log = new Int32Array(Math.min(most, Math.max(64, 2 * this.dropLog.length)));
+        log.set(this.dropLog);
+        this.dropLog = log;
+      }
+    }
+    this.dropLog[2 * c] = i;
+    this.dropLog[2 * c + 1] = j;
+    this.dropCount = c + 1;
   }
 
   /** Layer code of the tie i–j (0 if absent). */

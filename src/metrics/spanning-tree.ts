@@ -6,10 +6,17 @@
  *
  * A snapshot's count, in three passes:
  * 1. every agent's parent tie is checked (one sequential pass); an agent whose tie is gone, or
- *    that had no ties before, is cut loose. None cut: done. A few (under n/8): each is hung, in
+ *    that had no ties before, is cut loose. When the tree stood at the last count of the same
+ *    `Adjacency` and its log of dropped ties (`dropLog`, src/core/adjacency.ts) still holds every
+ *    tie dropped since, only those ties are looked at (an agent whose parent tie is among them is
+ *    cut loose), with one pass over the degrees for agents that lost or gained all their ties: at
+ *    1M agents and 10M ties under friend-cleanup's rewiring that is a read of 5 MB instead of one
+ *    block per agent. None cut: done. A few (under n/8): each is hung, in
  *    rounds, under a neighbour whose chain of parents reaches the root through no cut agent
- *    (walks of at most 64 steps), and what hung under it comes back with it; if some cannot be,
- *    the other two passes take over;
+ *    (walks of at most 64 steps), and what hung under it comes back with it; when every
+ *    neighbour of a cut agent hangs under it (a hub whose children are all its neighbours), one
+ *    of its children with such a neighbour is hung there instead and the cut agent under that
+ *    child (the tie between them turned round); if some cannot be, the other two passes take over;
  * 2. each agent is anchored (its chain of parents reaches the root) or detached (the chain meets a
  *    cut agent), found by following parents and marking each chain once (O(n) however deep);
  * 3. the detached agents are attached in index order to their parent if it is anchored by now,
@@ -33,8 +40,15 @@ export class SpanningTree {
   slot = new Int32Array(0);
   private state = new Uint8Array(0);
   private list = new Int32Array(0);
-  /** Updates answered by repairing the kept tree, and trees made afresh. */
-  readonly counts = { repaired: 0, built: 0 };
+  /**
+   * Updates answered by repairing the kept tree, and trees made afresh; `logged`: updates that read
+   * only the adjacency's log of dropped ties; `turned`: cut agents hung again through a child.
+   */
+  readonly counts = { repaired: 0, built: 0, logged: 0, turned: 0 };
+  /** The adjacency the tree was last checked against, its `dropEpoch` then, and how far its log was read. */
+  private src: AdjacencyView | null = null;
+  private epoch = -1;
+  private read = 0;
 
   /** The isolated-agent count when the kept tree, repaired, still spans the agents with ties; else null (count afresh, then `build` if joined). */
   update(adj: AdjacencyView): number | null {
@@ -66,6 +80,7 @@ export class SpanningTree {
         break;
       }
     this.n = -1;
+    if (this.root >= 0) this.par[this.root] = -1;
     if (this.root < 0 || this.attach(adj, true) < 0) return false;
     this.n = n;
     return true;
@@ -73,48 +88,90 @@ export class SpanningTree {
 
   /** Passes 1–3 of the header (`fresh`: every parent dropped first); the isolated count, or −1 when not joined. */
   private attach(adj: AdjacencyView, fresh: boolean): number {
+    const from = this.read;
+    const logged = !fresh && this.src === adj && adj.dropEpoch === this.epoch && adj.dropCount !== undefined && adj.dropCount >= from;
+    this.src = adj;
+    this.epoch = adj.dropEpoch ?? -1;
+    this.read = adj.dropCount ?? 0;
     const { n, start, deg, targets } = adj;
     const par = this.par, slot = this.slot, st = this.state, list = this.list, root = this.root;
     if (deg[root] === 0) return -1;
     // 1. parent ties
-    let z = 0;
-    for (let i = 0; i < n; i++) {
-      const d = deg[i]!;
-      if (d === 0) {
-        z++;
-        par[i] = -1;
-        st[i] = ALONE;
-        continue;
+    let z = 0, cut = 0;
+    if (logged) {
+      // the tree stood at the last count: look only at the ties dropped since, and at agents
+      // that lost or gained all their ties (the log of src/core/adjacency.ts, `dropLog`)
+      for (let i = 0; i < n; i++) {
+        if (deg[i] === 0) {
+          z++;
+          if (st[i] !== ALONE) {
+            par[i] = -1;
+            st[i] = ALONE;
+          }
+        } else if (st[i] === ALONE) {
+          par[i] = -1;
+          st[i] = DETACHED;
+          list[cut++] = i;
+        }
       }
-      if (i === root) {
-        st[i] = ANCHORED;
-        continue;
+      const log = adj.dropLog!;
+      for (let k = 2 * from, e = 2 * this.read; k < e; k += 2) {
+        const a = log[k]!, b = log[k + 1]!;
+        if (par[a] === b && st[a] !== DETACHED && st[a] !== ALONE && a !== root) {
+          par[a] = -1;
+          st[a] = DETACHED;
+          list[cut++] = a;
+        }
+        if (par[b] === a && st[b] !== DETACHED && st[b] !== ALONE && b !== root) {
+          par[b] = -1;
+          st[b] = DETACHED;
+          list[cut++] = b;
+        }
       }
-      st[i] = UNKNOWN;
-      const p = par[i]!;
-      if (fresh || p < 0) {
-        par[i] = -1;
-        st[i] = DETACHED;
-        continue;
+      this.counts.logged++;
+      if (cut === 0) return z;
+      if (cut <= n >> 3 && this.quick(adj, cut)) return z;
+      // the full passes: every agent with ties and a parent as yet unknown
+      for (let i = 0; i < n; i++) if (st[i] === ANCHORED) st[i] = UNKNOWN;
+      st[root] = ANCHORED;
+    } else {
+      for (let i = 0; i < n; i++) {
+        const d = deg[i]!;
+        if (d === 0) {
+          z++;
+          par[i] = -1;
+          st[i] = ALONE;
+          continue;
+        }
+        if (i === root) {
+          st[i] = ANCHORED;
+          continue;
+        }
+        st[i] = UNKNOWN;
+        const p = par[i]!;
+        if (fresh || p < 0) {
+          par[i] = -1;
+          st[i] = DETACHED;
+          continue;
+        }
+        const s = start[i]!, o = slot[i]!;
+        if (o < d && targets[s + o] === p) continue;
+        let e = s;
+        const e2 = s + d;
+        while (e < e2 && targets[e] !== p) e++;
+        if (e < e2) slot[i] = e - s;
+        else {
+          par[i] = -1;
+          st[i] = DETACHED;
+        }
       }
-      const s = start[i]!, o = slot[i]!;
-      if (o < d && targets[s + o] === p) continue;
-      let e = s;
-      const e2 = s + d;
-      while (e < e2 && targets[e] !== p) e++;
-      if (e < e2) slot[i] = e - s;
-      else {
-        par[i] = -1;
-        st[i] = DETACHED;
-      }
-    }
-    // nothing cut loose: the tree stands as it was
-    let cut = 0;
-    for (let i = 0; i < n; i++) if (st[i] === DETACHED) list[cut++] = i;
-    if (cut === 0) return z;
+      // nothing cut loose: the tree stands as it was
+      for (let i = 0; i < n; i++) if (st[i] === DETACHED) list[cut++] = i;
+      if (cut === 0) return z;
     // a few cut loose (rewiring): each to a neighbour whose chain of parents reaches the root
     // through no cut agent (short walks); what hung under them comes back with them
-    if (!fresh && cut <= n >> 3 && this.quick(adj, cut)) return z;
+      if (!fresh && cut <= n >> 3 && this.quick(adj, cut)) return z;
+    }
     // 2. anchored or detached: follow parents up to an agent whose state is known, mark the chain
     let m = 0;
     for (let i = 0; i < n; i++) {
@@ -161,30 +218,57 @@ export class SpanningTree {
    */
   private quick(adj: AdjacencyView, cut: number): boolean {
     const { start, deg, targets } = adj;
-    const par = this.par, slot = this.slot, st = this.state, list = this.list, root = this.root;
+    const par = this.par, slot = this.slot, st = this.state, list = this.list;
     let m = cut;
     while (m > 0) {
       let left = 0;
       for (let q = 0; q < m; q++) {
         const i = list[q]!, s = start[i]!, e2 = s + deg[i]!;
         let e = s;
-        for (; e < e2; e++) {
-          let a = targets[e]!, steps = 0;
-          while (a !== root && st[a] !== DETACHED && steps < MAX_WALK) {
-            a = par[a]!;
-            steps++;
-          }
-          if (a === root) break;
-        }
+        for (; e < e2; e++) if (this.reaches(targets[e]!)) break;
         if (e < e2) {
           par[i] = targets[e]!;
           slot[i] = e - s;
           st[i] = UNKNOWN;
-        } else list[left++] = i;
+          continue;
+        }
+        // no neighbour of i reaches the root: through a child of i that has such a neighbour,
+        // i's subtree hangs again with that child on top (the tie between them turned round)
+        let f = s, k = -1;
+        for (; f < e2 && k < 0; f++) {
+          const c = targets[f]!;
+          if (par[c] !== i) continue;
+          const cs = start[c]!, ce = cs + deg[c]!;
+          for (let g = cs; g < ce; g++) {
+            if (targets[g] === i || !this.reaches(targets[g]!)) continue;
+            k = targets[g]!;
+            par[c] = k;
+            slot[c] = g - cs;
+            break;
+          }
+        }
+        if (k < 0) {
+          list[left++] = i;
+          continue;
+        }
+        par[i] = targets[f - 1]!;
+        slot[i] = f - 1 - s;
+        st[i] = UNKNOWN;
+        this.counts.turned++;
       }
       if (left === 0) return true;
       if (left === m) return false;
       m = left;
+    }
+    return true;
+  }
+
+  /** True when a's chain of parents reaches the root in at most MAX_WALK steps through no cut agent. */
+  private reaches(a: number): boolean {
+    const par = this.par, st = this.state, root = this.root;
+    for (let steps = 0; a !== root; steps++) {
+      if (st[a] === DETACHED || steps === MAX_WALK) return false;
+      a = par[a]!;
     }
     return true;
   }

@@ -246,6 +246,9 @@ describe('components: the kept spanning tree', () => {
     expect(counts.size).toBeGreaterThan(3); // the runs went through joined and split graphs
     expect(tree.counts.repaired).toBeGreaterThan(20); // most joined steps were repairs of the kept tree
     expect(tree.counts.built).toBeGreaterThan(5);
+    // 300 drops a step against a log of 1,024: most updates read the log, some find it started again
+    expect(tree.counts.logged).toBeGreaterThan(10);
+    expect(tree.counts.logged).toBeLessThan(tree.counts.repaired + tree.counts.built);
   });
   it('re-attaches a cut-off subtree through a tie of one of its members, and copes with numbering against the sweep', () => {
     // a star of stars: 0 – hubs 1..3, each hub with 20 leaves; the leaves of hub 1 also know each other in a ring
@@ -271,6 +274,10 @@ describe('components: the kept spanning tree', () => {
     adj.removeEdge(0, 1); // hub 1 and its leaves hang on through one new tie: a leaf of hub 1 to a leaf of hub 2
     adj.addEdge(10, 30);
     expect(tree.update(adj)).toBe(0); // repaired, not counted afresh
+    expect(tree.counts.logged).toBe(1); // from the log of dropped ties
+    expect(tree.counts.turned).toBe(1); // hub 1's neighbours all hung under it: leaf 10 is now on top
+    expect(tree.par[10]).toBe(30);
+    expect(tree.par[1]).toBe(10);
     expect(check(adj, f, n, 1)).toBe(1);
     adj.removeEdge(10, 30); // now hub 1's part is cut off
     expect(tree.update(adj)).toBeNull();
@@ -282,6 +289,21 @@ describe('components: the kept spanning tree', () => {
     const t2 = new SpanningTree();
     expect(t2.build(path)).toBe(true);
     expect(check(path, metric('components'), m, 0)).toBe(1);
+  });
+  it('reads the log of dropped ties only for the adjacency it was checked against', () => {
+    // two rings of 50 on the same agents, numbered differently: a tree of one is no tree of the other
+    const ring = (step: number) => {
+      const src = Array.from({ length: 50 }, (_, i) => i), dst = src.map((i) => (i + step) % 50);
+      return Adjacency.fromEdges(50, src, dst);
+    };
+    const a = ring(1), b = ring(3);
+    const tree = new SpanningTree();
+    expect(tree.build(a)).toBe(true);
+    b.removeEdge(0, 3); // b's log has one drop; a's tree has none of b's ties
+    const u = tree.update(b);
+    expect(tree.counts.logged).toBe(0); // another adjacency: every parent tie checked
+    expect(u).toBe(0); // b, a path now, is joined: repaired through b's own ties
+    for (let i = 0; i < 50; i++) if (tree.par[i]! >= 0) expect(b.hasEdge(i, tree.par[i]!), `agent ${i}`).toBe(true);
   });
   it('matches a fresh count on a path (deep tree) and when the root loses every tie', () => {
     const n = 300;
