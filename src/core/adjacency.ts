@@ -38,10 +38,10 @@ export interface AdjacencyView {
   readonly multigraph?: boolean;
   /** Tie ends whose layer code is not LAYER_BOTH, when the view keeps that count (an `Adjacency` does). */
   readonly endsNotBoth?: number;
-  /** The log of dropped ties, when the view keeps one (an `Adjacency` does; see `Adjacency.dropLog`). */
-  readonly dropLog?: Int32Array;
-  readonly dropCount?: number;
-  readonly dropEpoch?: number;
+  /** The log of changed ties, when the view keeps one (an `Adjacency` does; see `Adjacency.log`). */
+  readonly log?: Int32Array;
+  readonly logStart?: number;
+  readonly logCount?: number;
 }
 
 /** The ties of a run as a flat adjacency (CSR: `start`, `deg`, `targets`, `layer`): `fromEdges(n, src, dst, layer?)`, `degree(i)`, `hasEdge(i, j)`, `addEdge`, `removeEdge`. */
@@ -65,17 +65,20 @@ export class Adjacency implements AdjacencyView {
    */
   endsNotBoth = 0;
   /**
-   * The ties dropped lately, as pairs (i, j) at [2k, 2k + 1] for k < `dropCount`, in the order
-   * `removeEdge` dropped them, so that a reader that keeps state between records (the spanning
-   * tree of src/metrics/spanning-tree.ts) looks at the ties that went instead of every agent. A
-   * reader remembers `dropEpoch` and how far it read; the log holds at most max(1024, n / 4)
-   * pairs, and when it is full it starts again empty with `dropEpoch` one higher, so a reader that
-   * finds another epoch has missed drops and must look at everything. Ties change only through
-   * `addEdge`, `removeEdge` and `setLayer`, so the log misses none.
+   * The ties added and dropped lately, in order: entry k < `logCount` at [2k, 2k + 1] is (i, j)
+   * for the tie i–j added by `addEdge`, (i, ~j) (a negative second) for one dropped by
+   * `removeEdge` or `setLayer(…, 0)`. Readers that keep counts between records (the spanning tree
+   * of src/metrics/spanning-tree.ts, the group mixing of src/metrics/tie-pass.ts) look at these
+   * changes instead of every tie. Entry k's position is `logStart + k`, and a reader remembers
+   * the position it read up to: positions before `logStart` are gone (the reader must count
+   * afresh). The log holds at most max(4096, n / 2) entries; when full, or when `trimLog()` is
+   * called (the simulation calls it after each record, once its metrics have read the log), it
+   * starts again empty at the next position. Ties change only through `addEdge`, `removeEdge` and
+   * `setLayer`, so the log misses none.
    */
-  dropLog = new Int32Array(0);
-  dropCount = 0;
-  dropEpoch = 0;
+  log = new Int32Array(0);
+  logStart = 0;
+  logCount = 0;
   /** Slots in use up to this index (including dead space of moved blocks). */
   private used = 0;
   private dead = 0;
@@ -176,6 +179,7 @@ export class Adjacency implements AdjacencyView {
     this.push(j, i, layer);
     this.edgeCount++;
     this.tiesAdded++;
+    this.logChange(i, j);
     return true;
   }
 
@@ -187,26 +191,30 @@ export class Adjacency implements AdjacencyView {
     this.pop(j, this.slotOf(j, i));
     this.edgeCount--;
     this.tiesRemoved++;
-    this.logDrop(i, j);
+    this.logChange(i, ~j);
     return true;
   }
 
-  private logDrop(i: number, j: number): void {
-    let c = this.dropCount;
-    if (2 * c + 2 > this.dropLog.length) {
-      const most = 2 * Math.max(1024, this.n >> 2);
-      if (this.dropLog.length >= most) {
-        this.dropEpoch++; // full: start again, readers of the old epoch look at everything
-        c = 0;
-      } else {
-        const log = new Int32Array(Math.min(most, Math.max(64, 2 * this.dropLog.length)));
-        log.set(this.dropLog);
-        this.dropLog = log;
+  private logChange(i: number, j: number): void {
+    if (2 * this.logCount + 2 > this.log.length) {
+      const most = 2 * Math.max(4096, this.n >> 1);
+      if (this.log.length >= most) this.trimLog(); // full: readers of older positions count afresh
+      else {
+        const log = new Int32Array(Math.min(most, Math.max(64, 2 * this.log.length)));
+        log.set(this.log);
+        this.log = log;
       }
     }
-    this.dropLog[2 * c] = i;
-    this.dropLog[2 * c + 1] = j;
-    this.dropCount = c + 1;
+    const c = this.logCount;
+    this.log[2 * c] = i;
+    this.log[2 * c + 1] = j;
+    this.logCount = c + 1;
+  }
+
+  /** Empties the log of changed ties (see `log`): a reader that has read it all reads on from the next change. */
+  trimLog(): void {
+    this.logStart += this.logCount;
+    this.logCount = 0;
   }
 
   /** Layer code of the tie i–j (0 if absent). */

@@ -241,6 +241,7 @@ export class Simulation {
     const out: Row = {};
     for (const c of this.columns) out[c] = row[c] ?? null;
     this.rows.push(out);
+    w.adj.trimLog(); // the metrics that read the log of changed ties have read it (src/core/adjacency.ts)
     w.cases.open = false;
     w.stats.reset();
     w.lists.resetWindow();

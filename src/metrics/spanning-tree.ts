@@ -7,7 +7,7 @@
  * A snapshot's count, in three passes:
  * 1. every agent's parent tie is checked (one sequential pass); an agent whose tie is gone, or
  *    that had no ties before, is cut loose. When the tree stood at the last count of the same
- *    `Adjacency` and its log of dropped ties (`dropLog`, src/core/adjacency.ts) still holds every
+ *    `Adjacency` and its log of changed ties (`log`, src/core/adjacency.ts) still holds every
  *    tie dropped since, only those ties are looked at (an agent whose parent tie is among them is
  *    cut loose), with one pass over the degrees for agents that lost or gained all their ties: at
  *    1M agents and 10M ties under friend-cleanup's rewiring that is a read of 5 MB instead of one
@@ -45,9 +45,8 @@ export class SpanningTree {
    * only the adjacency's log of dropped ties; `turned`: cut agents hung again through a child.
    */
   readonly counts = { repaired: 0, built: 0, logged: 0, turned: 0 };
-  /** The adjacency the tree was last checked against, its `dropEpoch` then, and how far its log was read. */
+  /** The adjacency the tree was last checked against, and the position its log was read up to. */
   private src: AdjacencyView | null = null;
-  private epoch = -1;
   private read = 0;
 
   /** The isolated-agent count when the kept tree, repaired, still spans the agents with ties; else null (count afresh, then `build` if joined). */
@@ -89,10 +88,10 @@ export class SpanningTree {
   /** Passes 1–3 of the header (`fresh`: every parent dropped first); the isolated count, or −1 when not joined. */
   private attach(adj: AdjacencyView, fresh: boolean): number {
     const from = this.read;
-    const logged = !fresh && this.src === adj && adj.dropEpoch === this.epoch && adj.dropCount !== undefined && adj.dropCount >= from;
+    const log = adj.log, at = adj.logStart ?? 0, count = adj.logCount ?? 0;
+    const logged = !fresh && this.src === adj && log !== undefined && from >= at && from <= at + count;
     this.src = adj;
-    this.epoch = adj.dropEpoch ?? -1;
-    this.read = adj.dropCount ?? 0;
+    this.read = at + count;
     const { n, start, deg, targets } = adj;
     const par = this.par, slot = this.slot, st = this.state, list = this.list, root = this.root;
     if (deg[root] === 0) return -1;
@@ -100,7 +99,7 @@ export class SpanningTree {
     let z = 0, cut = 0;
     if (logged) {
       // the tree stood at the last count: look only at the ties dropped since, and at agents
-      // that lost or gained all their ties (the log of src/core/adjacency.ts, `dropLog`)
+      // that lost or gained all their ties (the log of src/core/adjacency.ts, `log`)
       for (let i = 0; i < n; i++) {
         if (deg[i] === 0) {
           z++;
@@ -114,9 +113,10 @@ export class SpanningTree {
           list[cut++] = i;
         }
       }
-      const log = adj.dropLog!;
-      for (let k = 2 * from, e = 2 * this.read; k < e; k += 2) {
-        const a = log[k]!, b = log[k + 1]!;
+      for (let k = 2 * (from - at), e = 2 * count; k < e; k += 2) {
+        const a = log![k]!, nb = log![k + 1]!;
+        if (nb >= 0) continue; // a tie added
+        const b = ~nb;
         if (par[a] === b && st[a] !== DETACHED && st[a] !== ALONE && a !== root) {
           par[a] = -1;
           st[a] = DETACHED;

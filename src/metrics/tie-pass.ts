@@ -42,9 +42,9 @@ import { K_TIE_BYTE_COUNTS, KERNELS } from '../core/kernels.js';
 import { neighbourSums } from '../core/neighbour-sums.js';
 import type { Snapshot, TieNeed } from '../core/snapshot.js';
 import type { Parallel } from '../core/threads.js';
-import { combineByteKeys, fusedByteKeys, TIE_TABLE } from './tie-pass-bytes.js';
+import { combineByteKeys, fusedByteKeys, fusedCutKeys, TIE_TABLE } from './tie-pass-bytes.js';
 import { general, groupsOnly, scoreSums, sums } from './tie-pass-loops.js';
-import { groupSizes, memo, scoreQuantile, type Num } from './util.js';
+import { groupSizes, memo, scoreOrder, scoreQuantile, snapshotValuesId, type Num } from './util.js';
 
 export interface TiePass {
   /** Σ degrees = 2m. */
@@ -92,7 +92,10 @@ function emptyPass(k: number, kg: number): TiePass {
  * the threads, or kept from a regime's pass) and add the terms in agent order here: the same
  * additions in the same order as the one-thread loop, bit for bit.
  */
-export function tiePass(adj: AdjacencyView, labels: Num | null, k: number, groups: Num | null, kg: number, x: Num | null = null, par?: Parallel): TiePass {
+export function tiePass(
+  adj: AdjacencyView, labels: Num | null, k: number, groups: Num | null, kg: number, x: Num | null = null, par?: Parallel,
+  cuts: Float64Array | null = null,
+): TiePass {
   if (k > 256 || kg > 256) throw new Error(`metrics: the tie pass takes at most 256 classes, got ${Math.max(k, kg)}`);
   const n = adj.n;
   let v: Float64Array | null = null, c = 0;
@@ -145,7 +148,7 @@ export function tiePass(adj: AdjacencyView, labels: Num | null, k: number, group
       if (labels) for (let i = 0; i < n; i++) kb[i] = labels[i]!;
       else kb.fill(0, 0, n);
       if (groups) for (let i = 0; i < n; i++) kb[i] |= groups[i]! << 3;
-      byteKeyPass(par, adj, kb, v, c, G, p, sums);
+      byteKeyPass(par, adj, kb, v, c, G, p, sums, k === 5 && !groups ? cuts : null);
       if (!wantLayers) sums[2] = sums[3] = sums[4] = sums[5] = 0; // layer counts feed only the cross-stratum shares
       if (v) p.xsums = sums.slice(6, 12);
     }
@@ -199,7 +202,7 @@ const tableOf = new WeakMap<Parallel, Float64Array>();
  * where the threads can read them. Without the run's threads, or on an adjacency view that is not
  * an `Adjacency`, the fused loop (or, without `v`, the kernel) runs on arrays of this module.
  */
-function byteKeyPass(par: Parallel | undefined, view: AdjacencyView, kb: Uint8Array, v: Float64Array | null, c: number, G: number, p: TiePass, out: Float64Array): void {
+function byteKeyPass(par: Parallel | undefined, view: AdjacencyView, kb: Uint8Array, v: Float64Array | null, c: number, G: number, p: TiePass, out: Float64Array, cuts: Float64Array | null): void {
   const n = view.n;
   let h: Float64Array, acc: Float64Array | null = null, adj: AdjacencyView = view;
   const both = view.endsNotBoth === 0; // every code 3: the counts need not read them
@@ -218,7 +221,8 @@ function byteKeyPass(par: Parallel | undefined, view: AdjacencyView, kb: Uint8Ar
       // one thread: on a miss of the kept sums, one loop counts, gathers and adds up
       let done = false;
       acc = neighbourSums(par, view as Adjacency, v, (sums, values, a) => {
-        fusedByteKeys(n, a, keys, values, c, both, sums, G, p.inside, p.degree, p.mix, out);
+        if (cuts) fusedCutKeys(n, a, keys, values, c, both, sums, cuts, p.inside, p.degree, p.mix, out);
+        else fusedByteKeys(n, a, keys, values, c, both, sums, G, p.inside, p.degree, p.mix, out);
         done = true;
       });
       if (done) return;
@@ -228,6 +232,7 @@ function byteKeyPass(par: Parallel | undefined, view: AdjacencyView, kb: Uint8Ar
     if (v && !acc) acc = neighbourSums(par, view as Adjacency, v);
   } else {
     if (hOwn.length < n) [hOwn, accOwn] = [new Float64Array(n), new Float64Array(n)];
+    if (v && cuts) return fusedCutKeys(n, adj, kb, v, c, both, accOwn, cuts, p.inside, p.degree, p.mix, out);
     if (v) return fusedByteKeys(n, adj, kb, v, c, both, accOwn, G, p.inside, p.degree, p.mix, out);
     h = hOwn;
     KERNELS[K_TIE_BYTE_COUNTS]!([kb, adj.start, adj.deg, adj.targets, adj.layer, TIE_TABLE, h], both ? BOTH : NOT_BOTH, 0, n);
@@ -247,6 +252,68 @@ interface SnapshotPass {
 const passOf = (s: Snapshot): SnapshotPass => memo(s, 'tie-pass', () => ({ have: 0, pass: emptyPass(0, 0) }));
 
 /**
+ * The group mixing matrix of the last snapshot pass per adjacency, with the groups' values id and
+ * the position of the adjacency's log of changed ties (src/core/adjacency.ts `log`) it counts up
+ * to. While the groups hold the same values and the log still holds every change since, the next
+ * record adds the changes (+1 or −1 at [g_i][g_j] and [g_j][g_i] per tie added or dropped) instead
+ * of reading the group of every tie end: the same integers as a count afresh.
+ */
+interface KeptMix {
+  gid: number;
+  kg: number;
+  pos: number;
+  mix: Float64Array;
+}
+const keptMixes = new WeakMap<AdjacencyView, KeptMix>();
+
+/** Snapshot passes that took the group mixing from the kept matrix, and that read the neighbours' classes off their scores (`fusedCutKeys`); for tests. */
+export const snapshotPassCounts = { keptMix: 0, cuts: 0 };
+
+function keptMix(s: Snapshot, kg: number): Float64Array | null {
+  const adj = s.adj, log = adj.log, e = keptMixes.get(adj);
+  if (!e || !log) return null;
+  const at = adj.logStart!, count = adj.logCount!;
+  if (e.kg !== kg || e.pos < at || e.pos > at + count || e.gid !== snapshotValuesId(s, 'group', s.group)) {
+    keptMixes.delete(adj);
+    return null;
+  }
+  const g = s.group, mix = e.mix, G = Math.max(kg, 1);
+  for (let k = 2 * (e.pos - at), end = 2 * count; k < end; k += 2) {
+    const i = log[k]!, y = log[k + 1]!, j = y < 0 ? ~y : y, d = y < 0 ? -1 : 1;
+    mix[g[i]! * G + g[j]!]! += d;
+    mix[g[j]! * G + g[i]!]! += d;
+  }
+  e.pos = at + count;
+  snapshotPassCounts.keptMix++;
+  return mix.slice();
+}
+
+function keepMix(s: Snapshot, kg: number, mix: Float64Array): void {
+  const adj = s.adj;
+  if (!adj.log) return;
+  keptMixes.set(adj, { gid: snapshotValuesId(s, 'group', s.group), kg, pos: adj.logStart! + adj.logCount!, mix: mix.slice() });
+}
+
+/**
+ * The score's quintile cuts for the one-loop pass that reads each neighbour's class off its score
+ * (tie-pass-bytes.ts `fusedCutKeys`): the value at the first rank of each class 1–4 (ranks
+ * ceil(c·n/5), as quantileLabels labels them), when each is held by that agent alone and no score
+ * is NaN; else null (the classes are then read from the labels).
+ */
+const cutValues = new Float64Array(4);
+function quintileCuts(s: Snapshot): Float64Array | null {
+  const x = s.score, o = scoreOrder(s), n = s.n;
+  if (!x || !o || n < 10 || Number.isNaN(x[o[n - 1]!]!)) return null;
+  for (let c = 1; c <= 4; c++) {
+    const r = Math.ceil((c * n) / 5), t = x[o[r]!]!;
+    if (x[o[r - 1]!] === t || (r + 1 < n && x[o[r + 1]!] === t)) return null;
+    cutValues[c - 1] = t;
+  }
+  snapshotPassCounts.cuts++;
+  return cutValues;
+}
+
+/**
  * The tie pass of a snapshot with (at least) the parts `needs` (all of them when not given): score
  * sums and quintiles only when there is a score. Computed once per snapshot and part; a part not yet
  * computed is computed together with every part in the snapshot's `tieNeeds` (the union of the
@@ -262,23 +329,37 @@ export function snapshotTiePass(s: Snapshot, needs?: readonly TieNeed[]): TiePas
   let run = want;
   for (const n of s.tieNeeds ?? []) run |= BIT[n]; // what the other recorded metrics will ask for
   const todo = run & ~e.have & (s.score ? ALL : GROUPS);
-  const q = todo & STRATA ? scoreQuantile(s, 5) : null;
   const kg = todo & GROUPS ? groupSizes(s).length : 0;
-  const p = tiePass(s.adj, q, q ? 5 : 0, todo & GROUPS ? s.group : null, kg, todo & SCORE_TIES ? s.score : null, s.parallel);
+  // the group mixing kept from an earlier record and brought up to date from the log of changed ties
+  const mix = todo & GROUPS ? keptMix(s, kg) : null;
+  const rest = mix ? todo & ~GROUPS : todo;
   const out = e.pass;
+  if (mix) {
+    out.kg = kg;
+    out.mix = mix;
+    out.slots = 2 * s.adj.edgeCount;
+  }
+  if (rest === 0) {
+    e.have |= todo;
+    return out;
+  }
+  const q = rest & STRATA ? scoreQuantile(s, 5) : null;
+  const cuts = q && rest & SCORE_TIES ? quintileCuts(s) : null;
+  const p = tiePass(s.adj, q, q ? 5 : 0, rest & GROUPS ? s.group : null, rest & GROUPS ? kg : 0, rest & SCORE_TIES ? s.score : null, s.parallel, cuts);
   out.slots = p.slots;
-  if (todo & STRATA) {
+  if (rest & STRATA) {
     out.k = p.k;
     out.inside = p.inside;
     out.degree = p.degree;
     out.total = p.total;
     out.same = p.same;
   }
-  if (todo & GROUPS) {
+  if (rest & GROUPS) {
     out.kg = p.kg;
     out.mix = p.mix;
+    keepMix(s, kg, p.mix);
   }
-  if (todo & SCORE_TIES) out.xsums = p.xsums;
+  if (rest & SCORE_TIES) out.xsums = p.xsums;
   e.have |= todo;
   return out;
 }

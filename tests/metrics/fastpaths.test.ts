@@ -25,6 +25,7 @@ import {
   tiePass,
 } from '../../src/metrics/index.js';
 import { SpanningTree } from '../../src/metrics/spanning-tree.js';
+import { snapshotPassCounts, snapshotTiePass } from '../../src/metrics/tie-pass.js';
 import { sameBits } from '../../src/metrics/util.js';
 import { fakeSnap, f32, ListState, type FakeWorld } from './fake.js';
 import { Cases } from '../../src/core/truth.js';
@@ -365,6 +366,52 @@ describe('the snapshot tie pass', () => {
       expect(row.group_assortativity, `step ${t}`).toBe(categoricalAssortativity(mixingMatrix(adj, group, 2)));
     }
     expect(swaps).toBeGreaterThan(5);
+  });
+});
+
+describe('the snapshot tie pass with every part at once', () => {
+  // what a simulation's record asks for: all three parts in one pass (tieNeeds), on one adjacency
+  // from record to record, its log trimmed after each (src/core/simulation.ts)
+  const check = (grid: boolean, layers: boolean) => {
+    const r = rng(grid ? 31 : 30);
+    const n = 300;
+    const src = Array.from({ length: 1500 }, () => Math.floor(r() * n)), dst = src.map(() => Math.floor(r() * n));
+    const adj = Adjacency.fromEdges(n, src, dst);
+    const group = Uint8Array.from({ length: n }, () => (r() < 0.3 ? 1 : 0));
+    const draw = () => (grid ? Math.floor(r() * 8) / 8 : r()); // on a grid of 8 values, the cuts are shared
+    const score = Float64Array.from({ length: n }, draw);
+    const before = { ...snapshotPassCounts };
+    for (let t = 0; t < 40; t++) {
+      for (let k = 0; k < 20; k++) {
+        const i = Math.floor(r() * n);
+        if (adj.deg[i] && r() < 0.5) adj.removeEdge(i, adj.targets[adj.start[i]! + Math.floor(r() * adj.deg[i]!)]!);
+        else adj.addEdge(i, Math.floor(r() * n), layers && r() < 0.3 ? 1 + Math.floor(r() * 2) : 3);
+        score[Math.floor(r() * n)] = draw();
+      }
+      if (t % 10 === 5) group[t] ^= 1; // the groups change now and then: the kept mixing is dropped
+      if (t % 7 === 3) adj.trimLog(); // trimmed before the record read the step's changes: counted afresh
+      if (t === 20) for (let k = 0; k < 5000; k++) adj.addEdge(k % n, (k * 13 + 1) % n) && adj.removeEdge(k % n, (k * 13 + 1) % n); // the log fills: counted afresh
+      const s: Snapshot = { ...fakeSnap({ n }), adj, group, score, scoreRange: [0, 1], step: t, day: t, tieNeeds: ['score-ties', 'strata', 'groups'] };
+      const p = snapshotTiePass(s);
+      const q = quantileLabels(argsort(score), 5);
+      const want = reference(adj, Array.from(q), 5, Array.from(group), 2, Array.from(score));
+      expect([p.slots, ...p.inside, ...p.degree, ...p.same, ...p.total], `step ${t}`).toEqual([want.slots, ...want.inside, ...want.degree, want.same, want.inOn, want.inOff, want.slots, want.on, want.off]);
+      expect(Array.from(p.mix), `step ${t}`).toEqual(want.mix);
+      expect(Array.from(p.xsums!), `step ${t}`).toEqual(want.xsums);
+      adj.trimLog(); // as the simulation does after each record
+    }
+    return { keptMix: snapshotPassCounts.keptMix - before.keptMix, cuts: snapshotPassCounts.cuts - before.cuts };
+  };
+  it('equals a count tie end by tie end, reading classes off distinct scores, every layer code 3', () => {
+    const used = check(false, false);
+    expect(used.cuts).toBe(40); // every record read the classes off the scores
+    // the group mixing from the kept matrix but at the first record, the 4 after the groups changed,
+    // the 6 after a trim that came before the record, and the one after the log filled
+    expect(used.keptMix).toBe(40 - 1 - 4 - 6 - 1);
+  });
+  it('equals it with mixed layer codes, and with scores on a grid (shared cuts: classes from the labels)', () => {
+    expect(check(false, true).cuts).toBe(40);
+    expect(check(true, true).cuts).toBe(0);
   });
 });
 
