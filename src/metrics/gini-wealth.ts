@@ -9,12 +9,24 @@
  */
 import type { MetricSpec } from '../core/snapshot.js';
 import { giniOrdered } from './inequality.js';
-import { wealthOrder } from './util.js';
+import { snapshotValuesId, wealthOrder } from './util.js';
 
 export const giniWealth: MetricSpec = {
   id: 'gini_wealth',
   columns: ['gini_wealth'],
   doc: 'Gini coefficient of wealth, G = ΣΣ|x_i − x_j|/(2n²μ).',
   reference: 'Gini, Variabilità e mutabilità (1912)',
-  make: () => (s) => ({ gini_wealth: giniOrdered(s.wealth, wealthOrder(s)) }),
+  make: () => {
+    // kept with the id of the wealth it was computed from, used again while wealth holds the same
+    // values (a read of the sorted wealth, one random read per agent, saved)
+    let wid = -1, last: number | null = null;
+    return (s) => {
+      const id = snapshotValuesId(s, 'wealth', s.wealth);
+      if (id !== wid) {
+        last = giniOrdered(s.wealth, wealthOrder(s));
+        wid = id;
+      }
+      return { gini_wealth: last };
+    };
+  },
 };

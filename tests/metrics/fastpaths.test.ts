@@ -15,6 +15,7 @@ import {
   categoricalAssortativity,
   connectedComponents,
   crossShareOf,
+  gini,
   metricById,
   mixingMatrix,
   modularityOf,
@@ -412,6 +413,20 @@ describe('the snapshot tie pass with every part at once', () => {
   it('equals it with mixed layer codes, and with scores on a grid (shared cuts: classes from the labels)', () => {
     expect(check(false, true).cuts).toBe(40);
     expect(check(true, true).cuts).toBe(0);
+  });
+});
+
+describe('gini_wealth kept while wealth holds the same values', () => {
+  it('equals a fresh Gini after every change made in place, and between them', () => {
+    const r = rng(12);
+    const n = 500;
+    const wealth = Float64Array.from({ length: n }, () => r() * 100);
+    const f = metric('gini_wealth');
+    for (let t = 0; t < 30; t++) {
+      if (t % 3 === 1) wealth[Math.floor(r() * n)] = r() * 100; // the same array, one value changed
+      const s: Snapshot = { ...fakeSnap({ n }), wealth, step: t, day: t };
+      expect(f(s).gini_wealth, `step ${t}`).toBe(gini(wealth));
+    }
   });
 });
 
