@@ -295,19 +295,19 @@ function keepMix(s: Snapshot, kg: number, mix: Float64Array): void {
 }
 
 /**
- * The score's quintile cuts for the one-loop pass that reads each neighbour's class off its score
- * (tie-pass-bytes.ts `fusedCutKeys`): the value at the first rank of each class 1–4 (ranks
- * ceil(c·n/5), as quantileLabels labels them), when each is held by that agent alone and no score
- * is NaN; else null (the classes are then read from the labels).
+ * The score's quintile bounds for the one-loop pass that reads each neighbour's class off its score
+ * (tie-pass-bytes.ts `fusedCutKeys`): −∞, the value at the first rank of each class 1–4 (ranks
+ * ceil(c·n/5), as quantileLabels labels them), +∞, when each of the four is held by that agent
+ * alone and no score is NaN; else null (the classes are then read from the labels).
  */
-const cutValues = new Float64Array(4);
+const cutValues = new Float64Array([-Infinity, 0, 0, 0, 0, Infinity]);
 function quintileCuts(s: Snapshot): Float64Array | null {
   const x = s.score, o = scoreOrder(s), n = s.n;
   if (!x || !o || n < 10 || Number.isNaN(x[o[n - 1]!]!)) return null;
   for (let c = 1; c <= 4; c++) {
     const r = Math.ceil((c * n) / 5), t = x[o[r]!]!;
     if (x[o[r - 1]!] === t || (r + 1 < n && x[o[r + 1]!] === t)) return null;
-    cutValues[c - 1] = t;
+    cutValues[c] = t;
   }
   snapshotPassCounts.cuts++;
   return cutValues;
