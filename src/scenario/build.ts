@@ -84,15 +84,18 @@ export interface MemoryEstimate {
 
 /**
  * Bytes per agent of the world's state and the plug-ins' columns, of one tie (both ends of the
- * adjacency, its layer, and the edge list it is built from), and per agent of the output tables
- * written at the end (built in the JavaScript heap). Rounded up from measurements: the default,
- * sesame and joint-punishment presets at 200,000 agents peak at 1.7–1.8 kB per agent (RSS),
- * the default preset at 2M agents and 12.1M ties (one step, every file written) at 1.6 kB; this
- * estimate gives 1.8 kB for those runs.
+ * adjacency, its layer, and the edge list it is built from, at the build's peak), and per agent of
+ * the output tables in the JavaScript heap (agents.csv and agents.arrow are streamed to disk
+ * 50,000 rows at a time, so little is left per agent). Rounded up from measurements of `scorelab
+ * run … --steps 1 --no-figure` (peak RSS, `/usr/bin/time -v`): the default preset (about 6 ties
+ * per agent) peaks at 0.35 GiB plus 681 bytes per agent from 1M to 16M agents, national-composite
+ * at 562 bytes per agent, the benchmark model (10 ties per agent) at about 440; a run of the
+ * default preset at 4M agents finishes in a JavaScript heap of 200 MB (under 50 bytes per agent).
+ * This estimate gives 926 bytes per agent at the default graph.
  */
-export const BYTES_PER_AGENT = 1_000;
+export const BYTES_PER_AGENT = 600;
 export const BYTES_PER_TIE = 48;
-export const TABLE_BYTES_PER_AGENT = 500;
+export const TABLE_BYTES_PER_AGENT = 50;
 /** The memory a run may use: the schema's maximum population fits in it. */
 export const MEMORY_BUDGET_BYTES = 24 * 1024 ** 3;
 

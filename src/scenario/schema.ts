@@ -14,13 +14,16 @@ const prob = z.number().min(0).max(1);
 
 /**
  * Largest population: what fits in 24 GB at the default graph (mean degree 10 and households,
- * about 6 ties per agent). The run-time check (src/scenario/build.ts `memoryEstimate`, 1.79 kB per
- * agent at that graph) admits 14.4 million in 24 GB; a measured run of the default preset peaks at
- * 1.31 kB per agent (1.48 GB at 1M agents, tables streamed to disk), which would allow about 19
- * million. The maximum is the estimate's limit, so every population the schema accepts passes
- * the check in 24 GB, with about 35 % to spare against the measurement (docs/benchmark.md#population-scale).
+ * about 6 ties per agent). The run-time check (src/scenario/build.ts `memoryEstimate`, 926 bytes
+ * per agent at that graph) admits 27.8 million in 24 GiB. Measured through `scorelab run` with
+ * every file written (tables streamed to disk), the default preset peaks at 0.35 GiB plus 681
+ * bytes per agent (1.05 GiB at 1M, 2.89 GiB at 4M, 10.5 GiB at 16M agents), which puts 27M at
+ * about 17.5 GiB and the most that fits in 24 GiB near 37 million; national-composite takes 562
+ * bytes per agent. The maximum is the estimate's limit, so every population the schema accepts
+ * passes the check in 24 GB, with about a third to spare against the measurement
+ * (docs/benchmark.md#population-scale).
  */
-export const MAX_AGENTS = 14_000_000;
+export const MAX_AGENTS = 27_000_000;
 
 /** A name used in folder names and messages: printable, one line, no path separators' tricks. */
 const nameText = z

@@ -158,11 +158,11 @@ describe('numbers a run cannot afford', () => {
     }
   });
 
-  it('agents 1e308 is told the real limit; 20M is refused; a run that does not fit is refused up front with its estimate', async () => {
+  it('agents 1e308 is told the real limit; twice the maximum is refused; a run that does not fit is refused up front with its estimate', async () => {
     // (the tables of the largest populations also need a larger JavaScript heap than Node's
     // default: refused up front with the --max-old-space-size to use, checked below)
     refused(await run(TINY, ['--agents', '1e308']), new RegExp(`population\\.agents: expected a number ≤ ${MAX_AGENTS}, found 1e\\+308`));
-    refused(await run('population: {agents: 20000000}\n'), new RegExp(`population\\.agents: expected a number ≤ ${MAX_AGENTS}, found 20000000`));
+    refused(await run(`population: {agents: ${2 * MAX_AGENTS}}\n`), new RegExp(`population\\.agents: expected a number ≤ ${MAX_AGENTS}, found ${2 * MAX_AGENTS}`));
     const t0 = Date.now();
     refused(await run(`population: {agents: ${MAX_AGENTS}}\ngraph: {meanDegree: 2000}\n`), new RegExp(`population\\.agents: a run of ${MAX_AGENTS} agents, about` + / \d+ ties and \d+ recorded steps needs about \d+ GB of memory \(agents .* GB, ties .* GB, tables .* GB\), more than the .* GB it may use; choose fewer agents or a smaller graph\.meanDegree/.source));
     expect(Date.now() - t0, 'refused before anything is allocated').toBeLessThan(3000);
