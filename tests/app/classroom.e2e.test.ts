@@ -352,6 +352,12 @@ describe.skipIf(skip !== null)('classroom page in Chromium', () => {
     const tb = Number((await p.locator('#tick-b').textContent())?.trim());
     const tA = await tick(p);
     if (tb < tA) await waitTick(p, tA, '#tick-b');
+    // a batch in flight when Pause was pressed brings A's rows and B's rows in two replies (the
+    // tick labels follow both): wait for the second, as a user would see both charts end together
+    await p.waitForFunction(() => {
+      const s = (window as unknown as { scorelab: { rows(): unknown[]; rowsB(): unknown[] } }).scorelab;
+      return s.rows().length === s.rowsB().length;
+    }, undefined, { timeout: 30_000 });
     const a = (await rows(p)) as Record<string, number>[];
     const b = (await rows(p, 'rowsB')) as Record<string, number>[];
     expect(b.length).toBe(a.length);
