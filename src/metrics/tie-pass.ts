@@ -42,9 +42,13 @@ import { K_TIE_BYTE_COUNTS, KERNELS } from '../core/kernels.js';
 import { neighbourSums } from '../core/neighbour-sums.js';
 import type { Snapshot, TieNeed } from '../core/snapshot.js';
 import type { Parallel } from '../core/threads.js';
-import { combineByteKeys, fusedByteKeys, fusedCutKeys, TIE_TABLE } from './tie-pass-bytes.js';
+import { combineByteKeys, fusedByteKeys, TIE_TABLE } from './tie-pass-bytes.js';
+import { fusedCutKeys } from './tie-pass-cuts.js';
 import { general, groupsOnly, scoreSums, sums } from './tie-pass-loops.js';
-import { groupSizes, memo, scoreOrder, scoreQuantile, snapshotValuesId, type Num } from './util.js';
+import { keepMix, keptMix, quintileCuts } from './tie-pass-kept.js';
+import { groupSizes, memo, scoreQuantile, type Num } from './util.js';
+
+export { snapshotPassCounts } from './tie-pass-kept.js';
 
 export interface TiePass {
   /** Σ degrees = 2m. */
@@ -250,68 +254,6 @@ interface SnapshotPass {
 }
 
 const passOf = (s: Snapshot): SnapshotPass => memo(s, 'tie-pass', () => ({ have: 0, pass: emptyPass(0, 0) }));
-
-/**
- * The group mixing matrix of the last snapshot pass per adjacency, with the groups' values id and
- * the position of the adjacency's log of changed ties (src/core/adjacency.ts `log`) it counts up
- * to. While the groups hold the same values and the log still holds every change since, the next
- * record adds the changes (+1 or −1 at [g_i][g_j] and [g_j][g_i] per tie added or dropped) instead
- * of reading the group of every tie end: the same integers as a count afresh.
- */
-interface KeptMix {
-  gid: number;
-  kg: number;
-  pos: number;
-  mix: Float64Array;
-}
-const keptMixes = new WeakMap<AdjacencyView, KeptMix>();
-
-/** Snapshot passes that took the group mixing from the kept matrix, and that read the neighbours' classes off their scores (`fusedCutKeys`); for tests. */
-export const snapshotPassCounts = { keptMix: 0, cuts: 0 };
-
-function keptMix(s: Snapshot, kg: number): Float64Array | null {
-  const adj = s.adj, log = adj.log, e = keptMixes.get(adj);
-  if (!e || !log) return null;
-  const at = adj.logStart!, count = adj.logCount!;
-  if (e.kg !== kg || e.pos < at || e.pos > at + count || e.gid !== snapshotValuesId(s, 'group', s.group)) {
-    keptMixes.delete(adj);
-    return null;
-  }
-  const g = s.group, mix = e.mix, G = Math.max(kg, 1);
-  for (let k = 2 * (e.pos - at), end = 2 * count; k < end; k += 2) {
-    const i = log[k]!, y = log[k + 1]!, j = y < 0 ? ~y : y, d = y < 0 ? -1 : 1;
-    mix[g[i]! * G + g[j]!]! += d;
-    mix[g[j]! * G + g[i]!]! += d;
-  }
-  e.pos = at + count;
-  snapshotPassCounts.keptMix++;
-  return mix.slice();
-}
-
-function keepMix(s: Snapshot, kg: number, mix: Float64Array): void {
-  const adj = s.adj;
-  if (!adj.log) return;
-  keptMixes.set(adj, { gid: snapshotValuesId(s, 'group', s.group), kg, pos: adj.logStart! + adj.logCount!, mix: mix.slice() });
-}
-
-/**
- * The score's quintile bounds for the one-loop pass that reads each neighbour's class off its score
- * (tie-pass-bytes.ts `fusedCutKeys`): −∞, the value at the first rank of each class 1–4 (ranks
- * ceil(c·n/5), as quantileLabels labels them), +∞, when each of the four is held by that agent
- * alone and no score is NaN; else null (the classes are then read from the labels).
- */
-const cutValues = new Float64Array([-Infinity, 0, 0, 0, 0, Infinity]);
-function quintileCuts(s: Snapshot): Float64Array | null {
-  const x = s.score, o = scoreOrder(s), n = s.n;
-  if (!x || !o || n < 10 || Number.isNaN(x[o[n - 1]!]!)) return null;
-  for (let c = 1; c <= 4; c++) {
-    const r = Math.ceil((c * n) / 5), t = x[o[r]!]!;
-    if (x[o[r - 1]!] === t || (r + 1 < n && x[o[r + 1]!] === t)) return null;
-    cutValues[c] = t;
-  }
-  snapshotPassCounts.cuts++;
-  return cutValues;
-}
 
 /**
  * The tie pass of a snapshot with (at least) the parts `needs` (all of them when not given): score
