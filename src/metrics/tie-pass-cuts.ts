@@ -1,6 +1,6 @@
 /**
  * The one-loop tie pass for the snapshot's five score strata when each neighbour's class can be
- * read off its score (tie-pass.ts `quintileCuts`), with the group mixing kept apart: the counts of
+ * read off its score (tie-pass-kept.ts `quintileCuts`), with the group mixing kept apart: the counts of
  * tie-pass-bytes.ts `fusedByteKeys` without its read of a class array. Moved out of
  * tie-pass-bytes.ts as it was, beside the helpers it shares with it.
  */
@@ -10,7 +10,7 @@ import { B32, blk, countBlock, exactFloat32, INV32, TIE_TABLE } from './tie-pass
 
 /**
  * The one-loop pass for five classes that are quintiles of the node values themselves (the
- * snapshot's score strata), with no groups in the pass (their mixing kept apart, tie-pass.ts):
+ * snapshot's score strata), with no groups in the pass (their mixing kept apart, tie-pass-kept.ts):
  * whether a neighbour j is in i's class is read off the value just gathered, lo ≤ v_j < hi with
  * [lo, hi) = [t[c], t[c + 1]) for i's class c, instead of from an array of classes. `t` holds
  * −∞, the values t1 < t2 < t3 < t4 at the first rank of classes 1–4, and +∞; each t_c is held by

@@ -55,7 +55,7 @@ export function keepMix(s: Snapshot, kg: number, mix: Float64Array): void {
 
 /**
  * The score's quintile bounds for the one-loop pass that reads each neighbour's class off its score
- * (tie-pass-bytes.ts `fusedCutKeys`): −∞, the value at the first rank of each class 1–4 (ranks
+ * (tie-pass-cuts.ts `fusedCutKeys`): −∞, the value at the first rank of each class 1–4 (ranks
  * ceil(c·n/5), as quantileLabels labels them), +∞, when each of the four is held by that agent
  * alone and no score is NaN; else null (the classes are then read from the labels).
  */
