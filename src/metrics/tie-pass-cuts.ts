@@ -2,7 +2,7 @@
  * The one-loop tie pass for the snapshot's five score strata when each neighbour's class can be
  * read off its score (tie-pass-kept.ts `quintileCuts`), with the group mixing kept apart: the counts of
  * tie-pass-bytes.ts `fusedByteKeys` without its read of a class array. Moved out of
- * tie-pass-bytes.ts as it was, beside the helpers it shares with it.
+ * tie-pass-bytes.ts as it was; it imports the helpers it shares with the byte-key pass.
  */
 
 import type { AdjacencyView } from '../core/adjacency.js';
