@@ -68,7 +68,7 @@ export class Adjacency implements AdjacencyView {
    * The ties added and dropped lately, in order: entry k < `logCount` at [2k, 2k + 1] is (i, j)
    * for the tie i–j added by `addEdge`, (i, ~j) (a negative second) for one dropped by
    * `removeEdge` or `setLayer(…, 0)`. Readers that keep counts between records (the spanning tree
-   * of src/metrics/spanning-tree.ts, the group mixing of src/metrics/tie-pass.ts) look at these
+   * of src/metrics/spanning-tree.ts, the group mixing of src/metrics/tie-pass-kept.ts) look at these
    * changes instead of every tie. Entry k's position is `logStart + k`, and a reader remembers
    * the position it read up to: positions before `logStart` are gone (the reader must count
    * afresh). The log holds at most max(4096, n / 2) entries; when full, or when `trimLog()` is

@@ -98,36 +98,8 @@ export class SpanningTree {
     // 1. parent ties
     let z = 0, cut = 0;
     if (logged) {
-      // the tree stood at the last count: look only at the ties dropped since, and at agents
-      // that lost or gained all their ties (the log of src/core/adjacency.ts, `log`)
-      for (let i = 0; i < n; i++) {
-        if (deg[i] === 0) {
-          z++;
-          if (st[i] !== ALONE) {
-            par[i] = -1;
-            st[i] = ALONE;
-          }
-        } else if (st[i] === ALONE) {
-          par[i] = -1;
-          st[i] = DETACHED;
-          list[cut++] = i;
-        }
-      }
-      for (let k = 2 * (from - at), e = 2 * count; k < e; k += 2) {
-        const a = log![k]!, nb = log![k + 1]!;
-        if (nb >= 0) continue; // a tie added
-        const b = ~nb;
-        if (par[a] === b && st[a] !== DETACHED && st[a] !== ALONE && a !== root) {
-          par[a] = -1;
-          st[a] = DETACHED;
-          list[cut++] = a;
-        }
-        if (par[b] === a && st[b] !== DETACHED && st[b] !== ALONE && b !== root) {
-          par[b] = -1;
-          st[b] = DETACHED;
-          list[cut++] = b;
-        }
-      }
+      z = this.cutFromLog(adj, from - at, count);
+      cut = this.cut;
       this.counts.logged++;
       if (cut === 0) return z;
       if (cut <= n >> 3 && this.quick(adj, cut)) return z;
@@ -208,6 +180,43 @@ export class SpanningTree {
       if (left === m) return -1; // nobody attached: these agents have no tie to the root's component
       m = left;
     }
+    return z;
+  }
+
+  /** Cut agents of the last `cutFromLog`, listed first in `list`. */
+  private cut = 0;
+
+  /**
+   * Pass 1 from the adjacency's log (entries [first, count) of `log`), when the tree stood at the
+   * last count: agents that lost all their ties are alone, agents that gained their first are cut
+   * loose, and so is every agent whose parent tie was dropped since. Returns the agents without
+   * ties; the cut ones are listed first in `list` (`this.cut` of them).
+   */
+  private cutFromLog(adj: AdjacencyView, first: number, count: number): number {
+    const { n, deg } = adj, log = adj.log!, par = this.par, st = this.state, list = this.list, root = this.root;
+    let z = 0, cut = 0;
+    const loose = (a: number): void => {
+      par[a] = -1;
+      st[a] = DETACHED;
+      list[cut++] = a;
+    };
+    for (let i = 0; i < n; i++) {
+      if (deg[i] === 0) {
+        z++;
+        if (st[i] !== ALONE) {
+          par[i] = -1;
+          st[i] = ALONE;
+        }
+      } else if (st[i] === ALONE) loose(i);
+    }
+    for (let k = 2 * first, e = 2 * count; k < e; k += 2) {
+      const a = log[k]!, nb = log[k + 1]!;
+      if (nb >= 0) continue; // a tie added
+      const b = ~nb;
+      if (par[a] === b && st[a] !== DETACHED && st[a] !== ALONE && a !== root) loose(a);
+      if (par[b] === a && st[b] !== DETACHED && st[b] !== ALONE && b !== root) loose(b);
+    }
+    this.cut = cut;
     return z;
   }
 
