@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { makeRng, Streams } from '../../src/core/rng.js';
+import alea from 'seedrandom/lib/alea.js';
+import { fillPair, makeRng, Streams } from '../../src/core/rng.js';
 
 describe('random streams', () => {
   it('is reproducible from a seed and differs across seeds', () => {
@@ -17,6 +18,37 @@ describe('random streams', () => {
     // alea is stable across seedrandom versions; if this changes, every golden run changes
     expect(v.every((x) => x >= 0 && x < 1)).toBe(true);
     expect(new Streams(1).get('graph')()).toBe(v[0]);
+  });
+
+  it('draws the bits of seedrandom\'s alea, one by one, by fill and by fillPair (5 seeds × 20,000 draws)', () => {
+    for (const seed of ['scorelab:1/graph', 'scorelab:7/regime:friend-cleanup:cleanup', '', 'x', 'ü∂']) {
+      const ref = alea(seed);
+      const want = Float64Array.from({ length: 20000 }, () => ref());
+      const one = makeRng(seed);
+      const got = Float64Array.from({ length: 20000 }, () => one());
+      expect(got).toEqual(want);
+      // fill in uneven pieces, then fillPair against another stream, then single draws again
+      const f = makeRng(seed), other = makeRng(`${seed}/other`), otherRef = alea(`${seed}/other`);
+      const out = new Float64Array(20000);
+      f.fill(out, 7);
+      f.fill(out.subarray(7), 993);
+      const b = new Float64Array(9000);
+      fillPair(f, other, out.subarray(1000), b, 9000);
+      for (let k = 10000; k < 20000; k++) out[k] = f();
+      expect(out).toEqual(want);
+      expect(b).toEqual(Float64Array.from({ length: 9000 }, () => otherRef()));
+    }
+  });
+
+  it('save and restore go back to a state: the draws after it come again', () => {
+    const r = makeRng('save');
+    r();
+    const st = r.save();
+    const a = [r(), r.int(10), r.normal()];
+    r.fill(new Float64Array(50), 50);
+    r.restore(st);
+    expect([r(), r.int(10), r.normal()]).toEqual(a);
+    expect(() => fillPair(r, r, new Float64Array(1), new Float64Array(1), 1)).toThrow(/two different streams/);
   });
 
   it('named streams are independent: drawing from one does not shift another', () => {

@@ -19,6 +19,7 @@ import { defineRegime } from '../../core/contracts.js';
 import { K_CLEANUP_CHOICE, lowestNeighbour } from '../../core/kernels.js';
 import { neighbourSums } from '../../core/neighbour-sums.js';
 import { num, prob } from '../../core/params.js';
+import { fillPair, type RngState } from '../../core/rng.js';
 import { parallel } from '../../core/threads.js';
 
 export const friendCleanup = defineRegime({
@@ -56,6 +57,14 @@ export const friendCleanup = defineRegime({
     const rInit = world.rng('regime:friend-cleanup:init');
     const rBehave = world.rng('regime:friend-cleanup:behave');
     const rClean = world.rng('regime:friend-cleanup:cleanup');
+    // this step's uniforms: the behave draws, and the cleanup's selection draws (`u < c` per agent,
+    // in id order: the first n draws of the cleanup stream in a step). Both are taken in behave,
+    // side by side (fillPair: the two streams' chains of draws overlap), which leaves the cleanup
+    // stream where adapt would have left it after drawing them itself; `picked` keeps the stream's
+    // state from before, should c have been set to 0 by adapt (then the draws are not taken).
+    const uBehave = new Float64Array(n);
+    const uPick = new Float64Array(n);
+    let picked: RngState | null = null;
     world.offerPrimaryScore('score_friend', 0, 1, 'friend-cleanup');
     return {
       init() {
@@ -63,7 +72,14 @@ export const friendCleanup = defineRegime({
         for (let i = 0; i < n; i++) prop[i] = 0.5 * rInit();
       },
       behave() {
-        for (let i = 0; i < n; i++) own[i] = rBehave() < prop[i]! ? 0 : 1;
+        if (p.c > 0) {
+          picked = rClean.save();
+          fillPair(rBehave, rClean, uBehave, uPick, n);
+        } else {
+          picked = null;
+          rBehave.fill(uBehave, n);
+        }
+        for (let i = 0; i < n; i++) own[i] = uBehave[i]! < prop[i]! ? 0 : 1;
       },
       score() {
         // per agent: next_i = (1 − β)·t_i + β·(Σ_j s_j)/k_i, t_i = (1 − λ)·s_i + λ·own_i
@@ -78,10 +94,20 @@ export const friendCleanup = defineRegime({
         s.set(next);
       },
       adapt() {
-        if (p.c <= 0) return;
+        const was = picked;
+        picked = null;
+        if (p.c <= 0) {
+          if (was) rClean.restore(was);
+          return;
+        }
+        if (!was) rClean.fill(uPick, n);
         const adj = world.adj;
+        const c = p.c;
         let m = 0;
-        for (let i = 0; i < n; i++) if (rClean() < p.c) order[m++] = i;
+        for (let i = 0; i < n; i++) {
+          order[m] = i;
+          m += uPick[i]! < c ? 1 : 0;
+        }
         // Scores do not change during cleanup, and the friend an agent would drop (its
         // lowest-scored neighbour, the first of its block in slot order, if more than delta below
         // it) changes only when a turn drops or adds one of its own ties. So it is found for every
@@ -99,10 +125,15 @@ export const friendCleanup = defineRegime({
         for (let q = 0; q < m; q++) perm[q] = q;
         rClean.shuffle(perm.subarray(0, m));
         changed.fill(0);
+        let sink = 0;
         for (let q = 0; q < m; q++) {
           const k = perm[q]!;
           const i = order[k]!;
           let j = drop[k]!;
+          if (q + AHEAD < m) {
+            const k2 = perm[q + AHEAD]!, j2 = drop[k2]!;
+            if (j2 >= 0) sink ^= touch(adj, order[k2]!) ^ touch(adj, j2);
+          }
           if (changed[i >> 3]! & (1 << (i & 7))) {
             j = lowestNeighbour(s, adj.start, adj.deg, adj.targets, i);
             if (j < 0 || !(s[j]! < s[i]! - p.delta)) continue;
@@ -119,7 +150,25 @@ export const friendCleanup = defineRegime({
             break;
           }
         }
+        touched ^= sink;
       },
     };
   },
 });
+
+/** Turns read ahead: the agents of the turn this many turns on are touched before this turn's work. */
+const AHEAD = 2;
+/** Where the touches' values go, so that no compiler drops them as unused. */
+let touched = 0;
+/**
+ * Reads agent i's degree and the first and last slots of its block (targets and layer): a turn
+ * drops a tie from the block (the last slot moves into the dropped one's) and scans it. A turn's
+ * blocks lie anywhere in memory; read two turns ahead, they are on their way from memory while
+ * the turns before them work (the same reads, earlier: no value changes).
+ */
+function touch(adj: { start: Int32Array; deg: Int32Array; targets: Int32Array; layer: Uint8Array }, i: number): number {
+  const st = adj.start[i]!, d = adj.deg[i]!;
+  const last = st + (d > 0 ? d - 1 : 0);
+  return adj.targets[st]! ^ adj.targets[last]! ^ adj.layer[last]!;
+}
+

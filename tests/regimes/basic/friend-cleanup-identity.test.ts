@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { agentsTable, runScenario, stepsTable, toCsv } from '../../../src/index.js';
+import type { Simulation } from '../../../src/core/simulation.js';
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -41,3 +42,56 @@ describe('friend-cleanup (benchmark model): byte identity', () => {
     }, 120_000);
   }
 });
+
+/**
+ * The cleanup's selection draws are taken in behave, beside the behave draws (src/core/rng.ts,
+ * fillPair). A cleanup rate set to 0 after behave (by a library user between the stages) must
+ * leave the step as it would have been with c = 0 from its start: no turn, and the cleanup stream
+ * not advanced; and one set above 0 after behave must draw the selection then.
+ */
+describe('friend-cleanup: the cleanup rate changed between behave and adapt', () => {
+  async function sim(c: number): Promise<Simulation> {
+    const r = await runScenario('bench-friend-cleanup', { agents: 500, steps: 2, seed: 5, set: [`regimes.friend-cleanup.c=${c}`] });
+    return r.simulation;
+  }
+  const stage = (s: Simulation, name: 'behave' | 'adapt') => {
+    const inst = s.instances.find((i) => i.spec.id === 'friend-cleanup')!;
+    return { run: () => inst.hooks[name]!(), params: inst.params as { c: number } };
+  };
+  const state = (s: Simulation) => s.world.rng('regime:friend-cleanup:cleanup').save();
+  const ties = (s: Simulation) => {
+    const { n, start, deg, targets } = s.world.adj;
+    return Array.from({ length: n }, (_, i) => Array.from(targets.subarray(start[i]!, start[i]! + deg[i]!)));
+  };
+
+  it('0 after behave: no turn, and the cleanup stream where it was before behave', async () => {
+    const a = await sim(0.3);
+    const before = state(a), t0 = ties(a);
+    stage(a, 'behave').run();
+    stage(a, 'behave').params.c = 0;
+    stage(a, 'adapt').run();
+    expect(state(a)).toEqual(before);
+    expect(ties(a)).toEqual(t0);
+    // control, the same seed with c = 0.3 through the step: the stream moves and ties change
+    const b = await sim(0.3);
+    expect(state(b)).toEqual(before);
+    stage(b, 'behave').run();
+    stage(b, 'adapt').run();
+    expect(state(b)).not.toEqual(before);
+    expect(ties(b)).not.toEqual(t0);
+  });
+
+  it('0 at behave, 0.3 at adapt: the selection is drawn in adapt, as one draw per agent would', async () => {
+    // a: c = 0 at behave, 0.3 at adapt; b, the same seed: 0.3 throughout
+    const a = await sim(0.3), b = await sim(0.3);
+    stage(a, 'behave').params.c = 0;
+    stage(a, 'behave').run();
+    stage(a, 'behave').params.c = 0.3;
+    stage(a, 'adapt').run();
+    stage(b, 'behave').run();
+    stage(b, 'adapt').run();
+    expect(state(a)).toEqual(state(b));
+    expect(ties(a)).toEqual(ties(b));
+  });
+});
+
