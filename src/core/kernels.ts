@@ -16,29 +16,39 @@ export type Kernel = (a: readonly KernelArray[], x: Float64Array, lo: number, hi
 /**
  * Σ_{j∈N(i)} v_j per agent, in slot order (a plain loop from the first slot on: the order every
  * inline loop of the project uses), 0 for an agent without ties (src/core/neighbour-sums.ts).
- * Two agents are summed side by side, each in its own accumulator and its own slot order (so each
- * sum has the bits of the plain loop): the two chains of additions overlap, where one agent's
- * additions wait on each other. Measured alone at 100,000 agents and 1M ties, 4.9–5.2 ms → 4.2–4.5
- * ms; at 1M agents and 10M ties, 101 → 82 ms (one thread).
+ * Four agents are summed side by side, each in its own accumulator and its own slot order (so each
+ * sum has the bits of the plain loop): their chains of additions, and their reads of the
+ * neighbours' values (random reads, most of them from beyond the core's L2 cache), overlap, where
+ * one agent's wait on each other. Measured alone, one thread, on the benchmark model's ties after
+ * 10 steps: 100,000 agents / 1M ties, plain loop 4.9–5.2 ms, two agents side by side 4.4–4.6, four
+ * 4.1–4.3; 1M agents / 10M ties, plain 101, two 96–154, four 65–91 ms.
  * Arrays [v, start, deg, targets, out].
  */
 function neighbourSums(a: readonly KernelArray[], _x: Float64Array, lo: number, hi: number): void {
   const v = a[0] as Float64Array, start = a[1] as Int32Array, deg = a[2] as Int32Array;
   const targets = a[3] as Int32Array, out = a[4] as Float64Array;
   let i = lo;
-  for (; i + 1 < hi; i += 2) {
-    const s1 = start[i]!, d1 = deg[i]!, s2 = start[i + 1]!, d2 = deg[i + 1]!, m = d1 < d2 ? d1 : d2;
-    let x = 0, y = 0, k = 0;
+  for (; i + 3 < hi; i += 4) {
+    const s1 = start[i]!, d1 = deg[i]!, s2 = start[i + 1]!, d2 = deg[i + 1]!;
+    const s3 = start[i + 2]!, d3 = deg[i + 2]!, s4 = start[i + 3]!, d4 = deg[i + 3]!;
+    const m12 = d1 < d2 ? d1 : d2, m34 = d3 < d4 ? d3 : d4, m = m12 < m34 ? m12 : m34;
+    let x = 0, y = 0, z = 0, w = 0, k = 0;
     for (; k < m; k++) {
       x += v[targets[s1 + k]!]!;
       y += v[targets[s2 + k]!]!;
+      z += v[targets[s3 + k]!]!;
+      w += v[targets[s4 + k]!]!;
     }
     for (let q = k; q < d1; q++) x += v[targets[s1 + q]!]!;
     for (let q = k; q < d2; q++) y += v[targets[s2 + q]!]!;
+    for (let q = k; q < d3; q++) z += v[targets[s3 + q]!]!;
+    for (let q = k; q < d4; q++) w += v[targets[s4 + q]!]!;
     out[i] = x;
     out[i + 1] = y;
+    out[i + 2] = z;
+    out[i + 3] = w;
   }
-  if (i < hi) {
+  for (; i < hi; i++) {
     const st = start[i]!, e = st + deg[i]!;
     let sum = 0;
     for (let k = st; k < e; k++) sum += v[targets[k]!]!;
