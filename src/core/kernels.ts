@@ -11,7 +11,20 @@
 
 export type KernelArray = Float64Array | Float32Array | Int32Array | Uint8Array;
 /** A kernel: the arrays and numbers of its call, and the block of agents [lo, hi) it computes. */
-export type Kernel = (a: readonly KernelArray[], x: Float64Array, lo: number, hi: number) => void;
+export type Kernel = (a: readonly KernelArray[], x: Float64Array, lo: number, hi: number) => void | number;
+
+/*
+ * TAILS. A kernel's main loop is the last thing it runs: remainders go before it, and after it
+ * there is at most a `return` of a local. A kernel called once a step over many agents is compiled
+ * by V8 mid-loop (on-stack replacement) the first time, before any code after the loop has run;
+ * code there that the compiler must guess types for (a compare, an arithmetic operation, a
+ * property read) made that compiled loop give up at its end, and Node 20's V8 entered the same
+ * stale code again at every later call, each time only after running a part of the loop in the
+ * slower tiers. `node --trace-deopt` on the benchmark model at 100,000 agents, 36 steps: the
+ * choice gave up 33 times on one thread and the neighbour sums 20 times in the workers of two;
+ * with the remainders first, neither gave up again (three runs). The main thread's code is warmed
+ * by src/scenario/build.ts (warmUp); a worker's kernels are not, so they keep this shape.
+ */
 
 /**
  * Σ_{j∈N(i)} v_j per agent, in slot order (a plain loop from the first slot on: the order every
@@ -27,8 +40,16 @@ export type Kernel = (a: readonly KernelArray[], x: Float64Array, lo: number, hi
 function neighbourSums(a: readonly KernelArray[], _x: Float64Array, lo: number, hi: number): void {
   const v = a[0] as Float64Array, start = a[1] as Int32Array, deg = a[2] as Int32Array;
   const targets = a[3] as Int32Array, out = a[4] as Float64Array;
+  // the (hi − lo) mod 4 agents left over go first, one by one: nothing runs after the main loop
+  // (see TAILS above)
   let i = lo;
-  for (; i + 3 < hi; i += 4) {
+  for (const first = lo + ((hi - lo) & 3); i < first; i++) {
+    const st = start[i]!, e = st + deg[i]!;
+    let sum = 0;
+    for (let k = st; k < e; k++) sum += v[targets[k]!]!;
+    out[i] = sum;
+  }
+  for (; i < hi; i += 4) {
     const s1 = start[i]!, d1 = deg[i]!, s2 = start[i + 1]!, d2 = deg[i + 1]!;
     const s3 = start[i + 2]!, d3 = deg[i + 2]!, s4 = start[i + 3]!, d4 = deg[i + 3]!;
     const m12 = d1 < d2 ? d1 : d2, m34 = d3 < d4 ? d3 : d4, m = m12 < m34 ? m12 : m34;
@@ -47,12 +68,6 @@ function neighbourSums(a: readonly KernelArray[], _x: Float64Array, lo: number, 
     out[i + 1] = y;
     out[i + 2] = z;
     out[i + 3] = w;
-  }
-  for (; i < hi; i++) {
-    const st = start[i]!, e = st + deg[i]!;
-    let sum = 0;
-    for (let k = st; k < e; k++) sum += v[targets[k]!]!;
-    out[i] = sum;
   }
 }
 
@@ -141,16 +156,23 @@ function tieByteCounts(a: readonly KernelArray[], x: Float64Array, lo: number, h
  * order with the lowest score), when s_j < s_i − δ; drop[q] = j, else −1 (also without ties).
  * Arrays [s, start, deg, targets, order, drop]; numbers [δ].
  */
-function cleanupChoice(a: readonly KernelArray[], x: Float64Array, lo: number, hi: number): void {
+function cleanupChoice(a: readonly KernelArray[], x: Float64Array, lo: number, hi: number): number {
   const s = a[0] as Float64Array, start = a[1] as Int32Array, deg = a[2] as Int32Array;
   const targets = a[3] as Int32Array, order = a[4] as Int32Array, drop = a[5] as Int32Array;
   const delta = x[0]!;
   // Two agents side by side, each with its own minimum (the reads of their blocks and of their
   // neighbours' scores overlap, where one agent's wait on each other), and the blocks of the pair
   // two on touched first (the selected lie ~1/c agents apart: no stride a prefetcher would see).
-  // Measured alone at 100,000 agents, 1M ties, c = 0.05: 1.5 → 0.75 ms.
+  // Measured alone at 100,000 agents, 1M ties, c = 0.05: 1.5 → 0.75 ms. An odd agent left over
+  // goes first: nothing runs after the main loop (see TAILS above).
   let sink = 0, q = lo;
-  for (; q + 1 < hi; q += 2) {
+  if ((hi - lo) & 1) {
+    const i = order[q]!;
+    const j = lowestNeighbour(s, start, deg, targets, i);
+    drop[q] = j >= 0 && s[j]! < s[i]! - delta ? j : -1;
+    q++;
+  }
+  for (; q < hi; q += 2) {
     const i1 = order[q]!, i2 = order[q + 1]!;
     if (q + 5 < hi) sink ^= targets[start[order[q + 4]!]!]! ^ targets[start[order[q + 5]!]!]!;
     const d1 = deg[i1]!, d2 = deg[i2]!, st1 = start[i1]!, st2 = start[i2]!, m = d1 < d2 ? d1 : d2;
@@ -185,16 +207,8 @@ function cleanupChoice(a: readonly KernelArray[], x: Float64Array, lo: number, h
     drop[q] = j1 >= 0 && l1 < s[i1]! - delta ? j1 : -1;
     drop[q + 1] = j2 >= 0 && l2 < s[i2]! - delta ? j2 : -1;
   }
-  if (q < hi) {
-    const i = order[q]!;
-    const j = lowestNeighbour(s, start, deg, targets, i);
-    drop[q] = j >= 0 && s[j]! < s[i]! - delta ? j : -1;
-  }
-  touchedBlocks ^= sink;
+  return sink; // the touches' values, so that no compiler drops them as unused
 }
-
-/** Where cleanupChoice's touches go, so that no compiler drops them as unused. */
-let touchedBlocks = 0;
 
 export function lowestNeighbour(s: Float64Array | Float32Array, start: Int32Array, deg: Int32Array, targets: Int32Array, i: number): number {
   const d = deg[i]!;

@@ -39,6 +39,11 @@ export function findPlugin(id: string): AnyPlugin | undefined {
   return userPlugins.get(id) ?? BUILTIN.find((p) => p.id === id);
 }
 
+/** Whether `id` names one of the library's own plug-ins (not one registered with `registerPlugin`). */
+export function isBuiltinPlugin(id: string): boolean {
+  return !userPlugins.has(id) && BUILTIN.some((p) => p.id === id);
+}
+
 export function pluginsOf(family: Family): AnyPlugin[] {
   return allPlugins().filter((p) => p.family === family);
 }

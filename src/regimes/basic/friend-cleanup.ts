@@ -45,7 +45,6 @@ export const friendCleanup = defineRegime({
     // the friends' sums come from src/core/neighbour-sums.ts, on the run's threads: the score
     // assortativity recorded after the last step summed the same scores over the same ties
     const par = parallel(world);
-    const next = new Float64Array(n);
     const own = new Uint8Array(n);
     const order = par.i32(n);
     // the turns' order as a permutation of the selected (drawn as the selected agents' shuffle
@@ -79,19 +78,13 @@ export const friendCleanup = defineRegime({
           picked = null;
           rBehave.fill(uBehave, n);
         }
-        for (let i = 0; i < n; i++) own[i] = uBehave[i]! < prop[i]! ? 0 : 1;
+        setOwn(n, uBehave, prop, own);
       },
       score() {
-        // per agent: next_i = (1 − β)·t_i + β·(Σ_j s_j)/k_i, t_i = (1 − λ)·s_i + λ·own_i
-        const sums = neighbourSums(par, world.adj, s);
-        const deg = world.adj.deg;
-        const b = p.beta, l = p.lambda;
-        for (let i = 0; i < n; i++) {
-          const t = (1 - l) * s[i]! + l * own[i]!;
-          const d = deg[i]!;
-          next[i] = d === 0 ? t : (1 - b) * t + (b * sums[i]!) / d;
-        }
-        s.set(next);
+        // per agent: next_i = (1 − β)·t_i + β·(Σ_j s_j)/k_i, t_i = (1 − λ)·s_i + λ·own_i; the
+        // friends' sums are all taken first, so each agent's new score is written in place (it
+        // reads only its own old score)
+        scoreStep(n, s, own, neighbourSums(par, world.adj, s), world.adj.deg, p.beta, p.lambda);
       },
       adapt() {
         const was = picked;
@@ -155,6 +148,24 @@ export const friendCleanup = defineRegime({
     };
   },
 });
+
+/*
+ * The per-agent loops of behave and score, in functions of the module rather than of each world:
+ * compiled once for every world (a loop in a stage's closure was compiled for the first world's
+ * closure, with its arrays as constants, and ran about a third slower for a later world's; the
+ * small world of src/scenario/build.ts's warm-up is such a first world).
+ */
+function setOwn(n: number, u: Float64Array, prop: Float64Array, own: Uint8Array): void {
+  for (let i = 0; i < n; i++) own[i] = u[i]! < prop[i]! ? 0 : 1;
+}
+
+function scoreStep(n: number, s: Float64Array, own: Uint8Array, sums: Float64Array, deg: Int32Array, b: number, l: number): void {
+  for (let i = 0; i < n; i++) {
+    const t = (1 - l) * s[i]! + l * own[i]!;
+    const d = deg[i]!;
+    s[i] = d === 0 ? t : (1 - b) * t + (b * sums[i]!) / d;
+  }
+}
 
 /** Turns read ahead: the agents of the turn this many turns on are touched before this turn's work. */
 const AHEAD = 2;
