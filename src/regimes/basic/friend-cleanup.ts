@@ -156,7 +156,9 @@ export const friendCleanup = defineRegime({
  * small world of src/scenario/build.ts's warm-up is such a first world).
  */
 function setOwn(n: number, u: Float64Array, prop: Float64Array, own: Uint8Array): void {
-  for (let i = 0; i < n; i++) own[i] = u[i]! < prop[i]! ? 0 : 1;
+  // own_i = 0 where u_i < p_i, else 1 (a NaN: 1), as a number rather than a branch: which way
+  // the compare goes cannot be predicted (0.4 → 0.18 ms at 100,000 agents, measured alone)
+  for (let i = 0; i < n; i++) own[i] = +!(u[i]! < prop[i]!);
 }
 
 function scoreStep(n: number, s: Float64Array, own: Uint8Array, sums: Float64Array, deg: Int32Array, b: number, l: number): void {
