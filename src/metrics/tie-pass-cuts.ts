@@ -106,6 +106,113 @@ const fusedCuts64 = makeFusedCuts();
 const fusedCuts32 = makeFusedCuts();
 
 /**
+ * The pass of `makeFusedCuts` where every layer code is 3, in two loops: first each agent's sum of
+ * its neighbours' values and its count of neighbours inside its class (acc[i], hb[i]), four agents
+ * side by side as the neighbour-sums kernel of src/core/kernels.ts (each sum in slot order: the
+ * bits of the one-agent loop); then the totals, agent by agent in agent order, exactly as the
+ * one-loop pass adds them. The gather's reads are random and overlap four agents at a time; the
+ * second loop reads acc and hb in order. The remainder goes first and nothing follows a main loop
+ * (the TAILS note of src/core/kernels.ts).
+ */
+function makeCutSums() {
+  return function cutSums(
+    n: number, start: Int32Array, deg: Int32Array, targets: Int32Array, kb: Uint8Array, t: Float64Array,
+    v: Float64Array | Float32Array, acc: Float64Array, hb: Int32Array,
+  ): void {
+    let i = 0;
+    for (; i < (n & 3); i++) {
+      const st = start[i]!, e = st + deg[i]!, cl = kb[i]! & 7, from = t[cl]!, to = t[cl + 1]!;
+      let a = 0, h = 0;
+      for (let k = st; k < e; k++) {
+        const y = v[targets[k]!]!;
+        a += y;
+        h += +(y >= from) & +(y < to);
+      }
+      acc[i] = a;
+      hb[i] = h;
+    }
+    for (; i < n; i += 4) {
+      const s1 = start[i]!, d1 = deg[i]!, s2 = start[i + 1]!, d2 = deg[i + 1]!;
+      const s3 = start[i + 2]!, d3 = deg[i + 2]!, s4 = start[i + 3]!, d4 = deg[i + 3]!;
+      const c1 = kb[i]! & 7, c2 = kb[i + 1]! & 7, c3 = kb[i + 2]! & 7, c4 = kb[i + 3]! & 7;
+      const f1 = t[c1]!, u1 = t[c1 + 1]!, f2 = t[c2]!, u2 = t[c2 + 1]!, f3 = t[c3]!, u3 = t[c3 + 1]!, f4 = t[c4]!, u4 = t[c4 + 1]!;
+      const m12 = d1 < d2 ? d1 : d2, m34 = d3 < d4 ? d3 : d4, m = m12 < m34 ? m12 : m34;
+      let a1 = 0, a2 = 0, a3 = 0, a4 = 0, h1 = 0, h2 = 0, h3 = 0, h4 = 0, k = 0;
+      for (; k < m; k++) {
+        const y1 = v[targets[s1 + k]!]!, y2 = v[targets[s2 + k]!]!, y3 = v[targets[s3 + k]!]!, y4 = v[targets[s4 + k]!]!;
+        a1 += y1;
+        a2 += y2;
+        a3 += y3;
+        a4 += y4;
+        h1 += +(y1 >= f1) & +(y1 < u1);
+        h2 += +(y2 >= f2) & +(y2 < u2);
+        h3 += +(y3 >= f3) & +(y3 < u3);
+        h4 += +(y4 >= f4) & +(y4 < u4);
+      }
+      for (let q = k; q < d1; q++) {
+        const y = v[targets[s1 + q]!]!;
+        a1 += y;
+        h1 += +(y >= f1) & +(y < u1);
+      }
+      for (let q = k; q < d2; q++) {
+        const y = v[targets[s2 + q]!]!;
+        a2 += y;
+        h2 += +(y >= f2) & +(y < u2);
+      }
+      for (let q = k; q < d3; q++) {
+        const y = v[targets[s3 + q]!]!;
+        a3 += y;
+        h3 += +(y >= f3) & +(y < u3);
+      }
+      for (let q = k; q < d4; q++) {
+        const y = v[targets[s4 + q]!]!;
+        a4 += y;
+        h4 += +(y >= f4) & +(y < u4);
+      }
+      acc[i] = a1;
+      acc[i + 1] = a2;
+      acc[i + 2] = a3;
+      acc[i + 3] = a4;
+      hb[i] = h1;
+      hb[i + 1] = h2;
+      hb[i + 2] = h3;
+      hb[i + 3] = h4;
+    }
+  };
+}
+
+const cutSums64 = makeCutSums();
+const cutSums32 = makeCutSums();
+
+/** The totals of `cutSums`' counts and sums, agent by agent, as the one-loop pass adds them (every layer code 3). Returns them in the order of `sums`. */
+function cutTotals(
+  n: number, deg: Int32Array, kb: Uint8Array, x: Float64Array, c: number, acc: Float64Array, hb: Int32Array,
+  inside: Float64Array, degree: Float64Array, mix: Float64Array,
+): number[] {
+  let slots = 0, sameAll = 0, m2 = 0, s1 = 0, s2 = 0, sxy = 0, lo = Infinity, hi = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const d = deg[i]!;
+    if (d === 0) continue;
+    const cl = kb[i]! & 7, inn = hb[i]!, a = acc[i]!;
+    mix[0]! += d;
+    inside[cl]! += inn;
+    degree[cl]! += d;
+    slots += d;
+    sameAll += inn;
+    const xi = x[i]! - c;
+    if (xi < lo) lo = xi;
+    if (xi > hi) hi = xi;
+    m2 += d;
+    s1 += d * xi;
+    s2 += d * xi * xi;
+    sxy += xi * (a - d * c);
+  }
+  return [slots, sameAll, slots, slots, sameAll, sameAll, m2, s1, s2, sxy, lo, hi];
+}
+
+let hbOwn = new Int32Array(0);
+
+/**
  * `fusedByteKeys` for the five score quintiles with class bounds `t` (−∞, the four cuts, +∞; see
  * makeFusedCuts) and no groups: kb holds the agents' own classes (read in agent order only).
  */
@@ -114,6 +221,13 @@ export function fusedCutKeys(
   t: Float64Array, inside: Float64Array, degree: Float64Array, mix: Float64Array, out: Float64Array,
 ): void {
   const v32 = exactFloat32(v, n);
+  if (both) {
+    if (hbOwn.length < n) hbOwn = new Int32Array(n);
+    if (v32) cutSums32(n, a.start, a.deg, a.targets, kb, t, v32, acc, hbOwn);
+    else cutSums64(n, a.start, a.deg, a.targets, kb, t, v, acc, hbOwn);
+    out.set(cutTotals(n, a.deg, kb, v, c, acc, hbOwn, inside, degree, mix));
+    return;
+  }
   if (v32) fusedCuts32(n, a.start, a.deg, a.targets, a.layer, kb, TIE_TABLE, v32, v, c, both, acc, t, inside, degree, mix, out);
   else fusedCuts64(n, a.start, a.deg, a.targets, a.layer, kb, TIE_TABLE, v, v, c, both, acc, t, inside, degree, mix, out);
 }
