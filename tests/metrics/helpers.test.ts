@@ -232,4 +232,18 @@ describe('argsort on larger arrays', () => {
       expect(Array.from(argsort(x)), `case ${k}`).toEqual(want);
     }
   });
+
+  it('equals it from 2^18 values on, where the low words travel with the keys', () => {
+    let seed = 5;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    // dense scores (most share their high word with another), negatives, ±0, one long run
+    const x = Float64Array.from({ length: 300_000 }, (_, i) =>
+      i % 10 === 0 ? -0.25 - 0.5 * rnd() : i % 31 === 0 ? (i % 2 ? -0 : 0) : i % 17 === 0 ? 0.5 + rnd() * 1e-9 : 0.25 + 0.6 * rnd(),
+    );
+    const want = Array.from({ length: x.length }, (_, i) => i).sort((a, b) => x[a]! - x[b]! || a - b);
+    const got = argsort(x);
+    let same = got.length === want.length;
+    for (let r = 0; same && r < want.length; r++) same = got[r] === want[r];
+    expect(same).toBe(true);
+  });
 });
