@@ -115,14 +115,7 @@ export class Experience {
 
   /** After the sanction stage (core): income and opportunities lost this step. */
   settle(incomeMult: Float32Array, lostOpportunity: Int32Array, days: number): void {
-    // In a step without sanctions every entry already holds what the loop would write (no income
-    // lost, no opportunity lost since the last step): read to the first agent for whom it does not
-    // and write from there. Reading four arrays costs a fraction of writing three (0.47 → ~0.15 ms at
-    // 100,000 agents, every step of a model without sanctions).
-    const n = this.n, inc = this.incomeLost, opp = this.opportunitiesLost, before = this.lostBefore;
-    let from = 0;
-    while (from < n && !(incomeMult[from]! < 1) && lostOpportunity[from] === before[from] && inc[from] === 0 && opp[from] === 0) from++;
-    for (let i = from; i < n; i++) {
+    for (let i = 0; i < this.n; i++) {
       const m = incomeMult[i]!;
       this.incomeLost[i] = m < 1 ? (1 - m) * days : 0;
       const l = lostOpportunity[i]!;
