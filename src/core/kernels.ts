@@ -23,7 +23,7 @@ export type Kernel = (a: readonly KernelArray[], x: Float64Array, lo: number, hi
  * slower tiers. `node --trace-deopt` on the benchmark model at 100,000 agents, 36 steps: the
  * choice gave up 33 times on one thread and the neighbour sums 20 times in the workers of two;
  * with the remainders first, neither gave up again (three runs). The main thread's code is warmed
- * by src/scenario/build.ts (warmUp); a worker's kernels are not, so they keep this shape.
+ * by src/scenario/warm-up.ts; a worker's kernels are not, so they keep this shape.
  */
 
 /**

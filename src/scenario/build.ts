@@ -14,9 +14,10 @@ import { findGraph, toEdgeList } from '../graphs/registry.js';
 import { inversePermutation, localityOrder, permuteArray, permuteColumn, relabelEdges, type GraphOrder } from '../graphs/relabel.js';
 import { type BuiltinGraphContext } from './graphs.js';
 import './graphs.js'; // registers the built-in graph models
-import { isBuiltinMetric, metricById } from '../metrics/index.js';
+import { metricById } from '../metrics/index.js';
 import { FAMILIES } from '../core/contracts.js';
-import { findPlugin, isBuiltinPlugin, SECTION } from './registry.js';
+import { findPlugin, SECTION } from './registry.js';
+import { warmable, warmUp, WARM_UP_FROM } from './warm-up.js';
 import type { ResolvedScenario } from './resolve.js';
 
 /** A graph read from a file: ties, original node keys and node attributes. */
@@ -197,65 +198,11 @@ export interface BuildOptions {
   /** Threads of the run's per-agent passes (src/core/threads.ts; default 1). */
   threads?: number;
   /**
-   * Step a small copy of the scenario first (see `warmUp`); default: from WARM_UP_FROM agents on,
+   * Step a small copy of the scenario first (src/scenario/warm-up.ts); default: from WARM_UP_FROM agents on,
    * when the scenario uses only the library's own plug-ins, metrics and graph models (true: also
    * with the given plug-ins; a graph from a file is never shrunk, so it is not warmed).
    */
   warmUp?: boolean;
-}
-
-/** Agents from which `buildSimulation` steps a small copy of the scenario first (`warmUp`). */
-export const WARM_UP_FROM = 20_000;
-const WARM_UP_AGENTS = 400;
-/** What was warmed in this process (plug-ins, metrics, graph model): a later run of the same kinds is not warmed again. */
-const warmed = new Set<string>();
-/** How many warm-ups `buildSimulation` ran and how many of them a scenario's own limits stopped (for tests). */
-export const warmUpCounts = { ran: 0, failed: 0 };
-
-/**
- * Steps a copy of the scenario with WARM_UP_AGENTS agents, on one thread, for a few records, and
- * throws it away: a warm-up of V8's compiler, which changes no value of the run (the copy is a
- * world of its own, with its own streams; tests/scenario/warm-up.test.ts compares the tables).
- *
- * Why. A function that runs once a step over every agent (a regime's stage, the record's passes)
- * is compiled by V8 in the middle of its first call's loop (on-stack replacement), before the code
- * after that loop has ever run; that code then gives up at the loop's end, and Node 20's V8 enters
- * the same stale compiled loop again at every later call, each time only after a part of the loop
- * has run in the slower tiers. `node --trace-deopt` showed up to eight such functions giving up at
- * every step of the benchmark model at 100,000 agents (which ones varied from run to run), and the
- * record's per-agent sums at two threads took 1.5 ms where the same loop alone took 0.35 ms. After
- * the small copy's steps every path has run once, and none gave up again.
- *
- * Once per process for the same plug-ins, metrics and graph model (a sweep's later runs find the
- * compiled code warm). Only the library's own code is stepped: a plug-in, metric or graph model defined outside it might
- * count its calls or write somewhere, and nothing the user did not ask for may run. A scenario that
- * cannot run at this size (its own limits) is not warmed; the run itself goes on as it would.
- */
-function warmUp(s: ResolvedScenario, plugins: AnyPlugin[] | undefined): void {
-  const key = JSON.stringify([FAMILIES.map((f) => Object.keys(s[SECTION[f]]).sort()), [...s.metrics].sort(), s.graph.model, s.record.every > 1, (plugins ?? []).map((p) => p.id)]);
-  if (warmed.has(key)) return;
-  warmed.add(key);
-  const steps = Math.min(60, Math.max(4, 3 * s.record.every));
-  let small: Simulation | null = null;
-  warmUpCounts.ran++;
-  try {
-    small = buildSimulation({ ...s, population: { ...s.population, agents: WARM_UP_AGENTS } }, { threads: 1, warmUp: false, plugins });
-    small.init();
-    for (let k = 0; k < steps && !small.stopped; k++) small.step();
-  } catch {
-    // an optimisation only: the run's own first steps warm the compiler as before
-    warmUpCounts.failed++;
-  } finally {
-    small?.close();
-  }
-}
-
-/** Whether `warmUp` may run for this scenario: only the library's own plug-ins, metrics and graph models. */
-function warmable(s: ResolvedScenario, opts: BuildOptions): boolean {
-  if (opts.graph || opts.plugins?.length) return false;
-  if (!findGraph(s.graph.model)?.builtin) return false;
-  if (!s.metrics.every((id) => { const m = metricById(id); return m !== undefined && isBuiltinMetric(m.id); })) return false;
-  return FAMILIES.every((f) => Object.keys(s[SECTION[f]]).every(isBuiltinPlugin));
 }
 
 /** Builds the world and simulation of a resolved scenario: population, graph, detection, plug-ins, metrics. */
@@ -263,7 +210,7 @@ export function buildSimulation(s: ResolvedScenario, opts: BuildOptions = {}): S
   checkRunnable(s, opts.graph);
   const n = opts.graph ? opts.graph.keys.length : s.population.agents;
   checkStandardPopulation(s.population, s.metrics, FAMILIES.flatMap((f) => Object.keys(s[SECTION[f]])), s.file ?? undefined);
-  if (!opts.graph && (opts.warmUp ?? (n >= WARM_UP_FROM && warmable(s, opts)))) warmUp(s, opts.plugins);
+  if (!opts.graph && (opts.warmUp ?? (n >= WARM_UP_FROM && warmable(s, opts)))) warmUp(s, opts.plugins, buildSimulation);
   const world = new World(n, s.seed, s.daysPerStep);
   populate(world, s.population);
   if (opts.graph) {
@@ -305,3 +252,5 @@ export function buildSimulation(s: ResolvedScenario, opts: BuildOptions = {}): S
   const metrics = [...new Set(s.metrics.map((id) => metricById(id)!))];
   return new Simulation(world, plugins, { metrics, every: s.record.every, params: s.record.params }, { threads: opts.threads });
 }
+
+export { WARM_UP_FROM, warmUpCounts } from './warm-up.js';

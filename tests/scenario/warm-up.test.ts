@@ -1,5 +1,5 @@
 /**
- * The warm-up of src/scenario/build.ts: a small copy of the scenario stepped before a large run
+ * The warm-up of src/scenario/warm-up.ts (run by buildSimulation): a small copy of the scenario stepped before a large run
  * (for V8's compiler) must change no value of the run, must run only the library's own code, and
  * must be skipped where it cannot run. The tables are compared byte for byte with and without it,
  * for the benchmark model and for national-composite (many plug-ins, every metric).

@@ -153,7 +153,7 @@ export const friendCleanup = defineRegime({
  * The per-agent loops of behave and score, in functions of the module rather than of each world:
  * compiled once for every world (a loop in a stage's closure was compiled for the first world's
  * closure, with its arrays as constants, and ran about a third slower for a later world's; the
- * small world of src/scenario/build.ts's warm-up is such a first world).
+ * small world of src/scenario/warm-up.ts is such a first world).
  */
 function setOwn(n: number, u: Float64Array, prop: Float64Array, own: Uint8Array): void {
   // own_i = 0 where u_i < p_i, else 1 (a NaN: 1), as a number rather than a branch: which way
